@@ -1,0 +1,1 @@
+"""suarapos-crawler: archive suarapos.co.id into a clean SQLite database."""

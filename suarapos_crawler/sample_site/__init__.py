@@ -1,0 +1,43 @@
+"""A generated, faithful copy of suarapos.co.id, served on 127.0.0.1, with its ground truth.
+
+``build_site`` makes the content, ``SampleSite`` answers requests, ``serve``
+starts a real HTTP server, ``site_truth`` says what a perfect crawl would store.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .content import WIB, Site, build_site
+from .faults import FAULTS, Faults
+from .server import SampleSite, make_site_factory
+from .truth import site_truth, write_truth
+
+__all__ = ["FAULTS", "WIB", "Faults", "SampleSite", "Site", "build_site", "listen", "site_truth", "write_truth"]
+
+
+def parse_now(text: str | None) -> datetime | None:
+    """An ISO 8601 time; one without an offset is taken as WIB."""
+    if not text:
+        return None
+    when = datetime.fromisoformat(text)
+    return when if when.tzinfo else when.replace(tzinfo=WIB)
+
+
+def listen(*, port: int = 0, host: str = "127.0.0.1", articles: int = 60, day: int = 1,
+           now: datetime | None = None, faults: str | None = None, seed: int = 8):
+    """Build the site and listen on ``host:port`` (0 picks a free port); returns (SampleSite, listening port).
+
+    The reactor is not started here: the caller runs it.
+    """
+    from twisted.internet import reactor
+
+    site = build_site(articles=articles, day=day, now=now, seed=seed)
+    fault_set = Faults.parse(faults, site)
+    holder = SampleSite(site, "http://placeholder", fault_set)
+    factory = make_site_factory(holder)
+    listening = reactor.listenTCP(port, factory, interface=host)
+    actual = listening.getHost().port
+    sample = SampleSite(site, f"http://{host}:{actual}", fault_set)
+    factory.resource.sample = sample
+    return sample, listening

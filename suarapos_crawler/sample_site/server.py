@@ -1,0 +1,248 @@
+"""The sample site's HTTP server: WordPress's URL rules on top of ``render``, with faults.
+
+Twisted serves it (already a Scrapy dependency).  Rendered pages are kept in a
+bounded cache, so a benchmark's repeated fetches cost a dictionary look-up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
+
+from twisted.internet import reactor
+from twisted.web import resource, server
+
+from . import vocab
+from .content import Site
+from .faults import SLOW_SECONDS, Faults
+from .render import Renderer
+
+HTML = "text/html; charset=UTF-8"
+XML = "application/xml; charset=UTF-8"
+CACHE_PAGES = 20_000
+
+
+@dataclass
+class Reply:
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    drop: bool = False
+
+
+class SampleSite:
+    """Answers a path and query the way the real site would; no sockets here."""
+
+    def __init__(self, site: Site, base_url: str, faults: Faults | None = None):
+        self.site = site
+        self.render = Renderer(site, base_url)
+        self.base = base_url.rstrip("/")
+        self.faults = faults or Faults()
+        self.static = {slug: (title, text) for slug, title, text in vocab.STATIC_PAGES}
+        self.section_paths = {s.path: slug for slug, s in site.sections.items()}
+        self.hits: dict[str, int] = {}
+        self._cache: OrderedDict[str, Reply] = OrderedDict()
+
+    def redirect(self, location: str, status: int = 301) -> Reply:
+        if location.startswith("/"):
+            location = self.base + location
+        return Reply(status, b"", {"Location": location, "Content-Type": HTML})
+
+    def html(self, text: str, status: int = 200, **headers) -> Reply:
+        return Reply(status, text.encode("utf-8"), {"Content-Type": HTML, **headers})
+
+    def not_found(self) -> Reply:
+        return self.html(self.render.not_found(), 404)
+
+    def get(self, target: str) -> Reply:
+        """The reply for a request target (path and query)."""
+        self.hits[target] = self.hits.get(target, 0) + 1
+        if "forbidden" in self.faults.enabled:
+            return self.html("<html><body><h1>403 Forbidden</h1>Access denied</body></html>", 403)
+        path, _, query = target.partition("?")
+        article = self.site.by_slug.get(path.strip("/")) if path.count("/") <= 2 else None
+        fault = self.fault_reply(target, path, article)
+        if fault is not None:
+            return fault
+        # An article's page is the same whatever its query (utm_, replytocom).
+        key = path if article else target
+        reply = self._cache.get(key)
+        if reply is not None:
+            self._cache.move_to_end(key)
+        else:
+            reply = self.route(path, parse_qs(query))
+            self._cache[key] = reply
+            if len(self._cache) > CACHE_PAGES:
+                self._cache.popitem(last=False)
+        return self.finish_fault(reply, article)
+
+    def fault_reply(self, target: str, path: str, article) -> Reply | None:
+        f = self.faults
+        if f.on("retry_503", article) and self.hits[target] == 1:
+            return Reply(503, b"<html><body>Service Unavailable</body></html>", {"Retry-After": "1", "Content-Type": HTML})
+        if f.on("redirect_loop", article):
+            return self.redirect(f"{path}amp/", 302)
+        if path.endswith("/amp/") and f.on("redirect_loop", self.site.by_slug.get(path[1:-5])):
+            return self.redirect(path[:-4], 302)
+        return None
+
+    def finish_fault(self, reply: Reply, article) -> Reply:
+        f = self.faults
+        if article is None or reply.status != 200:
+            return reply
+        if f.on("slow", article):
+            return Reply(reply.status, reply.body, reply.headers, delay=SLOW_SECONDS)
+        if f.on("drop", article) and self.hits.get(f"/{article.slug}/", 0) <= 1:
+            return Reply(reply.status, reply.body, reply.headers, drop=True)
+        if f.on("truncated", article):
+            cut = reply.body.index(b"<div class=\"td-post-content") if b"td-post-content" in reply.body else len(reply.body) // 2
+            return Reply(200, reply.body[: cut + 2000], reply.headers)
+        if f.on("oversized", article):
+            pad = b"<!-- " + b"x" * (12 * 1024 * 1024) + b" -->"
+            return Reply(200, reply.body.replace(b"</body>", pad + b"</body>"), reply.headers)
+        if f.on("charset", article):
+            return Reply(200, reply.body.replace(b'<meta charset="UTF-8" />', b""), {"Content-Type": "text/html; charset=ISO-8859-1"})
+        return reply
+
+    def route(self, path: str, query: dict[str, list[str]]) -> Reply:
+        r = self.render
+        if path == "/" and "p" in query:
+            found = self.site.by_id.get(int(query["p"][0])) if query["p"][0].isdigit() else None
+            return self.redirect(found.path) if found else self.not_found()
+        if path == "/" and "s" in query:
+            words = query["s"][0].lower().split()
+            hits = [a for a in self.site.articles if words and all(w in a.title.lower() for w in words)]
+            return self.html(r.simple_listing("Hasil pencarian: ", query["s"][0], hits, "search search-results"))
+        if path == "/":
+            return self.html(r.home())
+        if path == "/robots.txt":
+            return Reply(200, r.robots().encode(), {"Content-Type": "text/plain; charset=utf-8"})
+        if path in ("/sitemap.xml", "/wp-sitemap.xml"):
+            return self.redirect("/sitemap_index.xml")
+        if path == "/sitemap_index.xml":
+            return Reply(200, r.sitemap_index().encode(), {"Content-Type": XML})
+        m = re.fullmatch(r"/post-sitemap(\d*)\.xml", path)
+        if m:
+            text = r.post_sitemap(int(m.group(1) or 1))
+            return Reply(200, text.encode(), {"Content-Type": XML}) if text else self.not_found()
+        if path == "/page-sitemap.xml":
+            return Reply(200, r.page_sitemap().encode(), {"Content-Type": XML})
+        if path == "/category-sitemap.xml":
+            return Reply(200, r.category_sitemap().encode(), {"Content-Type": XML})
+        if path in ("/feed/", "/feed"):
+            return Reply(200, r.feed().encode(), {"Content-Type": "application/rss+xml; charset=UTF-8"})
+        if path.startswith("/wp-admin") or path.startswith("/wp-login"):
+            return self.redirect("/wp-login.php?redirect_to=%2Fwp-admin%2F", 302) if path != "/wp-login.php" else self.html("<html><body>login</body></html>")
+        if path.startswith("/category/"):
+            return self.route_section(path)
+        m = re.fullmatch(r"/(tag|author)/([a-z0-9-]+)/", path)
+        if m:
+            return self.route_archive(m.group(1), m.group(2))
+        m = re.fullmatch(r"/(\d{4})/(\d{2})/(?:(\d{2})/)?", path)
+        if m:
+            return self.route_date(int(m.group(1)), int(m.group(2)))
+        return self.route_slug(path)
+
+    def route_section(self, path: str) -> Reply:
+        m = re.fullmatch(r"(/category/(?:[a-z0-9-]+/)+?)(?:page/(\d+)/)?", path)
+        if not m:
+            if not path.endswith("/"):
+                return self.redirect(path + "/")
+            return self.not_found()
+        base, page = m.group(1), m.group(2)
+        slug = self.section_paths.get(base)
+        if slug is None:
+            return self.not_found()
+        if page == "1":
+            return self.redirect(base)
+        n = int(page or 1)
+        if n > self.site.section_pages(slug):
+            return self.not_found()
+        return self.html(self.render.section(slug, n))
+
+    def route_archive(self, kind: str, slug: str) -> Reply:
+        from .content import slugify
+
+        if kind == "tag":
+            listed = [a for a in self.site.articles if slug in {slugify(t) for t in a.tags}]
+            name = next((t for a in listed for t in a.tags if slugify(t) == slug), None)
+            if name is None:
+                return self.not_found()
+            return self.html(self.render.simple_listing("", name, listed, f"archive tag tag-{slug}"))
+        listed = [a for a in self.site.articles if a.author[0] == slug]
+        if not listed:
+            return self.not_found()
+        return self.html(self.render.simple_listing("", listed[0].author[1], listed, f"archive author author-{slug}"))
+
+    def route_date(self, year: int, month: int) -> Reply:
+        from datetime import datetime
+
+        from .content import WIB
+
+        if not (1 <= month <= 12) or not (2000 <= year <= self.site.now.year):
+            return self.not_found()
+        listed = [a for a in self.site.articles if (a.published.year, a.published.month) == (year, month)]
+        name = f"{vocab.MONTHS_ID[month - 1]} {year}"
+        # The calendar widget links to the month before, back for years: a crawler trap.
+        return self.html(self.render.simple_listing("Arsip: ", name, listed, "archive date", datetime(year, month, 1, tzinfo=WIB)))
+
+    def route_slug(self, path: str) -> Reply:
+        parts = [p for p in path.split("/") if p]
+        if len(parts) != 1:
+            if len(parts) == 2 and parts[1] == "feed" and parts[0] in self.site.by_slug:
+                return Reply(200, b'<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', {"Content-Type": XML})
+            return self.not_found()
+        slug = parts[0]
+        if slug in self.site.by_slug or slug in self.static or slug in self.site.old_slugs:
+            if not path.endswith("/"):
+                return self.redirect(path + "/")
+        if slug in self.site.by_slug:
+            a = self.site.by_slug[slug]
+            return self.html(self.render.article(a), Link=f'<{self.base}/?p={a.post_id}>; rel=shortlink')
+        if slug in self.site.old_slugs:
+            return self.redirect(self.site.old_slugs[slug].path)
+        if slug in self.static:
+            return self.html(self.render.static_page(slug, *self.static[slug]))
+        return self.not_found()
+
+
+class SampleResource(resource.Resource):
+    isLeaf = True
+
+    def __init__(self, sample: SampleSite):
+        super().__init__()
+        self.sample = sample
+
+    def render_GET(self, request):
+        target = request.uri.decode("latin-1")
+        if target.startswith("http"):
+            target = urlsplit(target).path + ("?" + urlsplit(target).query if urlsplit(target).query else "")
+        reply = self.sample.get(target)
+        request.setResponseCode(reply.status)
+        for name, value in reply.headers.items():
+            request.setHeader(name, value)
+        if reply.drop:
+            request.setHeader("Content-Length", str(len(reply.body)))
+            request.write(reply.body[: len(reply.body) // 2])
+            request.channel.transport.abortConnection()
+            return server.NOT_DONE_YET
+        if reply.delay:
+            def finish():
+                if not request.finished and not request._disconnected:
+                    request.write(reply.body)
+                    request.finish()
+            reactor.callLater(reply.delay, finish)
+            return server.NOT_DONE_YET
+        return reply.body
+
+    render_HEAD = render_GET
+
+
+def make_site_factory(sample: SampleSite) -> server.Site:
+    factory = server.Site(SampleResource(sample))
+    factory.log = lambda request: None  # an access log per request would cost more than the page
+    factory.displayTracebacks = False
+    return factory

@@ -1,0 +1,71 @@
+"""Ground truth of the sample site: what a perfect crawler would store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .content import DELETED_POST_ID, DELETED_SLUG, Site
+from .faults import Faults
+
+
+def article_truth(site: Site, base_url: str, faults: Faults) -> list[dict]:
+    base = base_url.rstrip("/")
+    out = []
+    for a in site.articles:
+        baca_juga = []
+        for box in a.baca_juga:
+            for target in box.targets:
+                if target in site.by_id and target != DELETED_POST_ID:
+                    baca_juga.append(f"{base}/{site.by_id[target].slug}/")
+        out.append(
+            {
+                "url": f"{base}/{a.slug}/",
+                "post_id": a.post_id,
+                "title": a.title,
+                "published_at": a.published.isoformat(),
+                "modified_at": a.modified.isoformat(),
+                "author": a.author[1],
+                "section": site.sections[a.sections[0]].name,
+                "sections": [site.sections[s].name for s in a.sections],
+                "tags": list(a.tags),
+                "dateline": a.dateline,
+                "body_paragraphs": list(a.paragraphs),
+                "body": "\n\n".join(a.paragraphs),
+                "baca_juga": baca_juga,
+                "baca_juga_shapes": sorted({b.shape for b in a.baca_juga}),
+                "template": a.template,
+                "meta": a.meta,
+                "body_shape": a.body_shape,
+                "date_display": a.date_display,
+                "old_urls": [f"{base}/{s}/" for s in a.old_slugs],
+                "duplicate_of": f"{base}/{site.by_id[a.duplicate_of].slug}/" if a.duplicate_of else None,
+                "traps": list(a.traps),
+                "faults": faults.for_article(a),
+                "day": a.day,
+            }
+        )
+    return out
+
+
+def site_truth(site: Site, base_url: str, faults: Faults) -> dict:
+    base = base_url.rstrip("/")
+    listing_pages = {s: site.section_pages(s) for s in site.sections}
+    return {
+        "base_url": base,
+        "seed": site.seed,
+        "day": site.day,
+        "now": site.now.isoformat(),
+        "faults": sorted(faults.enabled),
+        "article_count": len(site.articles),
+        "listing_pages": listing_pages,
+        "listing_page_count": sum(listing_pages.values()) + 1,  # + the home page
+        "deleted_urls": [f"{base}/{DELETED_SLUG}/"],
+        "non_article_urls": [f"{base}/{slug}/" for slug in ("redaksi", "pedoman-media-siber", "tentang-kami")],
+        "articles": article_truth(site, base, faults),
+    }
+
+
+def write_truth(path: str | Path, truth: dict) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -1,0 +1,153 @@
+"""Words the sample site writes its news with: Bangka Belitung places, offices, people.
+
+Plain data, so the generator stays readable and the text stays plausible.
+"""
+
+# (slug, name, parent slug or None, listing layout)
+SECTIONS = [
+    ("berita", "Berita", None, "td_module_1"),
+    ("daerah", "Daerah", None, "td_module_1"),
+    ("pangkalpinang", "Pangkalpinang", "daerah", "td_module_2"),
+    ("bangka", "Bangka", "daerah", "td_module_1"),
+    ("bangka-barat", "Bangka Barat", "daerah", "td_module_10"),
+    ("bangka-tengah", "Bangka Tengah", "daerah", "td_module_1"),
+    ("bangka-selatan", "Bangka Selatan", "daerah", "td_module_2"),
+    ("belitung", "Belitung", "daerah", "td_module_1"),
+    ("belitung-timur", "Belitung Timur", "daerah", "td_module_10"),
+    ("pemerintahan", "Pemerintahan", None, "td_module_1"),
+    ("hukum-kriminal", "Hukum & Kriminal", None, "td_module_10"),
+    ("politik", "Politik", None, "td_module_2"),
+    ("ekonomi", "Ekonomi", None, "load_more"),
+    ("pendidikan", "Pendidikan", None, "td_module_1"),
+    ("olahraga", "Olahraga", None, "td_module_2"),
+    ("kesehatan", "Kesehatan", None, "td_module_1"),
+    ("nasional", "Nasional", None, "td_module_10"),
+    ("opini", "Opini", None, "td_module_1"),
+]
+
+# Where a section's stories happen: the dateline city for each regional section.
+SECTION_CITY = {
+    "pangkalpinang": "PANGKALPINANG",
+    "bangka": "SUNGAILIAT",
+    "bangka-barat": "MUNTOK",
+    "bangka-tengah": "KOBA",
+    "bangka-selatan": "TOBOALI",
+    "belitung": "TANJUNGPANDAN",
+    "belitung-timur": "MANGGAR",
+}
+
+PLACES = [
+    "Pangkalpinang", "Sungailiat", "Muntok", "Koba", "Toboali", "Tanjungpandan", "Manggar",
+    "Belinyu", "Jebus", "Kelapa", "Pangkalan Baru", "Sungai Selan", "Simpang Katis",
+    "Payung", "Air Gegas", "Lepar Pongok", "Membalong", "Badau", "Gantung", "Kelapa Kampit",
+]
+
+OFFICES = [
+    "Pemprov Babel", "Pemkot Pangkalpinang", "Pemkab Bangka", "Pemkab Bangka Barat",
+    "Pemkab Bangka Tengah", "Pemkab Bangka Selatan", "Pemkab Belitung", "Pemkab Belitung Timur",
+    "Diskominfo Babel", "DPRD Babel", "DPRD Pangkalpinang", "Polda Babel", "Polres Bangka",
+    "Polresta Pangkalpinang", "Kodim 0413 Bangka", "BPBD Babel", "Dinas Pendidikan Babel",
+    "Dinas Kesehatan Pangkalpinang", "Bappeda Pangkalpinang", "BNNP Babel", "Kejati Babel",
+    "KPU Babel", "Bawaslu Bangka", "PT Timah", "Universitas Bangka Belitung", "Dispora Babel",
+    "RSUD Depati Hamzah", "Dinas Pariwisata Belitung", "Basarnas Bangka Belitung",
+]
+
+PEOPLE = [
+    ("Eko Kurniawan", "Staf Ahli Gubernur"), ("Budi Santoso", "Kepala Dinas"),
+    ("Siti Rahmawati", "Sekretaris Daerah"), ("Hendra Gunawan", "Kapolres"),
+    ("Rina Marlina", "Ketua DPRD"), ("Ahmad Fauzi", "Wali Kota"), ("Yusuf Hamdani", "Bupati"),
+    ("Dewi Anggraini", "Kepala Bidang"), ("Rizal Effendi", "Camat"), ("Nurhayati", "Lurah"),
+    ("Agus Salim", "Dandim"), ("Fitri Handayani", "Direktur"), ("Irwan Prayitno", "Kajati"),
+    ("Sri Wahyuni", "Kepala Sekolah"), ("Maulana Akbar", "Ketua KONI"), ("Taufik Hidayat", "Rektor"),
+    ("Lestari Puspita", "Plt Kepala Dinas"), ("Andi Saputra", "Kasat Reskrim"),
+]
+
+AUTHORS = [
+    ("redaksi", "Redaksi"), ("admin", "Admin Suarapos"), ("ega", "Ega Pratama"),
+    ("rudi", "Rudi Hartono"), ("nadia", "Nadia Putri"), ("fajar", "Fajar Ramadhan"),
+]
+
+EVENTS = [
+    "Bimtek Pengelolaan Informasi Publik", "Rapat Koordinasi Penanganan Banjir", "Festival Serumpun Sebalai",
+    "Pelatihan UMKM Digital", "Lomba Perahu Naga", "Operasi Pasar Murah", "Vaksinasi Massal",
+    "Sosialisasi Pemilu Damai", "Musrenbang Kecamatan", "Donor Darah", "Pasar Beduk Ramadan",
+    "Turnamen Sepak Bola Antar Desa", "Penanaman Mangrove", "Gerakan Pangan Murah",
+    "Seminar Literasi Digital", "Pelatihan Jurnalistik", "Razia Kendaraan", "Bazar Produk Lokal",
+    "Pekan Olahraga Pelajar", "Pameran Lada Putih", "Coffee Morning Bersama Wartawan",
+]
+
+TOPICS = [
+    "harga lada", "tambang timah ilegal", "abrasi pantai", "stunting", "inflasi daerah",
+    "infrastruktur jalan", "pelayanan publik", "pariwisata Belitung", "air bersih",
+    "kesejahteraan nelayan", "penerimaan siswa baru", "jaminan kesehatan", "sampah plastik",
+    "kebakaran lahan", "tenaga honorer", "harga karet", "pemilihan kepala daerah",
+    "narkoba", "ketahanan pangan", "beasiswa mahasiswa",
+]
+
+TITLE_PATTERNS = [
+    "{office} Gelar {event} di {place}",
+    "{office} Gelar {event}",
+    "{person} Minta Warga {place} Waspada {topic_cap}",
+    "Soal {topic_cap}, {office} Siapkan Langkah Baru",
+    "{office} Bahas {topic_cap} Bersama Tokoh Masyarakat",
+    "Warga {place} Keluhkan {topic_cap}",
+    "{office} Terima Penghargaan {topic_cap}",
+    "Tingkatkan {topic_cap}, {office} Teken Kerja Sama",
+    "Ratusan Warga Ikuti {event} di {place}",
+    "{person}: {topic_cap} Jadi Prioritas Tahun Ini",
+    "{office} Tangkap {n} Pelaku Terkait {topic_cap}",
+    "DPRD Dorong {office} Tuntaskan {topic_cap}",
+    "Anggaran {topic_cap} di {place} Naik {n} Persen",
+]
+
+SENTENCES = [
+    "{office} menyelenggarakan {event_l} di {place}, {weekday} ({dmy}).",
+    "Kegiatan tersebut diikuti oleh {n} peserta dari berbagai instansi di {place}.",
+    "Menurut {person_title} {person}, persoalan {topic} harus ditangani secara bersama-sama.",
+    "Ia menjelaskan bahwa pemerintah daerah telah menyiapkan anggaran sebesar Rp{n} juta untuk program ini.",
+    "Masyarakat {place} berharap kegiatan serupa dapat dilaksanakan secara rutin setiap tahun.",
+    "Selain itu, pihaknya juga akan berkoordinasi dengan {office} untuk memastikan program berjalan tepat sasaran.",
+    "Data yang dihimpun menunjukkan kenaikan {n} persen dibandingkan tahun sebelumnya.",
+    "Kegiatan ini merupakan bagian dari upaya meningkatkan {topic} di Provinsi Kepulauan Bangka Belitung.",
+    "Sejumlah warga mengaku senang karena kegiatan ini membantu mereka memahami {topic}.",
+    "Pihak kepolisian masih melakukan penyelidikan lebih lanjut terkait kasus {topic} tersebut.",
+    "Acara dibuka secara resmi oleh {person_title} {person} dan dihadiri unsur Forkopimda.",
+    "Ke depan, {office} menargetkan seluruh desa di {place} terlibat dalam program tersebut.",
+    "Hingga berita ini diturunkan, belum ada keterangan resmi dari {office} mengenai hal itu.",
+    "Para peserta tampak antusias mengikuti setiap sesi yang disampaikan narasumber.",
+    "Dia menambahkan, sinergi antara pemerintah dan masyarakat menjadi kunci keberhasilan penanganan {topic}.",
+    "Pada kesempatan yang sama, panitia juga menyerahkan bantuan kepada {n} keluarga kurang mampu.",
+    "Kondisi cuaca yang tidak menentu sempat membuat kegiatan tertunda beberapa jam.",
+    "Warga diminta segera melapor apabila menemukan hal mencurigakan di lingkungan sekitar.",
+]
+
+QUOTES = [
+    "Kami berkomitmen untuk terus meningkatkan {topic} demi kesejahteraan masyarakat {place}",
+    "Ini adalah langkah awal, ke depan kami akan melibatkan lebih banyak pihak",
+    "Kami mengimbau masyarakat agar tidak mudah percaya dengan informasi yang belum jelas sumbernya",
+    "Program ini sangat membantu warga, terutama yang tinggal di wilayah pesisir",
+    "Dengan kerja sama semua pihak, persoalan {topic} bisa kita selesaikan",
+    "Kami akan menindak tegas siapa pun yang terbukti melanggar aturan",
+]
+
+SIGNOFFS = ["(***)", "(red)", "(rel/ega)", "(Humas)", "(*)", "(rls)"]
+
+TAG_POOL = [
+    "Diskominfo Babel", "Pranata Humas", "Pangkalpinang", "Bangka Belitung", "Polda Babel", "Timah",
+    "Pilkada 2024", "UMKM", "Pariwisata", "Kesehatan", "Pendidikan", "Banjir", "Narkoba", "DPRD Babel",
+    "Lada Putih", "Nelayan", "Stunting", "Belitung", "Press Release", "Olahraga",
+]
+
+WEEKDAYS_ID = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+MONTHS_ID = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+    "Agustus", "September", "Oktober", "November", "Desember",
+]
+MONTHS_ID_SHORT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+
+STATIC_PAGES = [
+    ("redaksi", "Redaksi", "Pemimpin Redaksi: Redaksi Suarapos. Alamat redaksi: Jl. Jenderal Sudirman, Pangkalpinang."),
+    ("pedoman-media-siber", "Pedoman Media Siber",
+     "Kemerdekaan berpendapat, kemerdekaan berekspresi, dan kemerdekaan pers adalah hak asasi manusia."),
+    ("tentang-kami", "Tentang Kami", "Suarapos.co.id adalah media siber yang berkedudukan di Bangka Belitung."),
+]
