@@ -12,6 +12,7 @@ from ..sample_site import FAULTS, listen, parse_now, site_truth, write_truth
 
 class Command(ScrapyCommand):
     requires_project = False
+    requires_crawler_process = False  # it runs a server, not a crawl
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:

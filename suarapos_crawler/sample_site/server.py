@@ -11,7 +11,6 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
-from twisted.internet import reactor
 from twisted.web import resource, server
 
 from . import vocab
@@ -234,6 +233,8 @@ class SampleResource(resource.Resource):
                 if not request.finished and not request._disconnected:
                     request.write(reply.body)
                     request.finish()
+            from twisted.internet import reactor  # imported late: Scrapy picks the reactor first
+
             reactor.callLater(reply.delay, finish)
             return server.NOT_DONE_YET
         return reply.body
