@@ -337,7 +337,12 @@ def _assign_shapes(made: list[SampleArticle], rng: random.Random, now: datetime)
         if len(a.paragraphs) > 4 and rng.random() < 0.1:
             a.quote_paragraph = 3
         if rng.random() < 0.08:
-            a.old_slugs.append(a.slug.rsplit("-", 1)[0] + "-lama")
+            a.old_slugs.append(old_slug(a))
+
+
+def old_slug(article: SampleArticle) -> str:
+    """The slug an article had before an editor shortened its URL (unique: it carries the post ID)."""
+    return "-".join(article.slug.split("-")[:6]) + f"-{article.post_id}-draft"
 
 
 def _find(made, predicate, start: int = 0) -> SampleArticle:
@@ -411,7 +416,7 @@ def _plant_traps(made: list[SampleArticle], rng: random.Random, writer: _Writer,
     commented.comments, commented.traps = 3, ["comments_replytocom"]
 
     moved = _find(day1, lambda a: True, 11)
-    moved.old_slugs = [moved.slug.rsplit("-", 1)[0] + "-lama"]
+    moved.old_slugs = [old_slug(moved)]
     moved.traps = ["old_slug_redirect"]
 
 

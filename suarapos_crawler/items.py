@@ -1,0 +1,89 @@
+"""What the crawler produces: typed items, one docstring per field.
+
+The SQLite tables follow these shapes (see ``storage.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RelatedLink:
+    """An inline "Baca Juga" link from one article to another."""
+
+    target_url: str
+    """Canonical URL of the linked article (redirects resolved when the crawl learns them)."""
+    anchor_text: str
+    """The linked title as the reader sees it."""
+    position: int
+    """Order of the link in the article, from 0."""
+
+
+@dataclass
+class Article:
+    """One news article as published on suarapos."""
+
+    url: str
+    """Canonical URL: from ``rel=canonical``, on the crawl's base scheme and host, trailing slash."""
+    post_id: int | None
+    """WordPress post ID (body class ``postid-N``, ``article#post-N`` or the ``?p=`` shortlink)."""
+    title: str
+    """Headline as printed in the article's ``h1``."""
+    published_at: str
+    """Publication time, ISO 8601 in WIB (``+07:00``)."""
+    published_raw: str
+    """The text the publication time was read from, unchanged."""
+    date_source: str
+    """Where ``published_at`` came from: ``json-ld``, ``opengraph``, ``theme-datetime`` or ``visible-text``."""
+    modified_at: str | None = None
+    """Last modification time, ISO 8601 in WIB, when the page says it."""
+    author: str | None = None
+    """Display name of the author."""
+    section: str | None = None
+    """Primary section (the first category listed on the article)."""
+    sections: list[str] = field(default_factory=list)
+    """Every section the article is filed under, primary first."""
+    tags: list[str] = field(default_factory=list)
+    """Tags, in page order."""
+    dateline: str | None = None
+    """Dateline that opened the first paragraph, such as ``SUARAPOS.COM, PANGKALPINANG``."""
+    body: str = ""
+    """The article's own text: paragraphs separated by a blank line, no dateline, links, ads or captions."""
+    word_count: int = 0
+    """Words in ``body``."""
+    image_url: str | None = None
+    """Featured image (``og:image``)."""
+    related: list[RelatedLink] = field(default_factory=list)
+    """Inline "Baca Juga" links, in page order."""
+    fetched_url: str = ""
+    """The URL the page was requested as (before redirects); an alias of ``url``."""
+    content_hash: str = ""
+    """Hash of title and body, set by the dedup pipeline: equal hashes mean a republished copy."""
+
+
+@dataclass
+class UrlAlias:
+    """Another spelling of an article's URL (old slug, shortlink) and the canonical URL it leads to."""
+
+    alias: str
+    url: str
+
+
+@dataclass
+class Reject:
+    """A page or item that could not be stored, and why: recorded, never silently dropped."""
+
+    url: str
+    stage: str
+    """Which step refused it: ``extract``, ``validate``..."""
+    reason: str
+
+
+@dataclass
+class Duplicate:
+    """A republished copy of a stored article (same title and body under another URL)."""
+
+    url: str
+    duplicate_of: str
+    reason: str

@@ -1,0 +1,213 @@
+"""An article's own text from its content element, and the inline "Baca Juga" links taken out of it.
+
+Works on a copy of the lxml tree: first the related-link blocks are lifted out
+(with their targets), then everything that is not the article's prose (ads,
+figures and captions, embeds, scripts and CSS), then the rest is read as
+paragraphs, block by block, with ``<br><br>`` as a paragraph break too.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+BACA_JUGA_LABEL = re.compile(r"^\s*baca\s+juga\b\s*:?\s*", re.I)
+BACA_JUGA_AT_END = re.compile(r"baca\s+juga\s*:?\s*$", re.I)
+# Blocks that are never prose, by tag or by one class token.
+NOT_PROSE_TAGS = {"script", "style", "noscript", "iframe", "figure", "figcaption", "img", "ins", "form",
+                  "button", "svg", "video", "audio", "object", "embed", "input", "select", "textarea"}
+NOT_PROSE_CLASSES = {"td-a-rec", "wp-caption", "td-post-featured-image", "instagram-media", "twitter-tweet",
+                     "wp-block-embed", "td-post-sharing", "td-post-sharing-top", "td-post-sharing-bottom",
+                     "sharedaddy", "jp-relatedposts", "td-adspot-title", "tiktok-embed", "fb-post", "adsbygoogle",
+                     "wp-caption-text", "gallery", "wp-block-gallery", "td-g-rec", "code-block"}
+BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "table", "tr",
+              "section", "article", "header", "footer", "pre", "dl", "dt", "dd", "center", "aside", "hr"}
+NOT_PROSE_TEXT = re.compile(r"^(- ?advertisement ?-|advertisement|iklan|berbagi|scroll to continue.*)$", re.I)
+DATELINE = re.compile(
+    r"^(?P<dateline>(?:[A-Z][A-Z .']*,\s*)?[A-Z][A-Z0-9-]*\.(?:COM|CO\.ID|ID|NET)(?:\s*,\s*[A-Z][A-Z .'/-]*[A-Z])?)"
+    r"\s*[-–—]+\s*"
+)
+
+
+@dataclass
+class FoundLink:
+    href: str
+    text: str
+
+
+def classes(el) -> set[str]:
+    return set((el.get("class") or "").split())
+
+
+def text_of(el) -> str:
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def remove(el) -> None:
+    """Take an element out, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail or ""
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def attached(el, root) -> bool:
+    """Whether ``el`` is still inside ``root`` (not in a subtree already removed)."""
+    return any(anc is root for anc in el.iterancestors())
+
+
+def outermost_wrapper(el, root):
+    """The largest ancestor (below ``root``) that holds nothing but ``el``'s text."""
+    own = text_of(el)
+    while True:
+        parent = el.getparent()
+        if parent is None or parent is root or text_of(parent) != own:
+            return el
+        el = parent
+
+
+def _link_text(a) -> str:
+    title = a.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' postTitle ')]")
+    return text_of(title[0]) if title else text_of(a)
+
+
+def lift_baca_juga(root) -> list[FoundLink]:
+    """Remove every inline "Baca Juga" block from ``root``; return its links in document order."""
+    found: list[tuple[int, list[FoundLink]]] = []
+    order = {el: i for i, el in enumerate(root.iter())}
+
+    # 1. The Inline Related Posts box: a link holding span.ctaText (its CSS may be inside).
+    for cta in root.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' ctaText ')]"):
+        a = next((x for x in cta.iterancestors("a")), None)
+        if a is None or not attached(a, root):
+            continue
+        found.append((order.get(a, 0), [FoundLink(a.get("href", ""), _link_text(a))]))
+        remove(outermost_wrapper(a, root))
+
+    # 2. Hand-typed blocks whose text starts with the label: a paragraph, or a box with a list.
+    for el in list(root.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "ul")):
+        if not attached(el, root) or not BACA_JUGA_LABEL.match(text_of(el)):
+            continue
+        links = el.xpath(".//a[@href]")
+        rest = text_of(el)
+        for a in links:
+            rest = rest.replace(text_of(a), "", 1)
+        if not links or len(BACA_JUGA_LABEL.sub("", rest).strip(" :-–")) > 3:
+            continue  # a sentence that merely begins with the words
+        found.append((order.get(el, 0), [FoundLink(a.get("href", ""), _link_text(a)) for a in links]))
+        remove(outermost_wrapper(el, root))
+
+    # 3. A "Baca Juga: <a>" line inside running text (old <br> posts).
+    for a in list(root.iter("a")):
+        if not attached(a, root):
+            continue
+        prev = a.getprevious()
+        before = (prev.tail if prev is not None else a.getparent().text) or ""
+        if not BACA_JUGA_AT_END.search(before):
+            continue
+        stripped = BACA_JUGA_AT_END.sub("", before)
+        if prev is not None:
+            prev.tail = stripped
+        else:
+            a.getparent().text = stripped
+        found.append((order.get(a, 0), [FoundLink(a.get("href", ""), _link_text(a))]))
+        remove(a)
+
+    found.sort(key=lambda pair: pair[0])
+    return [link for _, links in found for link in links]
+
+
+def strip_non_prose(root) -> None:
+    for el in list(root.iter(etree.Comment)):
+        remove(el)
+    for el in list(root.iter()):
+        if el.getparent() is None and el is not root:
+            continue  # already inside a removed subtree
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in NOT_PROSE_TAGS or classes(el) & NOT_PROSE_CLASSES:
+            remove(el)
+
+
+def _blocks(el, out: list[str]) -> None:
+    """Text with a blank line around every block element and a newline for <br>."""
+    if el.tag in BLOCK_TAGS:
+        out.append("\n\n")
+    elif el.tag == "br":
+        out.append("\n")
+    if el.text:
+        out.append(_inline(el.text))
+    for child in el:
+        if isinstance(child.tag, str):
+            _blocks(child, out)
+        elif child.tail:
+            out.append(_inline(child.tail))
+    if el.tag in BLOCK_TAGS:
+        out.append("\n\n")
+    if el.tail:
+        out.append(_inline(el.tail))
+
+
+def _inline(text: str) -> str:
+    # Line breaks in the HTML source are spaces; only <br> and blocks break lines.
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+def paragraphs_of(root) -> list[str]:
+    parts: list[str] = []
+    if root.text:
+        parts.append(_inline(root.text))
+    for child in root:
+        if isinstance(child.tag, str):
+            _blocks(child, parts)
+        elif child.tail:
+            parts.append(_inline(child.tail))
+    text = "".join(parts).replace("\xa0", " ").replace("\u200b", "")
+    out = []
+    for chunk in re.split(r"\n[ \t\r\f\v]*\n", text):
+        para = " ".join(chunk.split())
+        if para and not NOT_PROSE_TEXT.match(para):
+            out.append(para)
+    return out
+
+
+def split_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The dateline ("SUARAPOS.COM, PANGKALPINANG –") that opens the first paragraph, and the rest."""
+    if not paragraphs:
+        return None, paragraphs
+    m = DATELINE.match(paragraphs[0])
+    if not m:
+        return None, paragraphs
+    dateline = re.sub(r"\s*,\s*", ", ", m.group("dateline").strip())
+    rest = paragraphs[0][m.end():].strip()
+    return dateline, ([rest] if rest else []) + paragraphs[1:]
+
+
+@dataclass
+class Body:
+    paragraphs: list[str]
+    dateline: str | None
+    links: list[FoundLink]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def extract_body(content) -> Body:
+    """The prose, dateline and Baca Juga links of a content element (left untouched)."""
+    root = copy.deepcopy(content)
+    links = lift_baca_juga(root)
+    strip_non_prose(root)
+    dateline, paragraphs = split_dateline(paragraphs_of(root))
+    return Body(paragraphs, dateline, links)

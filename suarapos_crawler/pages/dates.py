@@ -1,0 +1,95 @@
+"""Dates as suarapos prints them, turned into WIB times with their provenance.
+
+Machine dates (ISO 8601) take the exact, cheap path; dateparser is kept for the
+Indonesian text a person reads, with a fixed language and day-first order.
+The tagDiv theme labels the WIB wall-clock time ``+00:00`` ("the trap"): a
+theme date with that offset is read as WIB, while Yoast's ``+00:00`` is true UTC.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+
+WIB = timezone(timedelta(hours=7))
+ZERO = timedelta(0)
+
+# What dateparser 1.x cannot read, rewritten to what it can (see the site dossier, section 7).
+_TEXT_FIXES = [
+    (re.compile(r"\bJum'?’?at\b", re.I), "Jumat"),
+    (re.compile(r"\bAgs\b", re.I), "Agu"),
+    (re.compile(r"\b(Diperbarui|Dipublikasikan|Diterbitkan|Terbit)\b:?", re.I), ""),
+    (re.compile(r"\bsejam\b", re.I), "1 jam"),
+    (re.compile(r"\s+[-|–]\s+"), " "),
+]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date read from a page: the WIB time, the text it came from, and where that text was."""
+
+    value: datetime
+    raw: str
+    source: str
+
+    @property
+    def iso(self) -> str:
+        return self.value.isoformat()
+
+
+def to_wib(when: datetime) -> datetime:
+    return when.astimezone(WIB)
+
+
+def parse_iso(text: str | None) -> datetime | None:
+    """An ISO 8601 date-time with an offset; one without an offset is read as WIB."""
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=WIB)
+
+
+def undo_wall_clock_trap(when: datetime) -> datetime:
+    """The theme's ``+00:00`` is the WIB wall clock mislabelled: keep the clock, fix the zone."""
+    if when.utcoffset() == ZERO:
+        return when.replace(tzinfo=WIB)
+    return when
+
+
+@lru_cache(maxsize=1)
+def _date_parser():
+    # Built once: dateparser's language detection and setup dominate its cost.
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["id", "en"],
+        settings={
+            "DATE_ORDER": "DMY",
+            "TIMEZONE": "Asia/Jakarta",
+            "TO_TIMEZONE": "Asia/Jakarta",
+            "RETURN_AS_TIMEZONE_AWARE": True,
+            "PREFER_DATES_FROM": "past",
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+
+
+@lru_cache(maxsize=4096)
+def parse_indonesian(text: str | None) -> datetime | None:
+    """Visible Indonesian dates ("Rabu, 8 Februari 2023", "8 Feb 2023 - 14:05 WIB") as WIB times."""
+    if not text or not text.strip():
+        return None
+    cleaned = text.strip()
+    for pattern, replacement in _TEXT_FIXES:
+        cleaned = pattern.sub(replacement, cleaned)
+    cleaned = " ".join(cleaned.split())
+    data = _date_parser().get_date_data(cleaned)
+    if data is None or data.date_obj is None:
+        return None
+    return to_wib(data.date_obj)
