@@ -60,6 +60,8 @@ class Article:
     """The URL the page was requested as (before redirects); an alias of ``url``."""
     content_hash: str = ""
     """Hash of title and body, set by the dedup pipeline: equal hashes mean a republished copy."""
+    replaces: str | None = None
+    """URL of a stored later copy of this article, which storage moves to ``duplicates`` (set by dedup)."""
 
 
 @dataclass

@@ -1,2 +1,54 @@
+"""Settings of suarapos-crawler: polite defaults for the live site.
+
+Custom settings (each read by its component, with its default):
+
+- ``SQLITE_PATH`` = ``"data/suarapos.db"``: the archive (SqlitePipeline, DedupPipeline).
+- ``SQLITE_BATCH_SIZE`` = ``100``: items written per transaction.
+- ``VALIDATE_ENABLED`` = ``True``; ``VALIDATE_MIN_WORDS`` = ``20``: the shortest body stored.
+- ``DEDUP_MEMORY`` = ``100000``: content hashes of the current run kept in memory.
+
+The spider lifts the politeness limits only for a copy served on loopback
+(``-a base_url=http://127.0.0.1:PORT``); a ``-s`` on the command line still wins.
+"""
+
 BOT_NAME = "suarapos_crawler"
 SPIDER_MODULES = ["suarapos_crawler.spiders"]
+NEWSPIDER_MODULE = "suarapos_crawler.spiders"
+
+# Who we are and how to reach us: a small regional host deserves to know.
+USER_AGENT = "suarapos-crawler/0.1 (+https://github.com/suarapos-crawler/suarapos-crawler; news archive for research)"
+ROBOTSTXT_OBEY = True
+
+# Politeness for the live site.
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+DOWNLOAD_DELAY_JITTER = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+ITEM_PIPELINES = {
+    "suarapos_crawler.pipelines.clean.CleanPipeline": 100,
+    "suarapos_crawler.pipelines.validate.ValidatePipeline": 200,
+    "suarapos_crawler.pipelines.dedup.DedupPipeline": 300,
+    "suarapos_crawler.pipelines.sqlite.SqlitePipeline": 900,
+}
+
+SQLITE_PATH = "data/suarapos.db"
+SQLITE_BATCH_SIZE = 100
+VALIDATE_ENABLED = True
+VALIDATE_MIN_WORDS = 20
+DEDUP_MEMORY = 100_000
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -448,14 +448,14 @@ def _assign_baca_juga(made: list[SampleArticle], rng: random.Random) -> None:
             a.baca_juga.append(BacaJuga(pos, this_shape, targets, spellings))
     moved = [a for a in made if a.old_slugs]
     # A link to an article that was deleted after it was linked.
-    linker = next(a for a in made[5:] if a.baca_juga and a.body_shape != "br" and not a.traps)
+    linker = next(a for a in made[5:] if a.day == 1 and a.baca_juga and a.body_shape != "br" and not a.traps)
     linker.baca_juga.append(BacaJuga(0, "strong_colon", [DELETED_POST_ID], ["canonical"]))
     linker.traps.append("baca_juga_to_deleted_article")
     position = {a.post_id: i for i, a in enumerate(made)}
     for target in moved:
         idx = position[target.post_id]
         for a in made[max(0, idx - 20) : idx]:
-            if a.baca_juga and a.body_shape != "br" and not a.duplicate_of:
+            if a.day == 1 and a.baca_juga and a.body_shape != "br" and not a.duplicate_of:
                 a.baca_juga.append(BacaJuga(len(a.paragraphs) - 2, "plain", [target.post_id], ["old_slug"]))
                 break
     for a in made:

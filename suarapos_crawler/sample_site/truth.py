@@ -17,7 +17,10 @@ def article_truth(site: Site, base_url: str, faults: Faults) -> list[dict]:
         for box in a.baca_juga:
             for target in box.targets:
                 if target in site.by_id and target != DELETED_POST_ID:
-                    baca_juga.append(f"{base}/{site.by_id[target].slug}/")
+                    # A link to a republished copy leads, canonically, to the article it copies.
+                    linked = site.by_id[target]
+                    linked = site.by_id.get(linked.duplicate_of, linked)
+                    baca_juga.append(f"{base}/{linked.slug}/")
         out.append(
             {
                 "url": f"{base}/{a.slug}/",

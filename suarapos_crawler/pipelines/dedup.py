@@ -1,0 +1,86 @@
+"""One row per article: republished copies (same title and body, another URL) become ``Duplicate``s.
+
+Never merges on the title alone: distinct articles share titles.  The key is a
+hash of title and body; copies are found among this run's articles and, through
+an index, among those stored by earlier runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..items import Article, Duplicate
+from ..pages.dates import parse_iso
+from ..storage import stored_by_content_hash
+
+
+def content_hash(title: str, body: str) -> str:
+    text = " ".join(title.lower().split()) + "\n" + " ".join(body.lower().split())
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def publication_key(published_at: str, post_id: int | None) -> tuple:
+    """Which of two copies came first: the earlier publication, then the lower post ID."""
+    when = parse_iso(published_at)
+    return (when.timestamp() if when else float("inf"), post_id if post_id is not None else 1 << 62)
+
+
+class DedupPipeline:
+    """Settings: ``DEDUP_MEMORY`` (default 100000): hashes of this run kept in memory, oldest forgotten first.
+
+    The first publication is the article; later copies are duplicates, whichever is crawled first.
+    """
+
+    def __init__(self, db_path: str, memory: int, stats):
+        self.db_path = db_path
+        self.memory = memory
+        self.stats = stats
+        self.seen: OrderedDict[str, tuple[str, tuple]] = OrderedDict()  # content hash -> (URL, publication key)
+        self.db: Database | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.get("SQLITE_PATH"), crawler.settings.getint("DEDUP_MEMORY", 100_000), crawler.stats)
+
+    def open_spider(self, spider=None):
+        if self.db_path and Path(self.db_path).exists():
+            self.db = Database(self.db_path)
+
+    def close_spider(self, spider=None):
+        if self.db is not None:
+            self.db.close()
+
+    def known_copy(self, key: str) -> tuple[str, tuple] | None:
+        if key in self.seen:
+            return self.seen[key]
+        if self.db is not None and "articles" in self.db.table_names():
+            row = stored_by_content_hash(self.db, key)
+            if row:
+                return row["url"], publication_key(row["published_at"], row["post_id"])
+        return None
+
+    def remember(self, key: str, url: str, order: tuple) -> None:
+        self.seen[key] = (url, order)
+        self.seen.move_to_end(key)
+        if len(self.seen) > self.memory:
+            self.seen.popitem(last=False)
+
+    def process_item(self, item):
+        if not isinstance(item, Article):
+            return item
+        item.content_hash = content_hash(item.title, item.body)
+        order = publication_key(item.published_at, item.post_id)
+        known = self.known_copy(item.content_hash)
+        if known and known[0] != item.url:
+            other_url, other_order = known
+            if order >= other_order:
+                self.stats.inc_value("dedup/duplicates")
+                return Duplicate(url=item.url, duplicate_of=other_url, reason="same title and body as an earlier article")
+            item.replaces = other_url  # this is the original; the stored one was the republished copy
+            self.stats.inc_value("dedup/originals_replacing_copies")
+        self.remember(item.content_hash, item.url, order)
+        return item

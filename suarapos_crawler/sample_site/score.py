@@ -1,0 +1,141 @@
+"""Score an archive database against the sample site's ground truth.
+
+Used by the end-to-end tests, the demo and the benchmark: one definition of
+"right" for every figure the issues ask for.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+# Strings that belong to the page around an article, never to its text.
+BOILERPLATE = [
+    "Baca Juga", "BACA JUGA", "ctaText", "postTitle", "padding:", "BERBAGI", "- Advertisement -", "adsbygoogle",
+    "LEAVE A REPLY", "Kirim Komentar", "View this post on Instagram", "A post shared by", "Foto: Dokumentasi",
+    "Foto: Suarapos", "Video: Kanal", "@humasbabel", "Berita sebelumya", "Berita berikutnya", "BERITA TERKAIT",
+    "DARI PENULIS", "TERPOPULER", "Balas", "KOMENTAR", "Semoga program ini benar-benar dijalankan",
+    "Facebook", "WhatsApp", "INLINE RELATED POSTS",
+]
+# Faults after which an article cannot be had at all; the crawler is not scored on those.
+UNREACHABLE_FAULTS = {"redirect_loop", "oversized", "forbidden"}
+
+
+def token_f1(got: str, want: str) -> float:
+    a, b = Counter(got.split()), Counter(want.split())
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+@dataclass
+class Score:
+    expected: int = 0
+    stored: int = 0
+    found: int = 0
+    non_article_rows: list[str] = field(default_factory=list)
+    duplicate_pairs_stored_twice: list[str] = field(default_factory=list)
+    field_right: dict[str, int] = field(default_factory=dict)
+    body_f1_ok: int = 0
+    boilerplate_hits: list[tuple[str, str]] = field(default_factory=list)
+    links_expected: int = 0
+    links_found: int = 0
+    links_extra: list[tuple[str, str]] = field(default_factory=list)
+    misses: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 0.0
+
+    def field_rate(self, name: str) -> float:
+        return self.field_right.get(name, 0) / self.found if self.found else 0.0
+
+    @property
+    def body_rate(self) -> float:
+        return self.body_f1_ok / self.found if self.found else 0.0
+
+    @property
+    def link_recall(self) -> float:
+        return self.links_found / self.links_expected if self.links_expected else 1.0
+
+    def summary(self) -> dict:
+        return {
+            "articles_expected": self.expected,
+            "articles_stored": self.stored,
+            "recall": round(self.recall, 4),
+            "non_article_rows": len(self.non_article_rows),
+            "duplicates_stored_twice": len(self.duplicate_pairs_stored_twice),
+            **{f"{name}_right": round(self.field_rate(name), 4) for name in sorted(self.field_right)},
+            "body_f1_at_least_0.97": round(self.body_rate, 4),
+            "bodies_with_boilerplate": len(self.boilerplate_hits),
+            "baca_juga_recall": round(self.link_recall, 4),
+            "baca_juga_extra": len(self.links_extra),
+        }
+
+
+def score_database(db: Database, truth: dict) -> Score:
+    score = Score()
+    rows = {r["url"]: r for r in db.query("SELECT * FROM articles")}
+    links: dict[str, list[str]] = {}
+    for r in db.query("SELECT source_url, target_url FROM related_links ORDER BY source_url, position"):
+        links.setdefault(r["source_url"], []).append(r["target_url"])
+    articles = truth["articles"]
+    truth_urls = {a["url"] for a in articles}
+    score.stored = len(rows)
+    score.non_article_rows = sorted(set(rows) - truth_urls)
+    for a in articles:
+        if set(a["faults"]) & UNREACHABLE_FAULTS:
+            continue
+        if a["duplicate_of"]:
+            if a["url"] in rows and a["duplicate_of"] in rows:
+                score.duplicate_pairs_stored_twice.append(a["url"])
+            continue
+        score.expected += 1
+        row = rows.get(a["url"])
+        if row is None:
+            copy = next((c for c in articles if c["duplicate_of"] == a["url"]), None)
+            row = rows.get(copy["url"]) if copy else None
+        if row is None:
+            score.misses.setdefault("missing", []).append(a["url"])
+            continue
+        score.found += 1
+        checks = {
+            "title": row["title"] == a["title"],
+            "published_at": (row["published_at"] or "")[:16] == a["published_at"][:16]
+            and (row["published_at"] or "").endswith("+07:00"),
+            "author": row["author"] == a["author"],
+            "section": row["section"] == a["section"],
+            "tags": json.loads(row["tags"] or "[]") == a["tags"],
+            "dateline": row["dateline"] == a["dateline"],
+        }
+        for name, ok in checks.items():
+            score.field_right[name] = score.field_right.get(name, 0) + ok
+            if not ok:
+                score.misses.setdefault(name, []).append(a["url"])
+        if token_f1(row["body"] or "", a["body"]) >= 0.97:
+            score.body_f1_ok += 1
+        else:
+            score.misses.setdefault("body", []).append(a["url"])
+        for needle in BOILERPLATE:
+            if needle in (row["body"] or "") and needle not in a["body"]:
+                score.boilerplate_hits.append((row["url"], needle))
+        got = links.get(row["url"], [])
+        want = a["baca_juga"]
+        score.links_expected += len(want)
+        remaining = Counter(got)
+        for target in want:
+            if remaining[target] > 0:
+                remaining[target] -= 1
+                score.links_found += 1
+            else:
+                score.misses.setdefault("baca_juga", []).append(f"{a['url']} -> {target}")
+        deleted = set(truth.get("deleted_urls", []))
+        for target, count in remaining.items():
+            if count > 0 and target not in deleted:
+                score.links_extra.append((row["url"], target))
+    return score

@@ -1,0 +1,230 @@
+"""The archive's SQLite storage: the shape as data, plain functions that take a ``Database``.
+
+No Scrapy here.  Every function is safe to run twice; ``ensure_schema`` creates
+what is missing and leaves the rest alone.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError
+
+WIB = timezone(timedelta(hours=7))
+
+TABLES: dict[str, dict] = {
+    "articles": {
+        "columns": {
+            "url": str, "post_id": int, "title": str, "published_at": str, "published_raw": str,
+            "date_source": str, "modified_at": str, "author": str, "section": str, "sections": str,
+            "tags": str, "dateline": str, "body": str, "word_count": int, "image_url": str,
+            "content_hash": str, "first_seen_at": str, "last_seen_at": str, "last_changed_at": str,
+        },
+        "pk": "url",
+        "not_null": {"title", "published_at", "body"},
+        "indexes": [["published_at"], ["section"], ["author"], ["content_hash"], ["post_id"]],
+    },
+    "sections": {"columns": {"name": str}, "pk": "name"},
+    "tags": {"columns": {"name": str}, "pk": "name"},
+    "article_sections": {
+        "columns": {"article_url": str, "section": str, "position": int},
+        "pk": ("article_url", "section"),
+        "foreign_keys": [("article_url", "articles", "url"), ("section", "sections", "name")],
+        "indexes": [["section"]],
+    },
+    "article_tags": {
+        "columns": {"article_url": str, "tag": str, "position": int},
+        "pk": ("article_url", "tag"),
+        "foreign_keys": [("article_url", "articles", "url"), ("tag", "tags", "name")],
+        "indexes": [["tag"]],
+    },
+    "related_links": {
+        "columns": {"source_url": str, "position": int, "target_url": str, "anchor_text": str},
+        "pk": ("source_url", "position"),
+        "foreign_keys": [("source_url", "articles", "url")],
+        "indexes": [["target_url"]],
+    },
+    "url_aliases": {"columns": {"alias": str, "url": str}, "pk": "alias", "indexes": [["url"]]},
+    "duplicates": {
+        "columns": {"url": str, "duplicate_of": str, "reason": str, "first_seen_at": str, "last_seen_at": str},
+        "pk": "url",
+    },
+    "rejects": {
+        "columns": {"url": str, "stage": str, "reason": str, "first_seen_at": str, "last_seen_at": str, "times": int},
+        "pk": ("url", "stage"),
+    },
+    "article_versions": {
+        "columns": {"url": str, "version": int, "title": str, "body": str, "published_at": str,
+                    "modified_at": str, "replaced_at": str},
+        "pk": ("url", "version"),
+        "indexes": [["replaced_at"]],
+    },
+}
+# unicode61 folds case and diacritics and knows no language: right for Indonesian (porter is English).
+FTS = {"articles": {"columns": ["title", "body"], "tokenize": "unicode61 remove_diacritics 2"}}
+# The fields whose change makes a new version of an article.
+VERSIONED = ("title", "body", "published_at")
+# A re-fetched body shorter than this share of the stored one is a worse copy, not a correction.
+SHORTER_BODY_RATIO = 0.5
+
+
+def now_wib() -> str:
+    return datetime.now(WIB).isoformat(timespec="seconds")
+
+
+def ensure_schema(db: Database) -> None:
+    """Create the tables, indexes and full-text index that are missing; switch to WAL."""
+    if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
+        db.enable_wal()
+    existing = set(db.table_names())
+    for name, spec in TABLES.items():
+        if name not in existing:
+            db[name].create(
+                spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
+                foreign_keys=spec.get("foreign_keys"),
+            )
+        for columns in spec.get("indexes", []):
+            db[name].create_index(columns, if_not_exists=True)
+    for table, spec in FTS.items():
+        if f"{table}_fts" not in existing:
+            db[table].enable_fts(spec["columns"], create_triggers=True, tokenize=spec["tokenize"])
+
+
+def article_row(article: dict) -> dict:
+    """An Article item (as a dict) as a row of ``articles``."""
+    row = {k: article.get(k) for k in TABLES["articles"]["columns"] if k in article}
+    row["sections"] = json.dumps(article.get("sections") or [], ensure_ascii=False)
+    row["tags"] = json.dumps(article.get("tags") or [], ensure_ascii=False)
+    return row
+
+
+def get_article(db: Database, url: str) -> dict | None:
+    try:
+        return db["articles"].get(url)
+    except NotFoundError:
+        return None
+
+
+def save_article(db: Database, article: dict, seen_at: str | None = None) -> str:
+    """Store an article; returns ``new``, ``updated``, ``unchanged`` or ``kept``.
+
+    A changed article is updated in place and its previous title, body and dates
+    go to ``article_versions``; a copy whose body is far shorter than the stored
+    one is refused (``kept``) and recorded in ``rejects``.
+    """
+    seen_at = seen_at or now_wib()
+    row = article_row(article)
+    stored = get_article(db, row["url"])
+    if stored is None:
+        outcome = "new"
+        row.update(first_seen_at=seen_at, last_seen_at=seen_at, last_changed_at=seen_at)
+        db["articles"].insert(row)
+    elif len(row.get("body") or "") < SHORTER_BODY_RATIO * len(stored.get("body") or ""):
+        # Never overwrite a stored article with a worse copy (a page cut short, a template change).
+        save_reject(db, row["url"], "store", "re-fetched body is far shorter than the stored one; stored copy kept", seen_at)
+        return "kept"
+    elif any(stored.get(k) != row.get(k) for k in VERSIONED):
+        outcome = "updated"
+        save_version(db, stored, seen_at)
+        row.update(last_seen_at=seen_at, last_changed_at=seen_at)
+        db["articles"].update(row["url"], row)
+    else:
+        outcome = "unchanged"  # metadata such as tags may still be refreshed
+        row["last_seen_at"] = seen_at
+        db["articles"].update(row["url"], row)
+    save_facets(db, row["url"], article.get("sections") or [], article.get("tags") or [])
+    save_related(db, row["url"], article.get("related") or [])
+    if article.get("fetched_url") and article["fetched_url"] != row["url"]:
+        save_alias(db, article["fetched_url"], row["url"])
+    if article.get("replaces"):
+        demote_to_duplicate(db, article["replaces"], row["url"], "same title and body as an earlier article", seen_at)
+    return outcome
+
+
+def save_version(db: Database, stored: dict, replaced_at: str) -> None:
+    version = db.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM article_versions WHERE url = ?", [stored["url"]]).fetchone()[0]
+    db["article_versions"].insert(
+        {"url": stored["url"], "version": version, "title": stored["title"], "body": stored["body"],
+         "published_at": stored["published_at"], "modified_at": stored["modified_at"], "replaced_at": replaced_at}
+    )
+
+
+def save_facets(db: Database, url: str, sections: list[str], tags: list[str]) -> None:
+    for table, link_table, column, names in (
+        ("sections", "article_sections", "section", sections),
+        ("tags", "article_tags", "tag", tags),
+    ):
+        db.execute(f"DELETE FROM {link_table} WHERE article_url = ?", [url])
+        if names:
+            db[table].insert_all(({"name": n} for n in names), ignore=True)
+            db[link_table].insert_all(
+                ({"article_url": url, column: n, "position": i} for i, n in enumerate(names)), ignore=True
+            )
+
+
+def save_related(db: Database, url: str, related: list[dict]) -> None:
+    db.execute("DELETE FROM related_links WHERE source_url = ?", [url])
+    if related:
+        db["related_links"].insert_all(
+            {"source_url": url, "position": r["position"], "target_url": r["target_url"], "anchor_text": r["anchor_text"]}
+            for r in related
+        )
+
+
+def save_alias(db: Database, alias: str, url: str) -> None:
+    if alias != url:
+        db["url_aliases"].upsert({"alias": alias, "url": url}, pk="alias")
+
+
+def save_reject(db: Database, url: str, stage: str, reason: str, seen_at: str | None = None) -> None:
+    seen_at = seen_at or now_wib()
+    db.execute(
+        "INSERT INTO rejects (url, stage, reason, first_seen_at, last_seen_at, times) VALUES (?, ?, ?, ?, ?, 1) "
+        "ON CONFLICT (url, stage) DO UPDATE SET reason = excluded.reason, last_seen_at = excluded.last_seen_at, "
+        "times = times + 1",
+        [url, stage, reason, seen_at, seen_at],
+    )
+
+
+def save_duplicate(db: Database, url: str, duplicate_of: str, reason: str, seen_at: str | None = None) -> None:
+    seen_at = seen_at or now_wib()
+    db.execute(
+        "INSERT INTO duplicates (url, duplicate_of, reason, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (url) DO UPDATE SET duplicate_of = excluded.duplicate_of, reason = excluded.reason, "
+        "last_seen_at = excluded.last_seen_at",
+        [url, duplicate_of, reason, seen_at, seen_at],
+    )
+
+
+def stored_by_content_hash(db: Database, content_hash: str) -> dict | None:
+    """The stored article with this title-and-body hash: its URL, publication time and post ID."""
+    rows = list(db.query(
+        "SELECT url, published_at, post_id FROM articles WHERE content_hash = ? ORDER BY published_at LIMIT 1", [content_hash]
+    ))
+    return rows[0] if rows else None
+
+
+def demote_to_duplicate(db: Database, url: str, duplicate_of: str, reason: str, seen_at: str | None = None) -> None:
+    """A stored article turned out to be a republished copy: move it from ``articles`` to ``duplicates``."""
+    for table, column in (("article_sections", "article_url"), ("article_tags", "article_url"), ("related_links", "source_url")):
+        db.execute(f"DELETE FROM {table} WHERE {column} = ?", [url])
+    db.execute("DELETE FROM articles WHERE url = ?", [url])
+    save_duplicate(db, url, duplicate_of, reason, seen_at)
+
+
+def resolve_aliases(db: Database, max_hops: int = 10) -> int:
+    """Point related links at the canonical URL of their target (old slugs, shortlinks, redirects)."""
+    aliases = dict(db.execute("SELECT alias, url FROM url_aliases").fetchall())
+    # Links to a republished copy lead to the article it copies.
+    aliases.update(dict(db.execute("SELECT url, duplicate_of FROM duplicates").fetchall()))
+    changed = 0
+    targets = [row[0] for row in db.execute("SELECT DISTINCT target_url FROM related_links").fetchall()]
+    for target in targets:
+        final, hops = target, 0
+        while final in aliases and hops < max_hops:
+            final, hops = aliases[final], hops + 1
+        if final != target:
+            changed += db.execute("UPDATE related_links SET target_url = ? WHERE target_url = ?", [final, target]).rowcount
+    return changed
