@@ -6,6 +6,7 @@ Custom settings (each read by its component, with its default):
 - ``SQLITE_BATCH_SIZE`` = ``100``: items written per transaction.
 - ``VALIDATE_ENABLED`` = ``True``; ``VALIDATE_MIN_WORDS`` = ``20``: the shortest body stored.
 - ``DEDUP_MEMORY`` = ``100000``: content hashes of the current run kept in memory.
+- ``RUN_RECORD_ENABLED`` = ``True``: one ``crawl_runs`` row per run (RunRecord extension).
 
 The spider lifts the politeness limits only for a copy served on loopback
 (``-a base_url=http://127.0.0.1:PORT``); a ``-s`` on the command line still wins.
@@ -52,3 +53,8 @@ DEDUP_MEMORY = 100_000
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+
+EXTENSIONS = {
+    "suarapos_crawler.extensions.RunRecord": 0,
+}
+RUN_RECORD_ENABLED = True

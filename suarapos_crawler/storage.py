@@ -55,6 +55,15 @@ TABLES: dict[str, dict] = {
         "columns": {"url": str, "stage": str, "reason": str, "first_seen_at": str, "last_seen_at": str, "times": int},
         "pk": ("url", "stage"),
     },
+    "crawl_runs": {
+        "columns": {"id": int, "started_at": str, "finished_at": str, "spider": str, "base_url": str, "mode": str,
+                    "finish_reason": str, "status": str, "status_reason": str, "requests": int,
+                    "responses_by_status": str, "articles_new": int, "articles_updated": int,
+                    "articles_unchanged": int, "rejected": int, "duplicates": int, "listing_pages": int,
+                    "errors": int, "stats": str},
+        "pk": "id",
+        "indexes": [["started_at"]],
+    },
     "article_versions": {
         "columns": {"url": str, "version": int, "title": str, "body": str, "published_at": str,
                     "modified_at": str, "replaced_at": str},
@@ -228,3 +237,17 @@ def resolve_aliases(db: Database, max_hops: int = 10) -> int:
         if final != target:
             changed += db.execute("UPDATE related_links SET target_url = ? WHERE target_url = ?", [final, target]).rowcount
     return changed
+
+
+def start_run(db: Database, spider: str, base_url: str, mode: str, started_at: str | None = None) -> int:
+    """Open a ``crawl_runs`` row for a run that is starting; returns its ID."""
+    with db.conn:
+        cursor = db["crawl_runs"].insert(
+            {"started_at": started_at or now_wib(), "spider": spider, "base_url": base_url, "mode": mode, "status": "running"}
+        )
+    return cursor.last_pk
+
+
+def finish_run(db: Database, run_id: int, values: dict) -> None:
+    with db.conn:
+        db["crawl_runs"].update(run_id, values)

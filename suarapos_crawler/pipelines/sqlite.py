@@ -55,6 +55,9 @@ class SqlitePipeline:
         if isinstance(item, Article):
             outcome = storage.save_article(self.db, ItemAdapter(item).asdict(), seen_at)
             self.stats.inc_value(f"sqlite/articles_{outcome}")
+            if item.replaces:  # a stored later copy was moved to duplicates
+                self.stats.inc_value("sqlite/articles_demoted")
+                self.stats.inc_value("sqlite/duplicates")
         elif isinstance(item, UrlAlias):
             storage.save_alias(self.db, item.alias, item.url)
         elif isinstance(item, Reject):
