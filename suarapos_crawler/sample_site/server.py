@@ -97,8 +97,10 @@ class SampleSite:
         if f.on("drop", article) and self.hits.get(f"/{article.slug}/", 0) <= 1:
             return Reply(reply.status, reply.body, reply.headers, drop=True)
         if f.on("truncated", article):
-            cut = reply.body.index(b"<div class=\"td-post-content") if b"td-post-content" in reply.body else len(reply.body) // 2
-            return Reply(200, reply.body[: cut + 2000], reply.headers)
+            # cut 2,000 bytes into the article text, as a dying PHP worker would
+            start = reply.body.find(b"td-post-content")
+            cut = (start if start >= 0 else len(reply.body) // 2) + 2000
+            return Reply(200, reply.body[:cut], reply.headers)
         if f.on("oversized", article):
             pad = b"<!-- " + b"x" * (12 * 1024 * 1024) + b" -->"
             return Reply(200, reply.body.replace(b"</body>", pad + b"</body>"), reply.headers)

@@ -1,0 +1,50 @@
+"""ListingPage against saved home and section pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from suarapos_crawler.pages.listing import ListingPage
+from tests.conftest import BASE, EXPECTED, saved_response
+
+SECTIONS = [n for n in ("section_first_page_with_page_nav", "section_middle_page", "section_last_page",
+                        "section_load_more_no_page_nav", "nested_section")]
+
+
+def listing(name: str) -> ListingPage:
+    return ListingPage(saved_response(name), BASE)
+
+
+def test_home_lists_every_section_of_the_menu_nested_ones_too():
+    assert set(listing("home").section_urls()) == set(EXPECTED["home"]["sections"])
+    assert f"{BASE}/category/daerah/pangkalpinang/" in listing("home").section_urls()
+
+
+@pytest.mark.parametrize("name", SECTIONS)
+def test_section_lists_its_articles_and_not_the_sidebar(name):
+    assert set(listing(name).article_urls()) == set(EXPECTED[name]["articles"])
+
+
+@pytest.mark.parametrize("name", SECTIONS)
+def test_listed_urls_are_canonical(name):
+    assert all(u.endswith("/") and "#" not in u for u in listing(name).article_urls())
+
+
+def test_page_numbers_from_halaman_n_dari_m():
+    info = EXPECTED["section_middle_page"]
+    assert listing("section_middle_page").page_numbers() == (2, info["last"])
+
+
+def test_next_page_from_the_icon_only_arrow():
+    assert listing("section_first_page_with_page_nav").next_page_url() == f"{BASE}/category/daerah/page/2/"
+    assert listing("section_middle_page").next_page_url() == f"{BASE}/category/daerah/page/3/"
+
+
+def test_last_page_has_no_next():
+    assert listing("section_last_page").next_page_url() is None
+
+
+def test_load_more_section_is_paged_by_url_although_it_prints_no_page_nav():
+    page = listing("section_load_more_no_page_nav")
+    assert not page.has_page_nav()
+    assert page.next_page_url() == f"{BASE}/category/ekonomi/page/2/"

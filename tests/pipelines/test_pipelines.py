@@ -1,0 +1,102 @@
+"""Pipelines, one job each, with a real crawler object and an in-memory or temporary database."""
+
+from __future__ import annotations
+
+import scrapy
+from scrapy.utils.test import get_crawler
+from sqlite_utils import Database
+
+from suarapos_crawler.items import Article, Duplicate, Reject, RelatedLink
+from suarapos_crawler.pipelines.clean import CleanPipeline
+from suarapos_crawler.pipelines.dedup import DedupPipeline
+from suarapos_crawler.pipelines.sqlite import SqlitePipeline
+from suarapos_crawler.pipelines.validate import ValidatePipeline
+
+BODY = " ".join(["Warga Pangkalpinang mengikuti kegiatan donor darah di halaman kantor wali kota."] * 4)
+
+
+def make(url="https://www.suarapos.com/a/", **kw) -> Article:
+    values = dict(url=url, post_id=10, title="Donor Darah", published_at="2023-02-08T20:15:32+07:00",
+                  published_raw="x", date_source="json-ld", body=BODY, word_count=len(BODY.split()),
+                  sections=["Daerah"], section="Daerah")
+    values.update(kw)
+    return Article(**values)
+
+
+def crawler(**settings):
+    return get_crawler(scrapy.Spider, settings_dict=settings)
+
+
+def test_clean_normalises_text_and_lists():
+    item = make(title="  Donor\xa0Darah - Suarapos.co.id ", tags=["Babel", " Babel", ""], body="a  b\n\n\n\n c ",
+                sections=["Daerah ", "Daerah"], related=[RelatedLink("u", " Judul\xa0 ", 0)])
+    out = CleanPipeline.from_crawler(crawler()).process_item(item)
+    assert out.title == "Donor Darah" and out.tags == ["Babel"] and out.sections == ["Daerah"]
+    assert out.body == "a b\n\nc" and out.word_count == 3 and out.related[0].anchor_text == "Judul"
+
+
+def test_validate_turns_a_bad_item_into_a_reject_with_reasons():
+    out = ValidatePipeline.from_crawler(crawler()).process_item(make(title="", published_at="", word_count=3))
+    assert isinstance(out, Reject) and out.stage == "validate"
+    assert "no title" in out.reason and "no publication date" in out.reason and "3 words" in out.reason
+
+
+def test_validate_passes_a_good_item():
+    item = make()
+    assert ValidatePipeline.from_crawler(crawler()).process_item(item) is item
+
+
+def test_dedup_never_merges_on_title_alone():
+    dedup = DedupPipeline.from_crawler(crawler(SQLITE_PATH=""))
+    dedup.open_spider()
+    first = dedup.process_item(make())
+    other = dedup.process_item(make(url="https://www.suarapos.com/b/", body=BODY + " Berbeda."))
+    assert isinstance(first, Article) and isinstance(other, Article)
+
+
+def test_dedup_records_the_later_copy_as_duplicate():
+    dedup = DedupPipeline.from_crawler(crawler(SQLITE_PATH=""))
+    dedup.open_spider()
+    dedup.process_item(make())
+    copy = dedup.process_item(make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-08T23:00:00+07:00"))
+    assert isinstance(copy, Duplicate) and copy.duplicate_of == "https://www.suarapos.com/a/"
+
+
+def test_dedup_keeps_the_original_when_the_copy_came_first():
+    dedup = DedupPipeline.from_crawler(crawler(SQLITE_PATH=""))
+    dedup.open_spider()
+    dedup.process_item(make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-08T23:00:00+07:00"))
+    original = dedup.process_item(make())
+    assert isinstance(original, Article) and original.replaces == "https://www.suarapos.com/a-2/"
+
+
+def test_dedup_finds_copies_stored_by_an_earlier_run(tmp_path):
+    path = str(tmp_path / "a.db")
+    c = crawler(SQLITE_PATH=path, SQLITE_BATCH_SIZE=1)
+    store = SqlitePipeline.from_crawler(c)
+    store.open_spider()
+    dedup = DedupPipeline.from_crawler(c)
+    dedup.open_spider()
+    store.process_item(dedup.process_item(make()))
+    store.close_spider()
+    dedup.close_spider()
+    later = DedupPipeline.from_crawler(crawler(SQLITE_PATH=path))
+    later.open_spider()
+    out = later.process_item(make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-09T08:00:00+07:00"))
+    assert isinstance(out, Duplicate)
+
+
+def test_sqlite_pipeline_writes_every_kind_of_item_in_batches(tmp_path):
+    path = tmp_path / "b.db"
+    c = crawler(SQLITE_PATH=str(path), SQLITE_BATCH_SIZE=2)
+    store = SqlitePipeline.from_crawler(c)
+    store.open_spider()
+    store.process_item(make())
+    assert Database(path)["articles"].count == 0  # still in the batch
+    store.process_item(Reject("https://www.suarapos.com/x/", "fetch", "HTTP 404"))
+    assert Database(path)["articles"].count == 1  # the batch was committed
+    store.process_item(Duplicate("https://www.suarapos.com/a-2/", "https://www.suarapos.com/a/", "same"))
+    store.close_spider()
+    db = Database(path)
+    assert db["rejects"].count == 1 and db["duplicates"].count == 1
+    assert c.stats.get_value("sqlite/articles_new") == 1
