@@ -1,0 +1,101 @@
+"""End to end: the sample site served on 127.0.0.1, a real `scrapy crawl suarapos`, the database scored against the truth."""
+
+from __future__ import annotations
+
+import pytest
+
+from suarapos_crawler.sample_site.score import score_database
+
+@pytest.fixture(scope="module")
+def score(crawled):
+    return score_database(crawled["db"], crawled["truth"])
+
+
+def test_crawl_exits_cleanly(crawled):
+    assert crawled["first"].returncode == 0, crawled["first"].log[-3000:]
+    assert crawled["second"].returncode == 0, crawled["second"].log[-3000:]
+
+
+def test_article_recall(score):
+    assert score.recall >= 0.99, score.misses.get("missing", [])[:10]
+
+
+def test_only_articles_are_stored(score):
+    assert score.non_article_rows == []
+
+
+def test_republished_copy_is_stored_once_and_recorded(crawled, score):
+    assert score.duplicate_pairs_stored_twice == []
+    copies = [a["url"] for a in crawled["truth"]["articles"] if a["duplicate_of"]]
+    recorded = {r["url"] for r in crawled["db"]["duplicates"].rows}
+    assert set(copies) <= recorded
+
+
+def test_articles_sharing_a_title_are_both_kept(crawled):
+    shared = [a["url"] for a in crawled["truth"]["articles"] if "shared_title" in a["traps"]]
+    stored = {r["url"] for r in crawled["db"].query("SELECT url FROM articles")}
+    assert len(shared) == 2 and set(shared) <= stored
+
+
+@pytest.mark.parametrize("field", ["title", "published_at", "author", "section", "tags"])
+def test_fields_are_right(score, field):
+    assert score.field_rate(field) >= 0.99, score.misses.get(field, [])[:5]
+
+
+def test_bodies_match_the_truth(score):
+    assert score.body_rate >= 0.98, score.misses.get("body", [])[:5]
+
+
+def test_no_boilerplate_in_any_body(score):
+    assert score.boilerplate_hits == []
+
+
+def test_baca_juga_links_recorded_with_canonical_targets(crawled, score):
+    assert score.link_recall >= 0.98, score.misses.get("baca_juga", [])[:5]
+    assert score.links_extra == []  # nothing from the sidebar widget
+    db = crawled["db"]
+    dangling = list(db.query(
+        "SELECT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles)"
+    ))
+    assert {r["target_url"] for r in dangling} <= set(crawled["truth"]["deleted_urls"])
+
+
+def test_no_request_to_a_robots_disallowed_path(crawled):
+    fetched = crawled["first"].fetched()
+    assert fetched
+    ua = "suarapos-crawler"
+    assert [url for _, url in fetched if not crawled["robots"].can_fetch(url, ua)] == []
+
+
+def test_no_request_to_archives_search_feeds_or_reply_links(crawled):
+    bad = ("/tag/", "/author/", "?s=", "/feed/", "replytocom", "/wp-admin", "/wp-login")
+    assert [url for _, url in crawled["first"].fetched() if any(b in url for b in bad)] == []
+
+
+def test_request_budget(crawled):
+    truth = crawled["truth"]
+    run = next(crawled["db"].query("SELECT * FROM crawl_runs ORDER BY id LIMIT 1"))
+    budget = 1.3 * (truth["article_count"] + truth["listing_page_count"])
+    assert run["requests"] <= budget
+    assert run["status"] == "ok"
+
+
+def test_deleted_article_is_a_recorded_reject(crawled):
+    rejects = {r["url"]: r for r in crawled["db"]["rejects"].rows}
+    for url in crawled["truth"]["deleted_urls"]:
+        assert rejects[url]["reason"] == "HTTP 404"
+
+
+def test_second_run_changes_nothing(crawled):
+    db = crawled["db"]
+    runs = list(db.query("SELECT * FROM crawl_runs ORDER BY id"))
+    assert len(runs) == 2 and runs[1]["articles_new"] == 0 and runs[1]["articles_updated"] == 0
+    assert db["articles"].count == crawled["truth"]["article_count"] - 1  # the copy is not an article
+    assert db.execute("SELECT COUNT(*) FROM related_links GROUP BY source_url, position HAVING COUNT(*) > 1").fetchall() == []
+
+
+def test_database_is_wal_with_indonesian_fts(crawled):
+    db = crawled["db"]
+    assert db.journal_mode == "wal"
+    assert "porter" not in db["articles_fts"].schema
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
