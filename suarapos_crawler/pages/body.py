@@ -76,6 +76,19 @@ def outermost_wrapper(el, root):
         el = parent
 
 
+def text_before(el):
+    """Where the text just before ``el`` lives: (element, "tail") of its previous sibling or (parent, "text")."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):  # skip comments
+        if prev.tail and prev.tail.strip():
+            return prev, "tail"
+        prev = prev.getprevious()
+    if prev is not None:
+        return prev, "tail"
+    parent = el.getparent()
+    return (parent, "text") if parent is not None else (None, "")
+
+
 def _link_text(a) -> str:
     title = a.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' postTitle ')]")
     return text_of(title[0]) if title else text_of(a)
@@ -107,21 +120,29 @@ def lift_baca_juga(root) -> list[FoundLink]:
         found.append((order.get(el, 0), [FoundLink(a.get("href", ""), _link_text(a)) for a in links]))
         remove(outermost_wrapper(el, root))
 
-    # 3. A "Baca Juga: <a>" line inside running text (old <br> posts).
+    # 3. A label alone (a heading or paragraph "Baca Juga:") followed by a list of links.
+    for el in list(root.iter("p", "h2", "h3", "h4", "h5", "h6", "div", "strong")):
+        if not attached(el, root) or el.xpath(".//a") or not BACA_JUGA_LABEL.fullmatch(text_of(el) + " "):
+            continue
+        following = el.getnext()
+        if following is None or following.tag not in ("ul", "ol") or not following.xpath(".//a[@href]"):
+            continue
+        found.append((order.get(el, 0), [FoundLink(a.get("href", ""), _link_text(a)) for a in following.xpath(".//a[@href]")]))
+        remove(following)
+        remove(outermost_wrapper(el, root))
+
+    # 4. A "Baca Juga: <a>" line inside running text (old <br> posts), the link perhaps in <strong>.
     for a in list(root.iter("a")):
         if not attached(a, root):
             continue
-        prev = a.getprevious()
-        before = (prev.tail if prev is not None else a.getparent().text) or ""
+        holder = outermost_wrapper(a, root)
+        owner, attr_name = text_before(holder)
+        before = getattr(owner, attr_name) or "" if owner is not None else ""
         if not BACA_JUGA_AT_END.search(before):
             continue
-        stripped = BACA_JUGA_AT_END.sub("", before)
-        if prev is not None:
-            prev.tail = stripped
-        else:
-            a.getparent().text = stripped
+        setattr(owner, attr_name, BACA_JUGA_AT_END.sub("", before))
         found.append((order.get(a, 0), [FoundLink(a.get("href", ""), _link_text(a))]))
-        remove(a)
+        remove(holder)
 
     found.sort(key=lambda pair: pair[0])
     return [link for _, links in found for link in links]
