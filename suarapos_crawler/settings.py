@@ -7,6 +7,11 @@ Custom settings (each read by its component, with its default):
 - ``VALIDATE_ENABLED`` = ``True``; ``VALIDATE_MIN_WORDS`` = ``20``: the shortest body stored.
 - ``DEDUP_MEMORY`` = ``100000``: content hashes of the current run kept in memory.
 - ``RUN_RECORD_ENABLED`` = ``True``: one ``crawl_runs`` row per run (RunRecord extension).
+- ``RUN_MAX_ERRORS`` = ``5``: more errors than this in a run make its status ``failed``.
+- ``INCREMENTAL_REFRESH_DAYS`` = ``3``: stored articles published this recently are fetched again.
+- ``INCREMENTAL_KNOWN_TOLERANCE`` = ``3``: a section stops paging at a page listing this many stored articles.
+- ``SECTION_MAX_PAGES`` = ``5000``: pages of one section read in one run, at most.
+- ``HEALTH_MAX_AGE_HOURS`` = ``48``: ``scrapy health`` fails when no run succeeded for this long.
 
 The spider lifts the politeness limits only for a copy served on loopback
 (``-a base_url=http://127.0.0.1:PORT``); a ``-s`` on the command line still wins.
@@ -15,6 +20,7 @@ The spider lifts the politeness limits only for a copy served on loopback
 BOT_NAME = "suarapos_crawler"
 SPIDER_MODULES = ["suarapos_crawler.spiders"]
 NEWSPIDER_MODULE = "suarapos_crawler.spiders"
+COMMANDS_MODULE = "suarapos_crawler.commands.project"
 
 # Who we are and how to reach us: a small regional host deserves to know.
 USER_AGENT = "suarapos-crawler/0.1 (+https://github.com/suarapos-crawler/suarapos-crawler; news archive for research)"
@@ -58,3 +64,8 @@ EXTENSIONS = {
     "suarapos_crawler.extensions.RunRecord": 0,
 }
 RUN_RECORD_ENABLED = True
+RUN_MAX_ERRORS = 5
+INCREMENTAL_REFRESH_DAYS = 3
+INCREMENTAL_KNOWN_TOLERANCE = 3
+SECTION_MAX_PAGES = 5000
+HEALTH_MAX_AGE_HOURS = 48

@@ -60,7 +60,8 @@ TABLES: dict[str, dict] = {
                     "finish_reason": str, "status": str, "status_reason": str, "requests": int,
                     "responses_by_status": str, "articles_new": int, "articles_updated": int,
                     "articles_unchanged": int, "rejected": int, "duplicates": int, "listing_pages": int,
-                    "errors": int, "stats": str},
+                    "errors": int, "lost_items": str, "pages_per_section": str, "warnings": str, "was_incremental": int,
+                    "stats": str},
         "pk": "id",
         "indexes": [["started_at"]],
     },
@@ -94,6 +95,11 @@ def ensure_schema(db: Database) -> None:
                 spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
                 foreign_keys=spec.get("foreign_keys"),
             )
+        else:  # a database made by an older version: add the columns it lacks
+            have = set(db[name].columns_dict)
+            for column, kind in spec["columns"].items():
+                if column not in have:
+                    db[name].add_column(column, kind)
         for columns in spec.get("indexes", []):
             db[name].create_index(columns, if_not_exists=True)
     for table, spec in FTS.items():
@@ -116,6 +122,23 @@ def get_article(db: Database, url: str) -> dict | None:
         return None
 
 
+# Writes below use plain SQL on the connection, never sqlite-utils' insert helpers: those commit on
+# their own, and a batch must be one transaction (a kill between an article and its links loses neither).
+
+def _insert(db: Database, table: str, row: dict, conflict: str = "") -> None:
+    columns = list(row)
+    db.execute(
+        f"INSERT {conflict} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        [row[c] for c in columns],
+    )
+
+
+def _update(db: Database, table: str, key: str, row: dict) -> None:
+    columns = [c for c in row if c != key]
+    db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE {key} = ?",
+               [row[c] for c in columns] + [row[key]])
+
+
 def save_article(db: Database, article: dict, seen_at: str | None = None) -> str:
     """Store an article; returns ``new``, ``updated``, ``unchanged`` or ``kept``.
 
@@ -129,7 +152,7 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
     if stored is None:
         outcome = "new"
         row.update(first_seen_at=seen_at, last_seen_at=seen_at, last_changed_at=seen_at)
-        db["articles"].insert(row)
+        _insert(db, "articles", row)
     elif len(row.get("body") or "") < SHORTER_BODY_RATIO * len(stored.get("body") or ""):
         # Never overwrite a stored article with a worse copy (a page cut short, a template change).
         save_reject(db, row["url"], "store", "re-fetched body is far shorter than the stored one; stored copy kept", seen_at)
@@ -138,11 +161,11 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
         outcome = "updated"
         save_version(db, stored, seen_at)
         row.update(last_seen_at=seen_at, last_changed_at=seen_at)
-        db["articles"].update(row["url"], row)
+        _update(db, "articles", "url", row)
     else:
         outcome = "unchanged"  # metadata such as tags may still be refreshed
         row["last_seen_at"] = seen_at
-        db["articles"].update(row["url"], row)
+        _update(db, "articles", "url", row)
     save_facets(db, row["url"], article.get("sections") or [], article.get("tags") or [])
     save_related(db, row["url"], article.get("related") or [])
     if article.get("fetched_url") and article["fetched_url"] != row["url"]:
@@ -154,10 +177,9 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
 
 def save_version(db: Database, stored: dict, replaced_at: str) -> None:
     version = db.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM article_versions WHERE url = ?", [stored["url"]]).fetchone()[0]
-    db["article_versions"].insert(
-        {"url": stored["url"], "version": version, "title": stored["title"], "body": stored["body"],
-         "published_at": stored["published_at"], "modified_at": stored["modified_at"], "replaced_at": replaced_at}
-    )
+    _insert(db, "article_versions",
+            {"url": stored["url"], "version": version, "title": stored["title"], "body": stored["body"],
+             "published_at": stored["published_at"], "modified_at": stored["modified_at"], "replaced_at": replaced_at})
 
 
 def save_facets(db: Database, url: str, sections: list[str], tags: list[str]) -> None:
@@ -166,25 +188,25 @@ def save_facets(db: Database, url: str, sections: list[str], tags: list[str]) ->
         ("tags", "article_tags", "tag", tags),
     ):
         db.execute(f"DELETE FROM {link_table} WHERE article_url = ?", [url])
-        if names:
-            db[table].insert_all(({"name": n} for n in names), ignore=True)
-            db[link_table].insert_all(
-                ({"article_url": url, column: n, "position": i} for i, n in enumerate(names)), ignore=True
-            )
+        db.conn.executemany(f"INSERT OR IGNORE INTO {table} (name) VALUES (?)", [(n,) for n in names])
+        db.conn.executemany(
+            f"INSERT OR IGNORE INTO {link_table} (article_url, {column}, position) VALUES (?, ?, ?)",
+            [(url, n, i) for i, n in enumerate(names)],
+        )
 
 
 def save_related(db: Database, url: str, related: list[dict]) -> None:
     db.execute("DELETE FROM related_links WHERE source_url = ?", [url])
-    if related:
-        db["related_links"].insert_all(
-            {"source_url": url, "position": r["position"], "target_url": r["target_url"], "anchor_text": r["anchor_text"]}
-            for r in related
-        )
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO related_links (source_url, position, target_url, anchor_text) VALUES (?, ?, ?, ?)",
+        [(url, r["position"], r["target_url"], r["anchor_text"]) for r in related],
+    )
 
 
 def save_alias(db: Database, alias: str, url: str) -> None:
     if alias != url:
-        db["url_aliases"].upsert({"alias": alias, "url": url}, pk="alias")
+        db.execute("INSERT INTO url_aliases (alias, url) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET url = excluded.url",
+                   [alias, url])
 
 
 def save_reject(db: Database, url: str, stage: str, reason: str, seen_at: str | None = None) -> None:
@@ -251,3 +273,73 @@ def start_run(db: Database, spider: str, base_url: str, mode: str, started_at: s
 def finish_run(db: Database, run_id: int, values: dict) -> None:
     with db.conn:
         db["crawl_runs"].update(run_id, values)
+
+
+# ---- what earlier runs left: the state of an incremental crawl -----------------------------
+
+def stored_article_times(db: Database):
+    """(url, published_at, modified_at, last_seen_at) of every stored article."""
+    if "articles" not in db.table_names():
+        return iter(())
+    return db.execute("SELECT url, published_at, modified_at, last_seen_at FROM articles")
+
+
+def known_other_urls(db: Database) -> set[str]:
+    """URLs that need no fetch: aliases of stored articles, republished copies, pages gone for good."""
+    if "url_aliases" not in db.table_names():
+        return set()
+    urls = {r[0] for r in db.execute("SELECT alias FROM url_aliases")}
+    urls |= {r[0] for r in db.execute("SELECT url FROM duplicates")}
+    urls |= {r[0] for r in db.execute("SELECT url FROM rejects WHERE reason IN ('HTTP 404', 'HTTP 410')")}
+    return urls
+
+
+def last_run_started(db: Database, status: str = "ok", mode: str | None = None) -> str | None:
+    if "crawl_runs" not in db.table_names():
+        return None
+    sql = "SELECT MAX(started_at) FROM crawl_runs WHERE status = ?"
+    params = [status]
+    if mode:
+        sql += " AND mode = ?"
+        params.append(mode)
+    return db.execute(sql, params).fetchone()[0]
+
+
+def unfinished_refresh_started(db: Database) -> str | None:
+    """Start of the oldest refresh run not completed since the last completed one: where a new refresh resumes."""
+    if "crawl_runs" not in db.table_names():
+        return None
+    done = last_run_started(db, "ok", "refresh") or ""
+    row = db.execute(
+        "SELECT MIN(started_at) FROM crawl_runs WHERE mode = 'refresh' AND status != 'ok' AND started_at > ?", [done]
+    ).fetchone()
+    return row[0]
+
+
+def last_run_completed(db: Database) -> bool:
+    """Whether the latest run that reached the site completed (a killed or failed run leaves work undone)."""
+    if "crawl_runs" not in db.table_names():
+        return False
+    row = db.execute(
+        "SELECT status FROM crawl_runs WHERE status NOT IN ('unreachable', 'blocked') ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return bool(row) and row[0] == "ok"
+
+
+def close_stale_runs(db: Database, reason: str = "interrupted: the process was killed before it could finish") -> int:
+    """Runs still marked running when a new run holds the lock were killed: say so."""
+    with db.conn:
+        return db.execute(
+            "UPDATE crawl_runs SET status = 'failed', status_reason = ? WHERE status = 'running'", [reason]
+        ).rowcount
+
+
+def dangling_link_targets(db: Database) -> list[str]:
+    """Baca Juga targets the archive cannot join yet: not stored, not a known alias, copy or dead page."""
+    if "related_links" not in db.table_names():
+        return []
+    return [r[0] for r in db.execute(
+        "SELECT DISTINCT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles) "
+        "AND target_url NOT IN (SELECT alias FROM url_aliases) AND target_url NOT IN (SELECT url FROM duplicates) "
+        "AND target_url NOT IN (SELECT url FROM rejects WHERE reason IN ('HTTP 404', 'HTTP 410'))"
+    )]

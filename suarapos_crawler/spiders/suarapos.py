@@ -4,6 +4,12 @@ Path: home -> every section in the menu (nested too) -> every page of each
 section -> every listed article -> every inline "Baca Juga" link.  Nothing that
 can only lead to non-articles is requested (tag, author and date archives,
 calendar, search, feeds, comment reply links, prev/next and related widgets).
+
+Incremental by default, with the database as the only state (``CrawlPlan``):
+stored articles are not fetched again unless published within the refresh
+window or newer in the sitemap; a section stops paging once a page lists a few
+stored articles.  ``-a mode=backfill`` walks every page and the sitemaps;
+``-a mode=refresh`` fetches every stored article again.  Both resume a killed run.
 """
 
 from __future__ import annotations
@@ -13,6 +19,9 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from scrapy.utils.sitemap import Sitemap
+
+from ..incremental import CrawlPlan
 from ..items import Reject, UrlAlias
 from ..pages.article import ArticlePage
 from ..pages.listing import ListingPage
@@ -33,23 +42,62 @@ LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 class SuaraposSpider(scrapy.Spider):
     name = "suarapos"
 
-    def __init__(self, base_url: str = DEFAULT_BASE_URL, **kwargs):
+    def __init__(self, base_url: str = DEFAULT_BASE_URL, mode: str = "default", **kwargs):
         super().__init__(**kwargs)
         self.base_url = base_url.rstrip("/")
+        self.mode = mode
         host = urlsplit(self.base_url).hostname or ""
         self.allowed_domains = sorted({host, *SITE_HOSTS})
+        self.plan = CrawlPlan(mode=mode)
+        self.max_section_pages = 0
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
         if urlsplit(spider.base_url).hostname in LOOPBACK_HOSTS:
             for name, value in LOOPBACK_SETTINGS.items():
-                if crawler.settings.getpriority(name) < 40:  # a -s on the command line still wins
-                    crawler.settings.set(name, value, priority="spider")
+                if settings.getpriority(name) < 40:  # a -s on the command line still wins
+                    settings.set(name, value, priority="spider")
+        spider.plan = CrawlPlan.load(
+            settings.get("SQLITE_PATH"), spider.mode,
+            refresh_days=settings.getfloat("INCREMENTAL_REFRESH_DAYS", 3.0),
+            known_tolerance=settings.getint("INCREMENTAL_KNOWN_TOLERANCE", 3),
+        )
+        spider.max_section_pages = settings.getint("SECTION_MAX_PAGES", 5000)
         return spider
 
     async def start(self):
         yield scrapy.Request(f"{self.base_url}/", callback=self.parse_home)
+        if self.plan.has_articles or self.mode == "backfill":
+            yield scrapy.Request(f"{self.base_url}/sitemap_index.xml", callback=self.parse_sitemap_index,
+                                 errback=self.sitemap_failed)
+        for url in self.plan.to_refresh() + self.plan.dangling_targets:
+            if may_be_article(url, self.base_url):
+                yield self.article_request(url)
+
+    # ---- sitemaps: what changed since the stored copy ------------------------------
+    def parse_sitemap_index(self, response):
+        entries = list(Sitemap(response.body)) if response.body else []
+        posts = [e for e in entries if "post" in e.get("loc", "").rsplit("/", 1)[-1]]
+        if self.mode != "backfill" and posts and all(not e.get("lastmod") for e in posts):
+            posts = posts[-1:]  # no dates to go by: the newest posts are in the last file
+        for entry in posts:
+            if self.plan.sitemap_changed(entry.get("lastmod")):
+                yield scrapy.Request(canonical_url(entry["loc"], self.base_url), callback=self.parse_sitemap,
+                                     errback=self.sitemap_failed)
+
+    def parse_sitemap(self, response):
+        for entry in Sitemap(response.body):
+            url = canonical_url(entry.get("loc", ""), self.base_url)
+            if not may_be_article(url, self.base_url):
+                continue
+            if not self.plan.known(url) or self.plan.changed_since_stored(url, entry.get("lastmod")):
+                yield self.article_request(url)
+
+    def sitemap_failed(self, failure):
+        # Sitemaps only speed things up; the sections are walked anyway.
+        self.logger.warning("sitemap not read: %s (%s)", failure.request.url, describe_failure(failure))
 
     # ---- listings -----------------------------------------------------------
     def parse_home(self, response):
@@ -60,11 +108,23 @@ class SuaraposSpider(scrapy.Spider):
 
     def parse_section(self, response):
         page = ListingPage(response, self.base_url)
-        self.crawler.stats.inc_value("suarapos/listing_pages")
-        yield from self.follow_articles(page.article_urls())
+        stats = self.crawler.stats
+        stats.inc_value("suarapos/listing_pages")
+        stats.inc_value(f"suarapos/pages/{section_of(response.url, self.base_url)}")
+        listed = page.article_urls()
+        yield from self.follow_articles(listed)
+        known = sum(self.plan.known(url) for url in listed)
         next_url = page.next_page_url()
-        if next_url:
-            yield scrapy.Request(next_url, callback=self.parse_section, errback=self.section_ended)
+        if not next_url:
+            return
+        if not self.plan.keep_paging(known):
+            stats.inc_value("suarapos/incremental_stop")
+            return
+        if page.current_page() >= self.max_section_pages:
+            stats.inc_value("suarapos/section_page_cap")
+            self.logger.warning("section page cap SECTION_MAX_PAGES=%s reached at %s", self.max_section_pages, response.url)
+            return
+        yield scrapy.Request(next_url, callback=self.parse_section, errback=self.section_ended)
 
     def section_ended(self, failure):
         # A 404 past the last page of a "load more" section is how such a section ends.
@@ -75,7 +135,8 @@ class SuaraposSpider(scrapy.Spider):
 
     def follow_articles(self, urls):
         for url in urls:
-            yield self.article_request(url)
+            if self.plan.should_fetch(url):
+                yield self.article_request(url)
 
     def article_request(self, url: str, hops: int = 0) -> scrapy.Request:
         # Redirects are followed here, not by the middleware, so each old slug is recorded as an alias
@@ -102,7 +163,7 @@ class SuaraposSpider(scrapy.Spider):
         item = page.to_item()
         yield item
         for link in item.related:
-            if may_be_article(link.target_url, self.base_url):
+            if may_be_article(link.target_url, self.base_url) and not self.plan.known(link.target_url):
                 yield self.article_request(link.target_url)
 
     def follow_redirect(self, response, requested: str):
@@ -124,6 +185,12 @@ class SuaraposSpider(scrapy.Spider):
     def article_failed(self, failure):
         self.crawler.stats.inc_value("suarapos/article_fetch_failed")
         yield Reject(url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure))
+
+
+def section_of(url: str, base_url: str) -> str:
+    """The section path of a listing URL, without the page number: ``/category/daerah/pangkalpinang/``."""
+    path = urlsplit(url).path
+    return path.split("/page/", 1)[0] if "/page/" in path else path
 
 
 def describe_failure(failure) -> str:

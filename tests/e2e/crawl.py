@@ -22,9 +22,30 @@ class CrawlResult:
         return [(int(code), url) for code, url in CRAWLED.findall(self.log)]
 
 
-def run_crawl(base_url: str, db_path: Path, *extra: str, timeout: float = 600) -> CrawlResult:
-    args = [sys.executable, "-m", "scrapy.cmdline", "crawl", "suarapos", "-a", f"base_url={base_url}",
-            "-s", f"SQLITE_PATH={db_path}", "-s", "LOG_LEVEL=DEBUG", *extra]
-    done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, "PYTHONUNBUFFERED": "1"})
+def crawl_args(base_url: str, db_path: Path, *extra: str, log_level: str = "DEBUG") -> list[str]:
+    return [sys.executable, "-m", "scrapy.cmdline", "crawl", "suarapos", "-a", f"base_url={base_url}",
+            "-s", f"SQLITE_PATH={db_path}", "-s", f"LOG_LEVEL={log_level}", *extra]
+
+
+def run_crawl(base_url: str, db_path: Path, *extra: str, timeout: float = 600, log_level: str = "DEBUG") -> CrawlResult:
+    done = subprocess.run(crawl_args(base_url, db_path, *extra, log_level=log_level), cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     return CrawlResult(done.returncode, done.stdout + done.stderr)
+
+
+def start_crawl(base_url: str, db_path: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(crawl_args(base_url, db_path, *extra, log_level="INFO"), cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def archive_snapshot(db_path: Path) -> dict:
+    """What an archive holds, independent of when it was fetched: to compare two crawls."""
+    from sqlite_utils import Database
+
+    db = Database(db_path)
+    fields = "url, post_id, title, published_at, author, section, sections, tags, dateline, body"
+    return {
+        "articles": {r["url"]: r for r in db.query(f"SELECT {fields} FROM articles")},
+        "links": sorted((r["source_url"], r["position"], r["target_url"]) for r in db.query("SELECT * FROM related_links")),
+        "duplicates": sorted((r["url"], r["duplicate_of"]) for r in db.query("SELECT * FROM duplicates")),
+    }

@@ -1,0 +1,56 @@
+"""``scrapy health``: the last runs, and a non-zero exit when the site has not been crawled successfully for too long."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from scrapy.commands import ScrapyCommand
+from sqlite_utils import Database
+
+from ...pages.dates import WIB, parse_iso
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    requires_crawler_process = False
+    default_settings = {"LOG_ENABLED": False}
+
+    def short_desc(self) -> str:
+        return "Show the last crawl runs; exit 1 if no run succeeded within --max-age hours"
+
+    def add_options(self, parser) -> None:
+        super().add_options(parser)
+        parser.add_argument("--max-age", type=float, default=None,
+                            help="hours since the last successful run before it is unhealthy (default HEALTH_MAX_AGE_HOURS, 48)")
+        parser.add_argument("--runs", type=int, default=10, help="how many runs to show (default 10)")
+
+    def run(self, args: list[str], opts) -> None:
+        path = self.settings.get("SQLITE_PATH")
+        max_age = opts.max_age if opts.max_age is not None else self.settings.getfloat("HEALTH_MAX_AGE_HOURS", 48)
+        if not path or not Path(path).exists():
+            print(f"UNHEALTHY: no database at {path}")
+            self.exitcode = 1
+            return
+        db = Database(path)
+        if "crawl_runs" not in db.table_names():
+            print(f"UNHEALTHY: {path} has no crawl runs")
+            self.exitcode = 1
+            return
+        runs = list(db.query("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT ?", [opts.runs]))
+        print(f"{'id':>5}  {'started':25}  {'mode':8}  {'status':12}  {'requests':>8}  {'new':>5}  {'upd':>5}  {'rej':>5}  why")
+        for r in runs:
+            warnings = json.loads(r.get("warnings") or "[]")
+            why = "; ".join(filter(None, [r.get("status_reason") or "", *warnings]))
+            print(f"{r['id']:>5}  {r['started_at'] or '':25}  {r['mode'] or '':8}  {r['status'] or '':12}  "
+                  f"{r['requests'] or 0:>8}  {r['articles_new'] or 0:>5}  {r['articles_updated'] or 0:>5}  "
+                  f"{r['rejected'] or 0:>5}  {why}")
+        last_ok = db.execute("SELECT MAX(started_at) FROM crawl_runs WHERE status = 'ok'").fetchone()[0]
+        when = parse_iso(last_ok)
+        now = datetime.now(WIB)
+        if when is None or now - when > timedelta(hours=max_age):
+            print(f"UNHEALTHY: no successful run in the last {max_age:g} hours (last: {last_ok or 'never'})")
+            self.exitcode = 1
+        else:
+            print(f"HEALTHY: last successful run {last_ok}")

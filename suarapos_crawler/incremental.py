@@ -1,0 +1,109 @@
+"""What a run needs to fetch, decided from the database alone (no JOBDIR, no side files).
+
+``CrawlPlan`` is loaded once when the spider opens and then answers, without
+I/O: is this URL known, is this stored article due again (refresh window,
+sitemap ``lastmod``), may this section stop paging here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from . import storage
+from .pages.dates import WIB, parse_iso
+
+MODES = ("default", "backfill", "refresh")
+
+
+@dataclass
+class CrawlPlan:
+    mode: str = "default"
+    now: datetime = field(default_factory=lambda: datetime.now(WIB))
+    refresh_days: float = 3.0
+    known_tolerance: int = 3
+    # url -> (published, newest of modified and last seen, last seen) of stored articles, as timestamps
+    stored: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    others: set[str] = field(default_factory=set)
+    last_ok_run: datetime | None = None
+    refresh_before: datetime | None = None
+    # A killed or failed last run left pages unread: walk every listing page again (a resume).
+    previous_run_completed: bool = False
+    # Baca Juga targets stored links point at, that no run has resolved yet.
+    dangling_targets: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, db_path: str | None, mode: str = "default", refresh_days: float = 3.0, known_tolerance: int = 3,
+             now: datetime | None = None) -> CrawlPlan:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        plan = cls(mode=mode, refresh_days=refresh_days, known_tolerance=known_tolerance, now=now or datetime.now(WIB))
+        if not db_path or not Path(db_path).exists():
+            return plan
+        db = Database(db_path)
+        try:
+            for url, published, modified, last_seen in storage.stored_article_times(db):
+                plan.stored[url] = (_ts(published), max(_ts(modified), _ts(last_seen)), _ts(last_seen))
+            plan.others = storage.known_other_urls(db)
+            plan.last_ok_run = parse_iso(storage.last_run_started(db))
+            plan.previous_run_completed = storage.last_run_completed(db)
+            plan.dangling_targets = storage.dangling_link_targets(db)
+            if mode == "refresh":
+                plan.refresh_before = parse_iso(storage.unfinished_refresh_started(db)) or plan.now
+        finally:
+            db.close()
+        return plan
+
+    @property
+    def has_articles(self) -> bool:
+        return bool(self.stored)
+
+    def known(self, url: str) -> bool:
+        return url in self.stored or url in self.others
+
+    def due_again(self, url: str) -> bool:
+        """A stored article published within the refresh window: corrections come early."""
+        published = self.stored.get(url, (0.0, 0.0, 0.0))[0]
+        return published >= (self.now - timedelta(days=self.refresh_days)).timestamp()
+
+    def should_fetch(self, url: str) -> bool:
+        """Fetch what is not stored, and stored articles still in the refresh window."""
+        if self.mode == "refresh" and url in self.stored:
+            return True
+        return not self.known(url) or (url in self.stored and self.due_again(url))
+
+    def changed_since_stored(self, url: str, lastmod: str | None) -> bool:
+        """A sitemap ``lastmod`` newer than what the stored copy says (its modified time, or when it was fetched)."""
+        when = parse_iso(lastmod)
+        if url not in self.stored or when is None:
+            return False
+        return when.timestamp() > self.stored[url][1]
+
+    def keep_paging(self, known_on_page: int) -> bool:
+        """Page on until a page lists ``known_tolerance`` stored articles (a few, for reordering),
+        unless the last run did not complete: then every page is read again, to resume it."""
+        if self.mode != "default" or not self.previous_run_completed:
+            return True
+        return known_on_page < self.known_tolerance
+
+    def sitemap_changed(self, lastmod: str | None) -> bool:
+        """Whether a post sitemap may list something new since the last successful run."""
+        if self.mode == "backfill" or self.last_ok_run is None:
+            return True
+        when = parse_iso(lastmod)
+        return when is None or when > self.last_ok_run
+
+    def to_refresh(self) -> list[str]:
+        """Refresh mode: stored articles not yet fetched again since the refresh began (resumes a killed one)."""
+        if self.mode != "refresh" or self.refresh_before is None:
+            return []
+        cutoff = self.refresh_before.timestamp()
+        return [url for url, (_, _, seen) in self.stored.items() if seen < cutoff]
+
+
+def _ts(text: str | None) -> float:
+    when = parse_iso(text)
+    return when.timestamp() if when else 0.0

@@ -1,0 +1,164 @@
+"""Scheduled runs against the sample site: incremental, corrections, kills, faults, overlapping runs, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from sqlite_utils import Database
+
+from suarapos_crawler.commands.project.crawl import EXIT_CODES
+from suarapos_crawler.sample_site.process import SampleSiteProcess
+from suarapos_crawler.sample_site.score import score_database
+from tests.e2e.crawl import ROOT, archive_snapshot, run_crawl, start_crawl
+
+ARTICLES = 600
+
+
+@pytest.fixture(scope="module")
+def two_days(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("days")
+    db = tmp / "suarapos.db"
+    with SampleSiteProcess(articles=ARTICLES, truth=tmp / "day1.json", port=0) as day1:
+        port = day1.base_url.rsplit(":", 1)[1]
+        now = json.loads((tmp / "day1.json").read_text())["now"]
+        first = run_crawl(day1.base_url, db, log_level="INFO")
+    # The same site, one day later, on the same port (so its URLs are the same).
+    with SampleSiteProcess(articles=ARTICLES, day=2, now=now, truth=tmp / "day2.json", port=int(port)) as day2:
+        second = run_crawl(day2.base_url, db, log_level="INFO")
+    return {"first": first, "second": second, "db": Database(db), "day1": json.loads((tmp / "day1.json").read_text()),
+            "day2": json.loads((tmp / "day2.json").read_text())}
+
+
+def test_both_runs_succeed(two_days):
+    assert two_days["first"].returncode == 0, two_days["first"].log[-2000:]
+    assert two_days["second"].returncode == 0, two_days["second"].log[-2000:]
+
+
+def test_day_two_articles_and_the_correction_are_stored(two_days):
+    score = score_database(two_days["db"], two_days["day2"])
+    assert score.recall == 1.0, score.misses.get("missing")
+    assert score.field_rate("title") == 1.0  # the corrected title too
+    fixed = next(a for a in two_days["day2"]["articles"] if "corrected_on_day_2" in a["traps"])
+    before = next(a for a in two_days["day1"]["articles"] if a["url"] == fixed["url"])
+    versions = list(two_days["db"].query("SELECT * FROM article_versions WHERE url = ?", [fixed["url"]]))
+    assert [v["title"] for v in versions] == [before["title"]]
+    row = two_days["db"]["articles"].get(fixed["url"])
+    assert row["last_changed_at"] > row["first_seen_at"]
+
+
+def test_second_run_costs_at_most_15_percent_of_the_first(two_days):
+    first, second = list(two_days["db"].query("SELECT * FROM crawl_runs ORDER BY id"))
+    assert second["requests"] <= 0.15 * first["requests"], (first["requests"], second["requests"])
+    assert second["articles_new"] == len([a for a in two_days["day2"]["articles"] if a["day"] == 2])
+    assert second["articles_updated"] == 1
+    assert json.loads(second["pages_per_section"])  # pages per section are recorded
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_unreachable_site_fails_loudly(tmp_path):
+    result = run_crawl(f"http://127.0.0.1:{closed_port()}", tmp_path / "a.db", "-s", "RETRY_TIMES=0", log_level="INFO")
+    assert result.returncode == EXIT_CODES["unreachable"]
+    run = next(Database(tmp_path / "a.db").query("SELECT * FROM crawl_runs"))
+    assert run["status"] == "unreachable"
+
+
+def test_blocked_crawler_fails_loudly(tmp_path):
+    with SampleSiteProcess(articles=40, faults="forbidden") as site:
+        result = run_crawl(site.base_url, tmp_path / "b.db", log_level="INFO")
+    assert result.returncode == EXIT_CODES["blocked"]
+    assert next(Database(tmp_path / "b.db").query("SELECT status FROM crawl_runs"))["status"] == "blocked"
+
+
+def test_a_pipeline_exception_fails_the_run_and_names_the_lost_url(tmp_path):
+    from suarapos_crawler import settings
+
+    pipelines = {**settings.ITEM_PIPELINES, "tests.e2e.failing_pipeline.FailOnOnePipeline": 250}
+    with SampleSiteProcess(articles=40) as site:
+        result = run_crawl(site.base_url, tmp_path / "c.db", "-s", f"ITEM_PIPELINES={json.dumps(pipelines)}",
+                           log_level="INFO")
+    assert result.returncode == EXIT_CODES["failed"]
+    run = next(Database(tmp_path / "c.db").query("SELECT * FROM crawl_runs"))
+    assert run["status"] == "failed" and "tingkatkan-kompetensi-pranata-humas" in run["status_reason"]
+    assert "tingkatkan-kompetensi-pranata-humas" in json.loads(run["lost_items"])[0]
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    """A sample site and an uninterrupted crawl of it, to compare interrupted ones with."""
+    tmp = tmp_path_factory.mktemp("ref")
+    site = SampleSiteProcess(articles=ARTICLES).start()
+    result = run_crawl(site.base_url, tmp / "ref.db", log_level="INFO")
+    assert result.returncode == 0
+    yield site, archive_snapshot(tmp / "ref.db")
+    site.stop()
+
+
+def wait_for_articles(db_path, count: int, proc, timeout: float = 120) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            if Database(db_path).execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= count:
+                return
+        except Exception:  # noqa: BLE001 - the file or table may not exist yet
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"crawl did not store {count} articles in time")
+
+
+@pytest.mark.parametrize("kill_after", [30, 300])
+def test_sigkill_then_a_plain_run_holds_what_an_uninterrupted_run_would(reference, tmp_path, kill_after):
+    site, expected = reference
+    db_path = tmp_path / "k.db"
+    proc = start_crawl(site.base_url, db_path)
+    wait_for_articles(db_path, kill_after, proc)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    db = Database(db_path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert run_crawl(site.base_url, db_path, log_level="INFO").returncode == 0
+    assert archive_snapshot(db_path) == expected
+    statuses = [r["status"] for r in Database(db_path).query("SELECT status FROM crawl_runs ORDER BY id")]
+    assert statuses == ["failed", "ok"]  # the killed run is marked, not left "running"
+
+
+def test_a_second_run_while_one_is_active_refuses_and_touches_nothing(reference, tmp_path):
+    site, expected = reference
+    db_path = tmp_path / "o.db"
+    first = start_crawl(site.base_url, db_path)
+    wait_for_articles(db_path, 20, first)
+    before = Database(db_path).execute("SELECT COUNT(*) FROM crawl_runs").fetchone()[0]
+    second = subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "crawl", "suarapos", "-a", f"base_url={site.base_url}", "-s", f"SQLITE_PATH={db_path}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert second.returncode == EXIT_CODES["locked"]
+    assert "another run" in second.stderr
+    assert Database(db_path).execute("SELECT COUNT(*) FROM crawl_runs").fetchone()[0] == before
+    assert first.wait(timeout=300) == 0
+    assert archive_snapshot(db_path) == expected
+
+
+def test_health_command(two_days, tmp_path):
+    db = two_days["db"]
+    ok = subprocess.run([sys.executable, "-m", "scrapy.cmdline", "health", "-s", f"SQLITE_PATH={db.conn.execute('PRAGMA database_list').fetchone()[2]}"],
+                        cwd=ROOT, capture_output=True, text=True)
+    assert ok.returncode == 0 and "HEALTHY" in ok.stdout
+    stale = subprocess.run([sys.executable, "-m", "scrapy.cmdline", "health", "--max-age", "0", "-s",
+                            f"SQLITE_PATH={db.conn.execute('PRAGMA database_list').fetchone()[2]}"],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert stale.returncode == 1 and "UNHEALTHY" in stale.stdout
+    missing = subprocess.run([sys.executable, "-m", "scrapy.cmdline", "health", "-s", f"SQLITE_PATH={tmp_path / 'none.db'}"],
+                             cwd=ROOT, capture_output=True, text=True)
+    assert missing.returncode == 1
