@@ -8,6 +8,7 @@ sitemap ``lastmod``), may this section stop paging here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -72,7 +73,7 @@ class CrawlPlan:
     def should_fetch(self, url: str) -> bool:
         """Fetch what is not stored, and stored articles still in the refresh window."""
         if self.mode == "refresh" and url in self.stored:
-            return True
+            return url in self.refresh_set
         return not self.known(url) or (url in self.stored and self.due_again(url))
 
     def changed_since_stored(self, url: str, lastmod: str | None) -> bool:
@@ -102,6 +103,10 @@ class CrawlPlan:
             return []
         cutoff = self.refresh_before.timestamp()
         return [url for url, (_, _, seen) in self.stored.items() if seen < cutoff]
+
+    @cached_property
+    def refresh_set(self) -> frozenset[str]:
+        return frozenset(self.to_refresh())
 
 
 def _ts(text: str | None) -> float:

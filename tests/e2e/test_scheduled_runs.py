@@ -162,3 +162,29 @@ def test_health_command(two_days, tmp_path):
     missing = subprocess.run([sys.executable, "-m", "scrapy.cmdline", "health", "-s", f"SQLITE_PATH={tmp_path / 'none.db'}"],
                              cwd=ROOT, capture_output=True, text=True)
     assert missing.returncode == 1
+
+
+def test_a_killed_refresh_resumes_where_it_stopped(reference, tmp_path):
+    site, expected = reference
+    db_path = tmp_path / "r.db"
+    assert run_crawl(site.base_url, db_path, log_level="INFO").returncode == 0
+    stored = Database(db_path)["articles"].count
+    proc = start_crawl(site.base_url, db_path, "-a", "mode=refresh")
+    refresh_start = None
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        db = Database(db_path)
+        refresh_start = db.execute("SELECT started_at FROM crawl_runs WHERE mode = 'refresh'").fetchone()
+        if refresh_start and db.execute("SELECT COUNT(*) FROM articles WHERE last_seen_at >= ?", refresh_start).fetchone()[0] >= 200:
+            break
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert run_crawl(site.base_url, db_path, "-a", "mode=refresh", log_level="INFO").returncode == 0
+    db = Database(db_path)
+    runs = list(db.query("SELECT * FROM crawl_runs ORDER BY id"))
+    assert [r["status"] for r in runs] == ["ok", "failed", "ok"]
+    assert runs[2]["requests"] < stored  # only what the killed refresh had not done
+    not_refreshed = db.execute("SELECT COUNT(*) FROM articles WHERE last_seen_at < ?", refresh_start).fetchone()[0]
+    assert not_refreshed == 0
+    assert archive_snapshot(db_path) == expected

@@ -1,0 +1,78 @@
+"""The run's status and the close-time comparison with earlier runs."""
+
+from __future__ import annotations
+
+import json
+
+from suarapos_crawler import storage
+from suarapos_crawler.extensions import compare_with_earlier, run_status
+
+
+def stats(**kw):
+    base = {"response_received_count": 50, "downloader/response_status_count/200": 50, "sqlite/articles_new": 40,
+            "suarapos/listing_pages": 10}
+    base.update(kw)
+    return base
+
+
+def test_ok():
+    assert run_status(stats(), "finished", 5, [])[0] == "ok"
+
+
+def test_unreachable_when_nothing_answered():
+    assert run_status({"downloader/request_count": 12}, "finished", 5, [])[0] == "unreachable"
+
+
+def test_blocked_by_403s():
+    s = stats(**{"downloader/response_status_count/200": 1, "downloader/response_status_count/403": 49, "sqlite/articles_new": 0})
+    assert run_status(s, "finished", 5, [])[0] == "blocked"
+
+
+def test_site_changed_when_listings_yield_no_articles():
+    assert run_status(stats(**{"sqlite/articles_new": 0}), "finished", 5, [])[0] == "site_changed"
+
+
+def test_lost_item_fails_and_is_named():
+    status, why = run_status(stats(), "finished", 5, ["https://www.suarapos.com/a/"])
+    assert status == "failed" and "https://www.suarapos.com/a/" in why
+
+
+def test_errors_over_the_threshold_fail():
+    assert run_status(stats(**{"log_count/ERROR": 6}), "finished", 5, [])[0] == "failed"
+    assert run_status(stats(**{"log_count/ERROR": 5}), "finished", 5, [])[0] == "ok"
+
+
+def test_interrupted_run_fails():
+    assert run_status(stats(), "shutdown", 5, [])[0] == "failed"
+
+
+def add_run(db, started, parsed, mode="default"):
+    run_id = storage.start_run(db, "suarapos", "b", mode, started)
+    storage.finish_run(db, run_id, {"status": "ok", "articles_new": parsed, "articles_updated": 0,
+                                    "articles_unchanged": 0, "was_incremental": 1})
+
+
+def article(url, seen, author="Redaksi"):
+    return {"url": url, "title": "T", "published_at": "2026-01-01T00:00:00+07:00", "body": "isi berita",
+            "author": author, "section": "Daerah", "dateline": "SUARAPOS.COM", "sections": [], "tags": [], "related": []}
+
+
+def test_far_fewer_articles_than_usual_is_flagged(db):
+    for day in range(1, 4):
+        add_run(db, f"2026-01-0{day}T00:00:00+07:00", 100)
+    run = {"mode": "default", "was_incremental": 1, "articles_new": 5, "articles_updated": 0, "articles_unchanged": 0}
+    warnings = compare_with_earlier(db, run, "2026-01-05T00:00:00+07:00")
+    assert any("far below the usual 100" in w for w in warnings)
+    run["articles_new"] = 90
+    assert compare_with_earlier(db, run, "2026-01-05T00:00:00+07:00") == []
+
+
+def test_a_field_suddenly_empty_is_flagged(db):
+    for i in range(20):
+        storage.save_article(db, article(f"u{i}", "t"), "2026-01-01T00:00:00+07:00")
+    for i in range(20, 35):
+        storage.save_article(db, article(f"u{i}", "t", author=None), "2026-01-05T00:00:00+07:00")
+    run = {"mode": "default", "was_incremental": 1, "articles_new": 15, "articles_updated": 0, "articles_unchanged": 0}
+    warnings = compare_with_earlier(db, run, "2026-01-05T00:00:00+07:00")
+    assert warnings == ["field author is empty on all 15 articles of this run"]
+    assert json.dumps(warnings)
