@@ -52,4 +52,6 @@ class Command(ScrapyCommand):
         run = next(db.query("SELECT status, requests FROM crawl_runs ORDER BY id DESC LIMIT 1"))
         print(f"\nStored {score.stored} articles in {db_path} with {run['requests']} requests (run status: {run['status']}).")
         print("Against the sample's ground truth:", json.dumps(score.summary(), indent=1))
-        print(f"\nBrowse it with Datasette:\n    datasette {db_path} -m metadata.yml\nthen open http://127.0.0.1:8001/")
+        print(f"\nBrowse it with Datasette (search, facets, canned queries, charts at /charts):\n"
+              f"    .venv/bin/scrapy browse --db {db_path}\n"
+              f"then open http://127.0.0.1:8001/   (or plainly: datasette {db_path} -m metadata.yml)")

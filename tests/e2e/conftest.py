@@ -13,6 +13,7 @@ from suarapos_crawler.sample_site.process import SampleSiteProcess
 from tests.e2e.crawl import run_crawl
 
 ARTICLES = 400
+DAYS_ARTICLES = 600
 
 
 @pytest.fixture(scope="session")
@@ -25,5 +26,23 @@ def crawled(tmp_path_factory):
     truth = json.loads((tmp / "truth.json").read_text(encoding="utf-8"))
     return {"first": first, "second": second, "db": Database(tmp / "suarapos.db"), "truth": truth, "robots": robots,
             "path": tmp / "suarapos.db"}
+
+
+
+
+@pytest.fixture(scope="session")
+def two_days(tmp_path_factory):
+    """Day 1 of the sample crawled, then day 2 (new articles, one correction) crawled into the same archive."""
+    tmp = tmp_path_factory.mktemp("days")
+    db = tmp / "suarapos.db"
+    with SampleSiteProcess(articles=DAYS_ARTICLES, truth=tmp / "day1.json", port=0) as day1:
+        port = day1.base_url.rsplit(":", 1)[1]
+        now = json.loads((tmp / "day1.json").read_text())["now"]
+        first = run_crawl(day1.base_url, db, log_level="INFO")
+    # The same site, one day later, on the same port (so its URLs are the same).
+    with SampleSiteProcess(articles=DAYS_ARTICLES, day=2, now=now, truth=tmp / "day2.json", port=int(port)) as day2:
+        second = run_crawl(day2.base_url, db, log_level="INFO")
+    return {"first": first, "second": second, "db": Database(db), "path": db, "day1": json.loads((tmp / "day1.json").read_text()),
+            "day2": json.loads((tmp / "day2.json").read_text())}
 
 

@@ -21,21 +21,6 @@ from tests.e2e.crawl import ROOT, archive_snapshot, run_crawl, start_crawl
 ARTICLES = 600
 
 
-@pytest.fixture(scope="module")
-def two_days(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("days")
-    db = tmp / "suarapos.db"
-    with SampleSiteProcess(articles=ARTICLES, truth=tmp / "day1.json", port=0) as day1:
-        port = day1.base_url.rsplit(":", 1)[1]
-        now = json.loads((tmp / "day1.json").read_text())["now"]
-        first = run_crawl(day1.base_url, db, log_level="INFO")
-    # The same site, one day later, on the same port (so its URLs are the same).
-    with SampleSiteProcess(articles=ARTICLES, day=2, now=now, truth=tmp / "day2.json", port=int(port)) as day2:
-        second = run_crawl(day2.base_url, db, log_level="INFO")
-    return {"first": first, "second": second, "db": Database(db), "day1": json.loads((tmp / "day1.json").read_text()),
-            "day2": json.loads((tmp / "day2.json").read_text())}
-
-
 def test_both_runs_succeed(two_days):
     assert two_days["first"].returncode == 0, two_days["first"].log[-2000:]
     assert two_days["second"].returncode == 0, two_days["second"].log[-2000:]

@@ -1,0 +1,40 @@
+"""``scrapy browse``: open the archive in Datasette with its metadata, plugins and charts page."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from scrapy.commands import ScrapyCommand
+from scrapy.utils.conf import closest_scrapy_cfg
+
+from ...browse import datasette_args
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    requires_crawler_process = False
+    default_settings = {"LOG_ENABLED": False}
+
+    def short_desc(self) -> str:
+        return "Browse the archive in Datasette (read-only), with search, facets, canned queries and charts"
+
+    def add_options(self, parser) -> None:
+        super().add_options(parser)
+        parser.add_argument("--db", default=None, help="database (default: SQLITE_PATH)")
+        parser.add_argument("--port", type=int, default=8001)
+        parser.add_argument("--host", default="127.0.0.1", help="address to serve on (0.0.0.0 to publish)")
+        parser.add_argument("--immutable", action="store_true", help="serve a snapshot made by `scrapy publish` as immutable")
+
+    def run(self, args: list[str], opts) -> None:
+        db = opts.db or self.settings.get("SQLITE_PATH")
+        if not Path(db).exists():
+            print(f"No database at {db}: run `scrapy crawl suarapos` (or `scrapy demo`) first.", file=sys.stderr)
+            self.exitcode = 1
+            return
+        metadata = Path(closest_scrapy_cfg()).parent / "metadata.yml"
+        argv = [sys.executable, "-m", "datasette", "serve",
+                *datasette_args(db, metadata, port=opts.port, host=opts.host, immutable=opts.immutable)]
+        print("Serving", db, "at", f"http://{opts.host}:{opts.port}/", flush=True)
+        os.execv(sys.executable, argv)
