@@ -13,12 +13,13 @@ from scrapy.exceptions import NotConfigured
 from sqlite_utils import Database
 
 from . import storage
+from .urls import canonical_url
 
 # Fields that a healthy crawl fills on nearly every article; all empty at once means the markup changed.
 WATCHED_FIELDS = ("author", "section", "published_at", "dateline", "body")
 
 
-def run_status(stats: dict, finish_reason: str, max_errors: int, lost: list[str]) -> tuple[str, str]:
+def run_status(stats: dict, finish_reason: str, max_errors: int, lost: list[str], unaccounted: int = 0) -> tuple[str, str]:
     """What a run amounted to: ``ok``, ``site_changed``, ``blocked``, ``unreachable`` or ``failed``, and why."""
     responses = stats.get("response_received_count", 0)
     statuses = {int(k.rsplit("/", 1)[1]): v for k, v in stats.items() if k.startswith("downloader/response_status_count/")}
@@ -26,6 +27,10 @@ def run_status(stats: dict, finish_reason: str, max_errors: int, lost: list[str]
     errors = stats.get("log_count/ERROR", 0)
     if lost:
         return "failed", f"{len(lost)} item(s) lost in a pipeline: {', '.join(lost[:5])}"
+    if finish_reason == "blocked":
+        return "blocked", "the site kept answering 403/429, even after a pause"
+    if stats.get("robotstxt/disallow_all"):
+        return "unreachable", "robots.txt answered 5xx or could not be fetched: everything disallowed (RFC 9309)"
     if responses == 0:
         return "unreachable", "no response from the site"
     real = responses - stats.get("robotstxt/response_count", 0)
@@ -36,6 +41,8 @@ def run_status(stats: dict, finish_reason: str, max_errors: int, lost: list[str]
         return "blocked", f"{blocked} of {responses} responses were 403/429"
     if finish_reason != "finished":
         return "failed", f"the run ended early ({finish_reason})"
+    if unaccounted:
+        return "failed", f"{unaccounted} URL(s) were scheduled but have no recorded outcome"
     if errors > max_errors:
         return "failed", f"{errors} errors logged (RUN_MAX_ERRORS is {max_errors})"
     if articles == 0 and stats.get("suarapos/listing_pages", 0) and not stats.get("suarapos/incremental_stop", 0):
@@ -86,6 +93,8 @@ class RunRecord:
         self.started_at = ""
         self.was_incremental = 0
         self.lost: list[str] = []
+        self.discovered: set[str] = set()
+        self.base_url = ""
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -96,21 +105,36 @@ class RunRecord:
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.item_error, signal=signals.item_error)
+        crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
         return ext
 
     def open_db(self) -> Database:
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        db = Database(self.path)
+        db = storage.open_database(self.path, self.crawler.settings.getfloat("SQLITE_BUSY_TIMEOUT", 60))
         storage.ensure_schema(db)
         return db
+
+    def request_scheduled(self, request, spider):
+        # The ledger's left side: every URL the crawler decided to fetch (after the dupe filter).
+        self.discovered.add(canonical_url(request.url, self.base_url or request.url))
+
+    def account_for_every_url(self, db: Database, finished: bool) -> int:
+        """Give every scheduled URL without an outcome one: ``lost`` (a bug or a crash) or ``not_fetched``."""
+        missing = self.discovered - storage.fetched_urls(db, self.run_id)
+        outcome = "lost" if finished else "not_fetched"
+        with db.conn:
+            for url in missing:
+                storage.save_fetch(db, self.run_id, url, outcome, "scheduled, but no outcome was recorded")
+        return len(missing) if finished else 0
 
     def spider_opened(self, spider):
         db = self.open_db()
         storage.close_stale_runs(db)
         self.was_incremental = int(db["articles"].count > 0)
         self.started_at = storage.now_wib()
-        self.run_id = storage.start_run(db, spider.name, getattr(spider, "base_url", ""),
-                                        getattr(spider, "mode", "default"), self.started_at)
+        self.base_url = getattr(spider, "base_url", "")
+        self.run_id = storage.start_run(db, spider.name, self.base_url, getattr(spider, "mode", "default"), self.started_at)
+        self.crawler.stats.set_value("run/id", self.run_id)
         db.close()
 
     def item_error(self, item, response, spider, failure):
@@ -119,8 +143,10 @@ class RunRecord:
         self.lost.append(url or getattr(response, "url", "?"))
 
     def spider_closed(self, spider, reason):
+        db = self.open_db()
+        unaccounted = self.account_for_every_url(db, finished=reason == "finished")
         stats = self.crawler.stats.get_stats()
-        status, why = run_status(stats, reason, self.max_errors, self.lost)
+        status, why = run_status(stats, reason, self.max_errors, self.lost, unaccounted)
         values = {
             "finished_at": storage.now_wib(),
             "finish_reason": reason,
@@ -143,7 +169,6 @@ class RunRecord:
             "lost_items": json.dumps(self.lost),
             "was_incremental": self.was_incremental,
         }
-        db = self.open_db()
         warnings = compare_with_earlier(db, {**values, "mode": getattr(spider, "mode", "default")}, self.started_at)
         values["warnings"] = json.dumps(warnings, ensure_ascii=False)
         self.crawler.stats.set_value("run/status", status)

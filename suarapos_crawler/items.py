@@ -89,3 +89,12 @@ class Duplicate:
     url: str
     duplicate_of: str
     reason: str
+
+
+@dataclass
+class FetchOutcome:
+    """What became of a fetched URL that yields no article: a listing read, a section's end, a sitemap."""
+
+    url: str
+    outcome: str
+    detail: str = ""

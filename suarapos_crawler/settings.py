@@ -12,6 +12,11 @@ Custom settings (each read by its component, with its default):
 - ``INCREMENTAL_KNOWN_TOLERANCE`` = ``3``: a section stops paging at a page listing this many stored articles.
 - ``SECTION_MAX_PAGES`` = ``5000``: pages of one section read in one run, at most.
 - ``HEALTH_MAX_AGE_HOURS`` = ``48``: ``scrapy health`` fails when no run succeeded for this long.
+- ``RETRY_BACKOFF_BASE`` = ``1.0``, ``RETRY_BACKOFF_MAX`` = ``60``: seconds before a retry, doubled each
+  time, unless ``Retry-After`` says otherwise (RetryAfterMiddleware).
+- ``BLOCK_AFTER`` = ``5``, ``BLOCK_PAUSE`` = ``120``, ``BLOCK_MAX_PAUSES`` = ``1``: 403/429 answers in a row
+  that pause the crawl, the pause in seconds, and the pauses before the run ends ``blocked``.
+- ``SQLITE_BUSY_TIMEOUT`` = ``60``: seconds to wait for a database locked by another reader or writer.
 
 The spider lifts the politeness limits only for a copy served on loopback
 (``-a base_url=http://127.0.0.1:PORT``); a ``-s`` on the command line still wins.
@@ -43,6 +48,24 @@ RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+
+DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's own are replaced by subclasses that close their gaps (see middlewares.py).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "suarapos_crawler.middlewares.Rfc9309RobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "suarapos_crawler.middlewares.RetryAfterMiddleware": 550,
+    "suarapos_crawler.middlewares.BlockDetectorMiddleware": 560,
+    "suarapos_crawler.middlewares.CharsetRepairMiddleware": 600,
+}
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 60.0
+BLOCK_AFTER = 5
+BLOCK_PAUSE = 120.0
+BLOCK_MAX_PAUSES = 1
+REDIRECT_MAX_TIMES = 5
+URLLENGTH_LIMIT = 2083
+SQLITE_BUSY_TIMEOUT = 60
 
 ITEM_PIPELINES = {
     "suarapos_crawler.pipelines.clean.CleanPipeline": 100,

@@ -65,6 +65,11 @@ TABLES: dict[str, dict] = {
         "pk": "id",
         "indexes": [["started_at"]],
     },
+    "fetches": {
+        "columns": {"run_id": int, "url": str, "outcome": str, "detail": str},
+        "pk": ("run_id", "url"),
+        "indexes": [["outcome"]],
+    },
     "article_versions": {
         "columns": {"url": str, "version": int, "title": str, "body": str, "published_at": str,
                     "modified_at": str, "replaced_at": str},
@@ -78,6 +83,13 @@ FTS = {"articles": {"columns": ["title", "body"], "tokenize": "unicode61 remove_
 VERSIONED = ("title", "body", "published_at")
 # A re-fetched body shorter than this share of the stored one is a worse copy, not a correction.
 SHORTER_BODY_RATIO = 0.5
+
+
+def open_database(path: str, busy_timeout: float = 60.0) -> Database:
+    """The archive, waiting up to ``busy_timeout`` seconds for another reader or writer instead of failing."""
+    db = Database(path)
+    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    return db
 
 
 def now_wib() -> str:
@@ -343,3 +355,16 @@ def dangling_link_targets(db: Database) -> list[str]:
         "AND target_url NOT IN (SELECT alias FROM url_aliases) AND target_url NOT IN (SELECT url FROM duplicates) "
         "AND target_url NOT IN (SELECT url FROM rejects WHERE reason IN ('HTTP 404', 'HTTP 410'))"
     )]
+
+
+def save_fetch(db: Database, run_id: int | None, url: str, outcome: str, detail: str = "") -> None:
+    """The ledger: one outcome per URL and run (a later outcome of the same URL replaces an earlier one)."""
+    db.execute(
+        "INSERT INTO fetches (run_id, url, outcome, detail) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (run_id, url) DO UPDATE SET outcome = excluded.outcome, detail = excluded.detail",
+        [run_id, url, outcome, detail[:500]],
+    )
+
+
+def fetched_urls(db: Database, run_id: int) -> set[str]:
+    return {r[0] for r in db.execute("SELECT url FROM fetches WHERE run_id = ?", [run_id])}

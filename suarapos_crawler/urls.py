@@ -7,6 +7,7 @@ the many spellings of one article (no slash, ``#respond``, ``utm_``,
 
 from __future__ import annotations
 
+import posixpath
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -47,6 +48,9 @@ def canonical_url(url: str, base_url: str) -> str:
         return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
     scheme, host = base_parts(base_url)
     path = re.sub(r"/{2,}", "/", parts.path or "/")
+    if "/." in path:  # resolve ./ and ../ as a browser would
+        path = posixpath.normpath(path) + ("/" if path.endswith("/") else "")
+        path = path.replace("//", "/")
     last = path.rsplit("/", 1)[-1]
     if not path.endswith("/") and "." not in last:
         path += "/"

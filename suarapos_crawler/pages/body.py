@@ -161,22 +161,30 @@ def strip_non_prose(root) -> None:
 
 
 def _blocks(el, out: list[str]) -> None:
-    """Text with a blank line around every block element and a newline for <br>."""
-    if el.tag in BLOCK_TAGS:
-        out.append("\n\n")
-    elif el.tag == "br":
-        out.append("\n")
-    if el.text:
-        out.append(_inline(el.text))
-    for child in el:
-        if isinstance(child.tag, str):
-            _blocks(child, out)
-        elif child.tail:
-            out.append(_inline(child.tail))
-    if el.tag in BLOCK_TAGS:
-        out.append("\n\n")
-    if el.tail:
-        out.append(_inline(el.tail))
+    """Text with a blank line around every block element and a newline for <br>.
+
+    Iterative, not recursive: a page nested thousands of elements deep must not exhaust the stack."""
+    stack: list[tuple[object, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:  # after the node's children: close the block, then the text that follows it
+            if node.tag in BLOCK_TAGS:
+                out.append("\n\n")
+            if node.tail:
+                out.append(_inline(node.tail))
+            continue
+        if not isinstance(node.tag, str):  # a comment or processing instruction: only its tail is text
+            if node.tail:
+                out.append(_inline(node.tail))
+            continue
+        if node.tag in BLOCK_TAGS:
+            out.append("\n\n")
+        elif node.tag == "br":
+            out.append("\n")
+        if node.text:
+            out.append(_inline(node.text))
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
 
 
 def _inline(text: str) -> str:

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from ..items import Article, Duplicate
 from ..pages.dates import parse_iso
-from ..storage import stored_by_content_hash
+from ..storage import open_database, stored_by_content_hash
 
 
 def content_hash(title: str, body: str) -> str:
@@ -48,7 +48,7 @@ class DedupPipeline:
 
     def open_spider(self, spider=None):
         if self.db_path and Path(self.db_path).exists():
-            self.db = Database(self.db_path)
+            self.db = open_database(self.db_path)
 
     def close_spider(self, spider=None):
         if self.db is not None:

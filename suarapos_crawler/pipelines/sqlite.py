@@ -9,17 +9,18 @@ from scrapy.exceptions import NotConfigured
 from sqlite_utils import Database
 
 from .. import storage
-from ..items import Article, Duplicate, Reject, UrlAlias
+from ..items import Article, Duplicate, FetchOutcome, Reject, UrlAlias
 
 
 class SqlitePipeline:
     """Settings: ``SQLITE_PATH`` (default ``data/suarapos.db``; empty switches the pipeline off),
     ``SQLITE_BATCH_SIZE`` (default 100 items a transaction)."""
 
-    def __init__(self, path: str, batch_size: int, stats):
+    def __init__(self, path: str, batch_size: int, stats, busy_timeout: float = 60.0):
         self.path = path
         self.batch_size = batch_size
         self.stats = stats
+        self.busy_timeout = busy_timeout
         self.pending: list = []
         self.db: Database | None = None
 
@@ -28,11 +29,12 @@ class SqlitePipeline:
         path = crawler.settings.get("SQLITE_PATH")
         if not path:
             raise NotConfigured("SQLITE_PATH is empty")
-        return cls(path, crawler.settings.getint("SQLITE_BATCH_SIZE", 100), crawler.stats)
+        return cls(path, crawler.settings.getint("SQLITE_BATCH_SIZE", 100), crawler.stats,
+                   crawler.settings.getfloat("SQLITE_BUSY_TIMEOUT", 60))
 
     def open_spider(self, spider=None):
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.db = Database(self.path)
+        self.db = storage.open_database(self.path, self.busy_timeout)
         storage.ensure_schema(self.db)
 
     def process_item(self, item):
@@ -52,20 +54,27 @@ class SqlitePipeline:
             storage.resolve_aliases(self.db)
 
     def store(self, item, seen_at: str) -> None:
+        run_id = self.stats.get_value("run/id")  # set by RunRecord; None when it is switched off
         if isinstance(item, Article):
             outcome = storage.save_article(self.db, ItemAdapter(item).asdict(), seen_at)
             self.stats.inc_value(f"sqlite/articles_{outcome}")
             if item.replaces:  # a stored later copy was moved to duplicates
                 self.stats.inc_value("sqlite/articles_demoted")
                 self.stats.inc_value("sqlite/duplicates")
+            storage.save_fetch(self.db, run_id, item.fetched_url or item.url, f"article_{outcome}", item.url)
         elif isinstance(item, UrlAlias):
             storage.save_alias(self.db, item.alias, item.url)
+            storage.save_fetch(self.db, run_id, item.alias, "redirected", item.url)
         elif isinstance(item, Reject):
             storage.save_reject(self.db, item.url, item.stage, item.reason, seen_at)
             self.stats.inc_value("sqlite/rejects")
+            storage.save_fetch(self.db, run_id, item.url, f"rejected_{item.stage}", item.reason)
         elif isinstance(item, Duplicate):
             storage.save_duplicate(self.db, item.url, item.duplicate_of, item.reason, seen_at)
             self.stats.inc_value("sqlite/duplicates")
+            storage.save_fetch(self.db, run_id, item.url, "duplicate", item.duplicate_of)
+        elif isinstance(item, FetchOutcome):
+            storage.save_fetch(self.db, run_id, item.url, item.outcome, item.detail)
 
     def close_spider(self, spider=None):
         if self.db is None:

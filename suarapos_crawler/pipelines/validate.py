@@ -45,4 +45,4 @@ class ValidatePipeline:
         if not found:
             return item
         self.stats.inc_value("validate/rejected")
-        return Reject(url=item.url or item.fetched_url, stage="validate", reason="; ".join(found))
+        return Reject(url=item.fetched_url or item.url, stage="validate", reason="; ".join(found))

@@ -73,6 +73,7 @@ class SampleArticle:
 
 DELETED_POST_ID = -1
 DELETED_SLUG = "berita-ini-sudah-dihapus-redaksi"
+LONG_PATH_POST_ID = -2  # a link whose path is 3,000 characters long
 
 
 @dataclass

@@ -14,7 +14,7 @@ import json
 from datetime import datetime, timedelta, timezone
 
 from . import vocab
-from .content import DELETED_POST_ID, DELETED_SLUG, SampleArticle, Site
+from .content import DELETED_POST_ID, DELETED_SLUG, LONG_PATH_POST_ID, SampleArticle, Site
 
 UTC = timezone.utc
 TEXTURE = {"–": "&#8211;", "—": "&#8212;", "“": "&#8220;", "”": "&#8221;", "’": "&#8217;", "…": "&#8230;"}
@@ -104,6 +104,8 @@ class Renderer:
         """How an editor's link to an article is spelled, and the title it shows."""
         if target_id == DELETED_POST_ID:
             return self.url(f"/{DELETED_SLUG}/"), "Berita Ini Sudah Dihapus Redaksi"
+        if target_id == LONG_PATH_POST_ID:
+            return self.url("/" + "berita-panjang-" * 200 + "/"), "Berita Dengan Alamat Sangat Panjang"
         target = self.site.by_id.get(target_id)
         if target is None:  # linked article is not live on this day
             return self.url(f"/?p={target_id}"), "Berita"
@@ -118,6 +120,8 @@ class Renderer:
             return f"https://suarapos.co.id/{slug}/", target.title
         if spelling == "fragment":
             return self.url(f"/{slug}/#respond"), target.title
+        if spelling == "dotdot":
+            return self.url(f"/category/berita/../../{slug}/"), target.title
         return self.url(f"/{slug}/"), target.title
 
     # ---- chrome -----------------------------------------------------------

@@ -21,7 +21,7 @@ BOILERPLATE = [
     "Facebook", "WhatsApp", "INLINE RELATED POSTS",
 ]
 # Faults after which an article cannot be had at all; the crawler is not scored on those.
-UNREACHABLE_FAULTS = {"redirect_loop", "oversized", "forbidden"}
+UNREACHABLE_FAULTS = {"redirect_loop", "oversized", "forbidden", "truncated", "soft_404", "no_date", "no_title"}
 
 
 def token_f1(got: str, want: str) -> float:
@@ -134,7 +134,7 @@ def score_database(db: Database, truth: dict) -> Score:
                 score.links_found += 1
             else:
                 score.misses.setdefault("baca_juga", []).append(f"{a['url']} -> {target}")
-        deleted = set(truth.get("deleted_urls", []))
+        deleted = set(truth.get("deleted_urls", [])) | set(truth.get("dead_link_urls", []))
         for target, count in remaining.items():
             if count > 0 and target not in deleted:
                 score.links_extra.append((row["url"], target))

@@ -106,10 +106,23 @@ class SampleSite:
             return Reply(200, reply.body.replace(b"</body>", pad + b"</body>"), reply.headers)
         if f.on("charset", article):
             return Reply(200, reply.body.replace(b'<meta charset="UTF-8" />', b""), {"Content-Type": "text/html; charset=ISO-8859-1"})
+        if f.on("malformed", article):
+            return Reply(200, reply.body.replace(b"</p>", b"").replace(b"</div>\n", b"\n"), reply.headers)
+        if f.on("deep_nesting", article):
+            body = reply.body.replace(b"<!-- wp:paragraph -->", b"<div>" * 5000, 1)
+            return Reply(200, body, reply.headers)
+        if f.on("soft_404", article):
+            return self.html(self.render.not_found(), 200)
+        if f.on("no_date", article):
+            return Reply(200, strip_dates(reply.body), reply.headers)
+        if f.on("no_title", article):
+            return Reply(200, strip_titles(reply.body), reply.headers)
         return reply
 
     def route(self, path: str, query: dict[str, list[str]]) -> Reply:
         r = self.render
+        if path == "/robots.txt" and "robots_5xx" in self.faults.enabled:
+            return Reply(503, b"Service Unavailable", {"Content-Type": "text/plain", "Retry-After": "1"})
         if path == "/" and "p" in query:
             found = self.site.by_id.get(int(query["p"][0])) if query["p"][0].isdigit() else None
             return self.redirect(found.path) if found else self.not_found()
@@ -208,6 +221,26 @@ class SampleSite:
         if slug in self.static:
             return self.html(self.render.static_page(slug, *self.static[slug]))
         return self.not_found()
+
+
+def strip_dates(body: bytes) -> bytes:
+    """The page with every date removed: JSON-LD, OpenGraph, microdata, the theme's <time>."""
+    text = body.decode("utf-8")
+    text = re.sub(r'"date(Published|Modified)": "[^"]*", ', "", text)
+    text = re.sub(r'<meta property="article:(published|modified)_time"[^>]*>', "", text)
+    text = re.sub(r'<meta itemprop="date(Published|Modified)"[^>]*>', "", text)
+    text = re.sub(r'<span class="td-post-date">.*?</span>', "", text, flags=re.S)
+    text = re.sub(r'(<div class="td_block_wrap tdb_single_date[^"]*"><div class="tdb-block-inner td-fix-index">).*?(</div>)', r"\1\2", text, flags=re.S)
+    return text.encode("utf-8")
+
+
+def strip_titles(body: bytes) -> bytes:
+    """The page with no title anywhere a crawler could read it."""
+    text = body.decode("utf-8")
+    text = re.sub(r'<h1 class="(entry-title|tdb-title-text)">.*?</h1>', "", text, flags=re.S)
+    text = re.sub(r'"headline": "[^"]*", ', "", text)
+    text = re.sub(r'<meta (property="og:title"|itemprop="headline ")[^>]*>', "", text)
+    return text.encode("utf-8")
 
 
 class SampleResource(resource.Resource):

@@ -64,6 +64,8 @@ def site_truth(site: Site, base_url: str, faults: Faults) -> dict:
         "listing_pages": listing_pages,
         "listing_page_count": sum(listing_pages.values()) + 1,  # + the home page
         "deleted_urls": [f"{base}/{DELETED_SLUG}/"],
+        # Baca Juga links that lead to no article, whatever the crawler does (faults)
+        "dead_link_urls": [f"{base}/" + "berita-panjang-" * 200 + "/"] if "odd_urls" in faults.enabled else [],
         "non_article_urls": [f"{base}/{slug}/" for slug in ("redaksi", "pedoman-media-siber", "tentang-kami")],
         "articles": article_truth(site, base, faults),
     }

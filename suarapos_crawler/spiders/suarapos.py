@@ -14,6 +14,7 @@ stored articles.  ``-a mode=backfill`` walks every page and the sitemaps;
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import scrapy
@@ -22,7 +23,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 
 from ..incremental import CrawlPlan
-from ..items import Reject, UrlAlias
+from ..items import FetchOutcome, Reject, UrlAlias
 from ..pages.article import ArticlePage
 from ..pages.listing import ListingPage
 from ..urls import DEFAULT_BASE_URL, SITE_HOSTS, canonical_url, may_be_article
@@ -50,6 +51,7 @@ class SuaraposSpider(scrapy.Spider):
         self.allowed_domains = sorted({host, *SITE_HOSTS})
         self.plan = CrawlPlan(mode=mode)
         self.max_section_pages = 0
+        self.max_url_length = 2083
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -65,6 +67,7 @@ class SuaraposSpider(scrapy.Spider):
             known_tolerance=settings.getint("INCREMENTAL_KNOWN_TOLERANCE", 3),
         )
         spider.max_section_pages = settings.getint("SECTION_MAX_PAGES", 5000)
+        spider.max_url_length = settings.getint("URLLENGTH_LIMIT", 2083)
         return spider
 
     async def start(self):
@@ -74,11 +77,13 @@ class SuaraposSpider(scrapy.Spider):
                                  errback=self.sitemap_failed)
         for url in self.plan.to_refresh() + self.plan.dangling_targets:
             if may_be_article(url, self.base_url):
-                yield self.article_request(url)
+                for request_or_reject in self.follow(url):
+                    yield request_or_reject
 
     # ---- sitemaps: what changed since the stored copy ------------------------------
     def parse_sitemap_index(self, response):
         entries = list(Sitemap(response.body)) if response.body else []
+        yield FetchOutcome(canonical_url(response.url, self.base_url), "sitemap", f"{len(entries)} sitemaps")
         posts = [e for e in entries if "post" in e.get("loc", "").rsplit("/", 1)[-1]]
         if self.mode != "backfill" and posts and all(not e.get("lastmod") for e in posts):
             posts = posts[-1:]  # no dates to go by: the newest posts are in the last file
@@ -88,20 +93,24 @@ class SuaraposSpider(scrapy.Spider):
                                      errback=self.sitemap_failed)
 
     def parse_sitemap(self, response):
-        for entry in Sitemap(response.body):
+        entries = list(Sitemap(response.body))
+        yield FetchOutcome(canonical_url(response.url, self.base_url), "sitemap", f"{len(entries)} URLs")
+        for entry in entries:
             url = canonical_url(entry.get("loc", ""), self.base_url)
             if not may_be_article(url, self.base_url):
                 continue
             if not self.plan.known(url) or self.plan.changed_since_stored(url, entry.get("lastmod")):
-                yield self.article_request(url)
+                yield from self.follow(url)
 
     def sitemap_failed(self, failure):
         # Sitemaps only speed things up; the sections are walked anyway.
         self.logger.warning("sitemap not read: %s (%s)", failure.request.url, describe_failure(failure))
+        yield Reject(url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure))
 
     # ---- listings -----------------------------------------------------------
     def parse_home(self, response):
         page = ListingPage(response, self.base_url)
+        yield from self.listing_outcome(response, "home")
         for url in page.section_urls():
             yield scrapy.Request(url, callback=self.parse_section)
         yield from self.follow_articles(page.article_urls())
@@ -112,6 +121,7 @@ class SuaraposSpider(scrapy.Spider):
         stats.inc_value("suarapos/listing_pages")
         stats.inc_value(f"suarapos/pages/{section_of(response.url, self.base_url)}")
         listed = page.article_urls()
+        yield from self.listing_outcome(response, "listing", f"{len(listed)} articles listed")
         yield from self.follow_articles(listed)
         known = sum(self.plan.known(url) for url in listed)
         next_url = page.next_page_url()
@@ -126,19 +136,32 @@ class SuaraposSpider(scrapy.Spider):
             return
         yield scrapy.Request(next_url, callback=self.parse_section, errback=self.section_ended)
 
+    def listing_outcome(self, response, outcome: str, detail: str = ""):
+        for url in response.meta.get("redirect_urls", []):  # followed by Scrapy's redirect middleware
+            yield FetchOutcome(canonical_url(url, self.base_url), "redirected", response.url)
+        yield FetchOutcome(canonical_url(response.url, self.base_url), outcome, detail)
+
     def section_ended(self, failure):
+        url = canonical_url(failure.request.url, self.base_url)
         # A 404 past the last page of a "load more" section is how such a section ends.
         if failure.check(HttpError) and failure.value.response.status == 404:
-            self.logger.debug("section ends before %s", failure.request.url)
+            yield FetchOutcome(url, "end_of_section", "HTTP 404 past the last page")
             return
-        yield Reject(url=failure.request.url, stage="fetch", reason=describe_failure(failure))
+        yield Reject(url=url, stage="fetch", reason=describe_failure(failure))
 
     def follow_articles(self, urls):
         for url in urls:
             if self.plan.should_fetch(url):
-                yield self.article_request(url)
+                yield from self.follow(url)
 
-    def article_request(self, url: str, hops: int = 0) -> scrapy.Request:
+    def follow(self, url: str, hops: int = 0):
+        """A request for a URL that may be an article, or the reason it is not made."""
+        if len(url) > self.max_url_length:
+            yield Reject(url=url[:300] + "…", stage="discover", reason=f"URL of {len(url)} characters (URLLENGTH_LIMIT {self.max_url_length})")
+            return
+        yield self.article_request(url, hops)
+
+    def article_request(self, url: str, hops: int = 0, truncated_before: bool = False) -> scrapy.Request:
         # Redirects are followed here, not by the middleware, so each old slug is recorded as an alias
         # even when its target was fetched already (the dupe filter would hide it otherwise).
         return scrapy.Request(
@@ -146,7 +169,9 @@ class SuaraposSpider(scrapy.Spider):
             callback=self.parse_article,
             errback=self.article_failed,
             priority=10,  # finish listed articles before new listing pages: a short queue
-            meta={"dont_redirect": True, "handle_httpstatus_list": REDIRECT_CODES, "hops": hops},
+            dont_filter=truncated_before,
+            meta={"dont_redirect": True, "handle_httpstatus_list": REDIRECT_CODES, "hops": hops,
+                  "truncated_before": truncated_before},
         )
 
     # ---- articles -------------------------------------------------------------
@@ -155,16 +180,32 @@ class SuaraposSpider(scrapy.Spider):
         if response.status in REDIRECT_CODES:
             yield from self.follow_redirect(response, requested)
             return
-        page = ArticlePage(response, self.base_url)
-        if not page.is_article():
-            self.crawler.stats.inc_value("suarapos/not_article")
-            yield Reject(url=requested, stage="classify", reason=page.why_not_article())
+        if not looks_complete(response):
+            if not response.meta.get("truncated_before"):  # once more: a cut connection may not recur
+                self.crawler.stats.inc_value("suarapos/truncated_retries")
+                yield self.article_request(response.request.url, response.meta.get("hops", 0), truncated_before=True)
+                return
+            yield Reject(url=requested, stage="fetch", reason="truncated page: the HTML stops before </html>, twice")
             return
-        item = page.to_item()
+        flat = flatten_deep_nesting(response.body)
+        if flat is not None:  # libxml2 drops a document nested thousands deep: parse a flattened copy
+            self.crawler.stats.inc_value("suarapos/flattened_pages")
+            response = response.replace(body=flat)
+        page = ArticlePage(response, self.base_url)
+        try:
+            if not page.is_article():
+                self.crawler.stats.inc_value("suarapos/not_article")
+                yield Reject(url=requested, stage="classify", reason=page.why_not_article())
+                return
+            item = page.to_item()
+        except Exception as exc:  # noqa: BLE001 - a page we cannot read is recorded, never dropped
+            self.logger.exception("cannot extract %s", response.url)
+            yield Reject(url=requested, stage="extract", reason=f"{type(exc).__name__}: {exc}"[:500])
+            return
         yield item
         for link in item.related:
             if may_be_article(link.target_url, self.base_url) and not self.plan.known(link.target_url):
-                yield self.article_request(link.target_url)
+                yield from self.follow(link.target_url)
 
     def follow_redirect(self, response, requested: str):
         location = response.headers.get("Location", b"").decode("latin-1")
@@ -180,17 +221,34 @@ class SuaraposSpider(scrapy.Spider):
             yield Reject(url=requested, stage="fetch", reason=f"redirects to a page that is not an article: {target}")
             return
         yield UrlAlias(alias=requested, url=target)
-        yield self.article_request(target, hops)
+        yield from self.follow(target, hops)
 
     def article_failed(self, failure):
         self.crawler.stats.inc_value("suarapos/article_fetch_failed")
         yield Reject(url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure))
 
 
+# The same bare opening tag hundreds of times in a row: no text, no attributes, only depth.
+DEEP_NESTING = re.compile(rb"<(div|span|p|b|i|font)>\s*(?:<\1>\s*){199,}", re.I)
+
+
+def flatten_deep_nesting(body: bytes) -> bytes | None:
+    """The page with runs of hundreds of bare opening tags cut to one (they carry no text), or None."""
+    if not DEEP_NESTING.search(body):
+        return None
+    return DEEP_NESTING.sub(lambda m: b"<" + m.group(1) + b">", body)
+
+
+def looks_complete(response) -> bool:
+    """An HTML page that got to its end (a page cut mid-body has no closing </html>)."""
+    tail = response.body[-2048:].lower()
+    return b"</html>" in tail or b"</body>" in tail
+
+
 def section_of(url: str, base_url: str) -> str:
     """The section path of a listing URL, without the page number: ``/category/daerah/pangkalpinang/``."""
     path = urlsplit(url).path
-    return path.split("/page/", 1)[0] if "/page/" in path else path
+    return path.split("/page/", 1)[0] + "/" if "/page/" in path else path
 
 
 def describe_failure(failure) -> str:

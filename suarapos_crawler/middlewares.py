@@ -1,0 +1,163 @@
+"""Downloader middlewares that close gaps in Scrapy's defaults for a crawler that runs for years.
+
+- ``RetryAfterMiddleware``: retries wait as the server asks (``Retry-After``), or back off exponentially.
+- ``Rfc9309RobotsTxtMiddleware``: robots.txt that answers 5xx, or cannot be fetched, disallows everything.
+- ``CharsetRepairMiddleware``: a UTF-8 page sent under another charset is read as UTF-8 (no mojibake).
+- ``BlockDetectorMiddleware``: repeated 403/429 pause the crawl, then end it as ``blocked``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from email.utils import parsedate_to_datetime
+from datetime import datetime, timezone
+
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import TextResponse
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.response import response_status_message
+
+logger = logging.getLogger(__name__)
+DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+
+
+def retry_after_seconds(value: bytes | str | None) -> float | None:
+    """``Retry-After`` as seconds: a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+class RetryAfterMiddleware(RetryMiddleware):
+    """Settings: ``RETRY_BACKOFF_BASE`` (default 1.0 s, doubled each try), ``RETRY_BACKOFF_MAX`` (default 60 s):
+    the wait before a retry, unless ``Retry-After`` says otherwise (capped by ``RETRY_BACKOFF_MAX``)."""
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
+        self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
+
+    def delay_for(self, request, response=None) -> float:
+        asked = retry_after_seconds(response.headers.get("Retry-After")) if response is not None else None
+        if asked is not None:
+            return min(asked, self.cap)
+        return min(self.base * 2 ** request.meta.get("retry_times", 0), self.cap)
+
+    async def process_response(self, request, response, spider=None):
+        if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
+            return response
+        retry = self._retry(request, response_status_message(response.status))
+        if retry is None:
+            return response
+        await asyncio.sleep(self.delay_for(request, response))
+        return retry
+
+    async def process_exception(self, request, exception, spider=None):
+        if not isinstance(exception, self.exceptions_to_retry) or request.meta.get("dont_retry", False):
+            return None
+        retry = self._retry(request, exception)
+        if retry is not None:
+            await asyncio.sleep(self.delay_for(request))
+        return retry
+
+
+class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
+    """RFC 9309 section 2.3.1: a robots.txt that is unreachable or answers 5xx means "disallow all"."""
+
+    async def _parse_robots(self, response, netloc, request):
+        if response.status >= 500:
+            logger.error("robots.txt of %s answered %s: everything is disallowed (RFC 9309)", netloc, response.status)
+            self._stats.inc_value("robotstxt/disallow_all")
+            response = response.replace(body=DISALLOW_ALL)
+        await super()._parse_robots(response, netloc, request)
+
+    def _robots_error(self, exc, netloc):
+        if isinstance(exc, IgnoreRequest):
+            return super()._robots_error(exc, netloc)
+        logger.error("robots.txt of %s could not be fetched (%s): everything is disallowed (RFC 9309)", netloc, exc)
+        self._stats.inc_value("robotstxt/disallow_all")
+        parser = build_from_crawler(self._parserimpl, self.crawler, DISALLOW_ALL)
+        waiting = self._parsers[netloc]
+        self._parsers[netloc] = parser
+        waiting.callback(parser)
+
+
+class CharsetRepairMiddleware:
+    """A page whose bytes are valid UTF-8 (with non-ASCII text) is UTF-8, whatever its header claims."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def __init__(self, stats):
+        self.stats = stats
+
+    def process_response(self, request, response, spider=None):
+        if not isinstance(response, TextResponse) or response.encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+            return response
+        body = response.body
+        if body.isascii():
+            return response
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            return response  # really another charset: trust the header
+        self.stats.inc_value("charset/repaired")
+        logger.info("%s declared %s but is UTF-8: read as UTF-8", response.url, response.encoding)
+        return response.replace(encoding="utf-8")
+
+
+class BlockDetectorMiddleware:
+    """Settings: ``BLOCK_AFTER`` (default 5) answers 403/429 in a row pause the crawl for ``BLOCK_PAUSE``
+    seconds (default 120); if the site still refuses after ``BLOCK_MAX_PAUSES`` (default 1) pauses,
+    the run ends with finish reason ``blocked``."""
+
+    def __init__(self, crawler, after: int, pause: float, max_pauses: int):
+        self.crawler = crawler
+        self.after = after
+        self.pause = pause
+        self.max_pauses = max_pauses
+        self.in_a_row = 0
+        self.pauses = 0
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        after = crawler.settings.getint("BLOCK_AFTER", 5)
+        if after <= 0:
+            raise NotConfigured("BLOCK_AFTER is 0")
+        return cls(crawler, after, crawler.settings.getfloat("BLOCK_PAUSE", 120.0), crawler.settings.getint("BLOCK_MAX_PAUSES", 1))
+
+    async def process_response(self, request, response, spider=None):
+        if response.status not in (403, 429):
+            self.in_a_row = 0
+            return response
+        self.in_a_row += 1
+        if self.in_a_row < self.after:
+            return response
+        engine = self.crawler.engine
+        if self.pauses >= self.max_pauses:
+            logger.error("the site refuses us (%s answers 403/429 in a row): ending the run as blocked", self.in_a_row)
+            # not awaited: closing waits for the downloads in flight, this one among them
+            asyncio.ensure_future(engine.close_spider_async(reason="blocked"))
+            raise IgnoreRequest("blocked by the site")
+        self.pauses += 1
+        self.in_a_row = 0
+        self.crawler.stats.inc_value("block/pauses")
+        logger.warning("%s answers 403/429 in a row: pausing %s s", self.after, self.pause)
+        engine.pause()
+        try:
+            await asyncio.sleep(self.pause)
+        finally:
+            engine.unpause()
+        return response
