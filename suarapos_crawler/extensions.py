@@ -122,7 +122,7 @@ class RunRecord:
         """Give every scheduled URL without an outcome one: ``lost`` (a bug or a crash) or ``not_fetched``."""
         missing = self.discovered - storage.fetched_urls(db, self.run_id)
         outcome = "lost" if finished else "not_fetched"
-        with db.conn:
+        with storage.transaction(db):
             for url in missing:
                 storage.save_fetch(db, self.run_id, url, outcome, "scheduled, but no outcome was recorded")
         return len(missing) if finished else 0
@@ -143,10 +143,22 @@ class RunRecord:
         self.lost.append(url or getattr(response, "url", "?"))
 
     def spider_closed(self, spider, reason):
+        lost = self.lost + [u for u in (self.crawler.stats.get_value("sqlite/lost_urls") or []) if u not in self.lost]
+        # A first verdict before any I/O: if the database cannot be written (a full disk), it stands.
+        status, why = run_status(self.crawler.stats.get_stats(), reason, self.max_errors, lost)
+        self.crawler.stats.set_value("run/status", status)
+        try:
+            self.record(spider, reason, lost)
+        except Exception as exc:
+            self.crawler.stats.set_value("run/status", "failed")
+            spider.logger.error("run %s could not be recorded (%s): status failed", self.run_id, exc)
+            raise
+
+    def record(self, spider, reason: str, lost: list[str]) -> None:
         db = self.open_db()
         unaccounted = self.account_for_every_url(db, finished=reason == "finished")
         stats = self.crawler.stats.get_stats()
-        status, why = run_status(stats, reason, self.max_errors, self.lost, unaccounted)
+        status, why = run_status(stats, reason, self.max_errors, lost, unaccounted)
         values = {
             "finished_at": storage.now_wib(),
             "finish_reason": reason,
@@ -166,7 +178,7 @@ class RunRecord:
                 {k[len("suarapos/pages/"):]: v for k, v in stats.items() if k.startswith("suarapos/pages/")}, sort_keys=True
             ),
             "errors": stats.get("log_count/ERROR", 0),
-            "lost_items": json.dumps(self.lost),
+            "lost_items": json.dumps(lost),
             "was_incremental": self.was_incremental,
         }
         warnings = compare_with_earlier(db, {**values, "mode": getattr(spider, "mode", "default")}, self.started_at)

@@ -7,6 +7,7 @@ what is missing and leaves the rest alone.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
 from sqlite_utils import Database
@@ -83,6 +84,20 @@ FTS = {"articles": {"columns": ["title", "body"], "tokenize": "unicode61 remove_
 VERSIONED = ("title", "body", "published_at")
 # A re-fetched body shorter than this share of the stored one is a worse copy, not a correction.
 SHORTER_BODY_RATIO = 0.5
+
+
+@contextmanager
+def transaction(db: Database):
+    """One explicit transaction. (sqlite-utils 4 commits each write of ``db.execute`` that is not
+    inside an open transaction, and ``with db.conn:`` opens none until the first write.)"""
+    db.conn.execute("BEGIN IMMEDIATE")  # take the write lock now, waiting up to the busy timeout
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
 
 
 def open_database(path: str, busy_timeout: float = 60.0) -> Database:
@@ -275,7 +290,7 @@ def resolve_aliases(db: Database, max_hops: int = 10) -> int:
 
 def start_run(db: Database, spider: str, base_url: str, mode: str, started_at: str | None = None) -> int:
     """Open a ``crawl_runs`` row for a run that is starting; returns its ID."""
-    with db.conn:
+    with transaction(db):
         cursor = db["crawl_runs"].insert(
             {"started_at": started_at or now_wib(), "spider": spider, "base_url": base_url, "mode": mode, "status": "running"}
         )
@@ -283,7 +298,7 @@ def start_run(db: Database, spider: str, base_url: str, mode: str, started_at: s
 
 
 def finish_run(db: Database, run_id: int, values: dict) -> None:
-    with db.conn:
+    with transaction(db):
         db["crawl_runs"].update(run_id, values)
 
 
@@ -340,7 +355,7 @@ def last_run_completed(db: Database) -> bool:
 
 def close_stale_runs(db: Database, reason: str = "interrupted: the process was killed before it could finish") -> int:
     """Runs still marked running when a new run holds the lock were killed: say so."""
-    with db.conn:
+    with transaction(db):
         return db.execute(
             "UPDATE crawl_runs SET status = 'failed', status_reason = ? WHERE status = 'running'", [reason]
         ).rowcount

@@ -53,8 +53,13 @@ class ArticlePage:
             return True
         if classes & NOT_ARTICLE_BODY_CLASSES:
             return False
-        # A theme without WordPress body classes: an article element and article metadata.
-        return bool(self.article_element) and (self.jsonld_article is not None or self.meta("og:type") == "article")
+        # No WordPress body classes (another theme, or a head broken by an unescaped </script>):
+        # an article element that is not a page, with article metadata or an article's content.
+        article = self.article_element
+        if article is None or "type-page" in (article.attrib.get("class") or ""):
+            return False
+        return (self.jsonld_article is not None or self.meta("og:type") == "article"
+                or (self.content_element is not None and bool(self.title())))
 
     def why_not_article(self) -> str:
         kind = sorted(self.body_classes & NOT_ARTICLE_BODY_CLASSES)

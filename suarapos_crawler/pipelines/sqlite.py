@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from pathlib import Path
 
 from itemadapter import ItemAdapter
@@ -10,6 +12,8 @@ from sqlite_utils import Database
 
 from .. import storage
 from ..items import Article, Duplicate, FetchOutcome, Reject, UrlAlias
+
+logger = logging.getLogger(__name__)
 
 
 class SqlitePipeline:
@@ -23,6 +27,7 @@ class SqlitePipeline:
         self.busy_timeout = busy_timeout
         self.pending: list = []
         self.db: Database | None = None
+        self.crawler_lost: list[str] = []  # URLs of items a failed transaction took with it
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -48,10 +53,18 @@ class SqlitePipeline:
             return
         batch, self.pending = self.pending, []
         seen_at = storage.now_wib()
-        with self.db.conn:  # one transaction a batch
-            for item in batch:
-                self.store(item, seen_at)
-            storage.resolve_aliases(self.db)
+        try:
+            with storage.transaction(self.db):  # one transaction a batch
+                for item in batch:
+                    self.store(item, seen_at)
+                storage.resolve_aliases(self.db)
+        except sqlite3.Error as exc:
+            # Every item of the batch is lost, not only the one that made it flush: say so, loudly.
+            urls = [getattr(item, "url", "?") for item in batch]
+            self.stats.inc_value("sqlite/lost_items", len(urls))
+            self.crawler_lost.extend(urls)
+            logger.error("could not store %d items (%s): %s", len(urls), exc, ", ".join(urls[:10]))
+            raise
 
     def store(self, item, seen_at: str) -> None:
         run_id = self.stats.get_value("run/id")  # set by RunRecord; None when it is switched off
@@ -79,7 +92,10 @@ class SqlitePipeline:
     def close_spider(self, spider=None):
         if self.db is None:
             return
-        self.flush()
-        with self.db.conn:
-            storage.resolve_aliases(self.db)
-        self.db.close()
+        try:
+            self.flush()
+            with storage.transaction(self.db):
+                storage.resolve_aliases(self.db)
+        finally:
+            self.stats.set_value("sqlite/lost_urls", self.crawler_lost[:100])
+            self.db.close()

@@ -71,7 +71,7 @@ class SuaraposSpider(scrapy.Spider):
         return spider
 
     async def start(self):
-        yield scrapy.Request(f"{self.base_url}/", callback=self.parse_home)
+        yield scrapy.Request(f"{self.base_url}/", callback=self.parse_home, errback=self.listing_failed)
         if self.plan.has_articles or self.mode == "backfill":
             yield scrapy.Request(f"{self.base_url}/sitemap_index.xml", callback=self.parse_sitemap_index,
                                  errback=self.sitemap_failed)
@@ -112,7 +112,7 @@ class SuaraposSpider(scrapy.Spider):
         page = ListingPage(response, self.base_url)
         yield from self.listing_outcome(response, "home")
         for url in page.section_urls():
-            yield scrapy.Request(url, callback=self.parse_section)
+            yield scrapy.Request(url, callback=self.parse_section, errback=self.listing_failed)
         yield from self.follow_articles(page.article_urls())
 
     def parse_section(self, response):
@@ -140,6 +140,9 @@ class SuaraposSpider(scrapy.Spider):
         for url in response.meta.get("redirect_urls", []):  # followed by Scrapy's redirect middleware
             yield FetchOutcome(canonical_url(url, self.base_url), "redirected", response.url)
         yield FetchOutcome(canonical_url(response.url, self.base_url), outcome, detail)
+
+    def listing_failed(self, failure):
+        yield Reject(url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure))
 
     def section_ended(self, failure):
         url = canonical_url(failure.request.url, self.base_url)

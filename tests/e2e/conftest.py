@@ -10,7 +10,7 @@ from protego import Protego
 from sqlite_utils import Database
 
 from suarapos_crawler.sample_site.process import SampleSiteProcess
-from tests.e2e.crawl import run_crawl
+from tests.e2e.crawl import archive_snapshot, run_crawl
 
 ARTICLES = 400
 DAYS_ARTICLES = 600
@@ -44,5 +44,18 @@ def two_days(tmp_path_factory):
         second = run_crawl(day2.base_url, db, log_level="INFO")
     return {"first": first, "second": second, "db": Database(db), "path": db, "day1": json.loads((tmp / "day1.json").read_text()),
             "day2": json.loads((tmp / "day2.json").read_text())}
+
+
+
+
+@pytest.fixture(scope="session")
+def reference(tmp_path_factory):
+    """A sample site and an uninterrupted crawl of it, to compare interrupted ones with."""
+    tmp = tmp_path_factory.mktemp("ref")
+    site = SampleSiteProcess(articles=DAYS_ARTICLES).start()
+    result = run_crawl(site.base_url, tmp / "ref.db", log_level="INFO")
+    assert result.returncode == 0
+    yield site, archive_snapshot(tmp / "ref.db")
+    site.stop()
 
 

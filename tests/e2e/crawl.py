@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import time
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlite_utils import Database
 
 ROOT = Path(__file__).resolve().parents[2]
 CRAWLED = re.compile(r"Crawled \((\d+)\) <GET ([^>]+)>")
@@ -33,15 +36,15 @@ def run_crawl(base_url: str, db_path: Path, *extra: str, timeout: float = 600, l
     return CrawlResult(done.returncode, done.stdout + done.stderr)
 
 
-def start_crawl(base_url: str, db_path: Path, *extra: str) -> subprocess.Popen:
+def start_crawl(base_url: str, db_path: Path, *extra: str, **popen) -> subprocess.Popen:
+    """A crawl in the background; its log goes to a file beside the database (a pipe could fill and stall it)."""
+    log = open(f"{db_path}.log", "a")  # noqa: SIM115 - closed with the process
     return subprocess.Popen(crawl_args(base_url, db_path, *extra, log_level="INFO"), cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=log, stderr=subprocess.STDOUT, text=True, **popen)
 
 
 def archive_snapshot(db_path: Path) -> dict:
     """What an archive holds, independent of when it was fetched: to compare two crawls."""
-    from sqlite_utils import Database
-
     db = Database(db_path)
     fields = "url, post_id, title, published_at, author, section, sections, tags, dateline, body"
     return {
@@ -49,3 +52,17 @@ def archive_snapshot(db_path: Path) -> dict:
         "links": sorted((r["source_url"], r["position"], r["target_url"]) for r in db.query("SELECT * FROM related_links")),
         "duplicates": sorted((r["url"], r["duplicate_of"]) for r in db.query("SELECT * FROM duplicates")),
     }
+
+
+def wait_for_articles(db_path, count: int, proc, timeout: float = 120) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            if Database(db_path).execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= count:
+                return
+        except Exception:  # noqa: BLE001 - the file or table may not exist yet
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"crawl did not store {count} articles in time")
+
+

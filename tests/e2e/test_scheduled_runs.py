@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from suarapos_crawler.commands.project.crawl import EXIT_CODES
 from suarapos_crawler.sample_site.process import SampleSiteProcess
 from suarapos_crawler.sample_site.score import score_database
-from tests.e2e.crawl import ROOT, archive_snapshot, run_crawl, start_crawl
+from tests.e2e.crawl import ROOT, archive_snapshot, run_crawl, start_crawl, wait_for_articles
 
 ARTICLES = 600
 
@@ -79,30 +79,7 @@ def test_a_pipeline_exception_fails_the_run_and_names_the_lost_url(tmp_path):
     assert "tingkatkan-kompetensi-pranata-humas" in json.loads(run["lost_items"])[0]
 
 
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory):
-    """A sample site and an uninterrupted crawl of it, to compare interrupted ones with."""
-    tmp = tmp_path_factory.mktemp("ref")
-    site = SampleSiteProcess(articles=ARTICLES).start()
-    result = run_crawl(site.base_url, tmp / "ref.db", log_level="INFO")
-    assert result.returncode == 0
-    yield site, archive_snapshot(tmp / "ref.db")
-    site.stop()
-
-
-def wait_for_articles(db_path, count: int, proc, timeout: float = 120) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline and proc.poll() is None:
-        try:
-            if Database(db_path).execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= count:
-                return
-        except Exception:  # noqa: BLE001 - the file or table may not exist yet
-            pass
-        time.sleep(0.05)
-    raise AssertionError(f"crawl did not store {count} articles in time")
-
-
-@pytest.mark.parametrize("kill_after", [30, 300])
+@pytest.mark.parametrize("kill_after", [1, 30, 300])
 def test_sigkill_then_a_plain_run_holds_what_an_uninterrupted_run_would(reference, tmp_path, kill_after):
     site, expected = reference
     db_path = tmp_path / "k.db"

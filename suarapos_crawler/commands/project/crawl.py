@@ -41,7 +41,9 @@ class Command(ScrapyCrawlCommand):
         if self.crawler_process.bootstrap_failed:
             self.exitcode = EXIT_CODES["failed"]
             return
-        status = crawler.stats.get_value("run/status") if crawler.stats else None
-        if status is None:  # no run record (RunRecord switched off): trust the finish reason
-            status = "ok" if crawler.stats.get_value("finish_reason") == "finished" else "failed"
+        stats = crawler.stats
+        status = stats.get_value("run/status") if stats else None
+        if status is None:  # no run record (RunRecord off or broken): finished, with no error, is ok
+            clean = stats and stats.get_value("finish_reason") == "finished" and not stats.get_value("log_count/ERROR")
+            status = "ok" if clean else "failed"
         self.exitcode = EXIT_CODES.get(status, EXIT_CODES["failed"])

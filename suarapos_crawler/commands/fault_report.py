@@ -1,0 +1,31 @@
+"""``scrapy fault-report``: run the whole fault matrix against the sample site and print what happened."""
+
+from __future__ import annotations
+
+from scrapy.commands import ScrapyCommand
+
+from ..faultmatrix import report, run_matrix
+from ..sample_site import FAULTS
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    requires_crawler_process = False
+    default_settings = {"LOG_ENABLED": False}
+
+    def syntax(self) -> str:
+        return "[--faults a,b] [--articles N]"
+
+    def short_desc(self) -> str:
+        return "Crawl the sample site under every fault and report, for each, whether anything was lost"
+
+    def add_options(self, parser) -> None:
+        super().add_options(parser)
+        parser.add_argument("--faults", default="", help=f"faults to run (default all: {','.join(FAULTS)})")
+        parser.add_argument("--articles", type=int, default=60)
+
+    def run(self, args: list[str], opts) -> None:
+        faults = [f for f in opts.faults.split(",") if f] or None
+        results = run_matrix(faults, opts.articles)
+        print(report(results))
+        self.exitcode = 0 if all(r.survived for r in results) else 1

@@ -1,0 +1,159 @@
+"""The fault matrix: every fault of the sample site, crawled for real, and whether anything was lost.
+
+For each fault: a fresh crawl of a site with the fault (the ledger must account
+for every URL, every reachable article must be stored, every other one recorded
+with a reason, and the exit code must not be 0 if data was lost), then a
+refresh of a clean archive of the same site with the fault (no stored article
+may get worse).  ``scrapy fault-report`` prints the table; the tests assert it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .sample_site import FAULTS
+from .sample_site.process import SampleSiteProcess
+from .sample_site.score import UNREACHABLE_FAULTS, score_database
+
+# Faults after which the run as a whole cannot succeed, and must say so.
+RUN_FAILS = {"forbidden": "blocked", "robots_5xx": "unreachable"}
+TRIED = {
+    "retry_503": "503 with Retry-After once, then 200",
+    "slow": "the answer takes 3 s",
+    "drop": "connection cut mid-body once",
+    "truncated": "HTML cut mid-body, every time",
+    "oversized": "a 12 MiB page",
+    "redirect_loop": "A -> A/amp/ -> A",
+    "charset": "UTF-8 sent as ISO-8859-1",
+    "forbidden": "every page 403",
+    "malformed": "closing </p> and </div> removed",
+    "deep_nesting": "text inside 5,000 nested <div>s",
+    "soft_404": "404 page with status 200",
+    "no_date": "no date anywhere",
+    "no_title": "no title anywhere",
+    "hostile": "<script> and SQL in title and text",
+    "odd_urls": "links with ../ and a 3,000-char path",
+    "robots_5xx": "robots.txt answers 503",
+}
+
+
+@dataclass
+class FaultResult:
+    fault: str
+    tried: str
+    exit_code: int = -1
+    status: str = ""
+    outcome: str = ""
+    unaccounted: int = 0
+    missing_reachable: list[str] = field(default_factory=list)
+    unrecorded_unreachable: list[str] = field(default_factory=list)
+    degraded: list[str] = field(default_factory=list)
+    refresh_exit_code: int = -1
+
+    @property
+    def lost(self) -> bool:
+        return bool(self.unaccounted or self.missing_reachable or self.unrecorded_unreachable or self.degraded)
+
+    @property
+    def survived(self) -> bool:
+        expected_status = RUN_FAILS.get(self.fault, "ok")
+        exit_ok = (self.exit_code == 0) == (expected_status == "ok")
+        return not self.lost and exit_ok and self.status == expected_status
+
+    def row(self) -> str:
+        verdict = "survived" if self.survived else "FAILED"
+        lost = "nothing" if not self.lost else "; ".join(filter(None, [
+            f"{self.unaccounted} URLs without outcome" if self.unaccounted else "",
+            f"{len(self.missing_reachable)} reachable articles missing" if self.missing_reachable else "",
+            f"{len(self.unrecorded_unreachable)} unreachable articles unrecorded" if self.unrecorded_unreachable else "",
+            f"{len(self.degraded)} stored articles degraded" if self.degraded else "",
+        ]))
+        return f"| {self.fault} | {self.tried} | {self.outcome} | {self.status} (exit {self.exit_code}) | {lost} | {verdict} |"
+
+
+def crawl(base_url: str, db: Path, *extra: str, cwd: Path | None = None) -> int:
+    args = [sys.executable, "-m", "scrapy.cmdline", "crawl", "suarapos", "-a", f"base_url={base_url}",
+            "-s", f"SQLITE_PATH={db}", "-s", "LOG_LEVEL=ERROR", "-s", "DOWNLOAD_TIMEOUT=10",
+            "-s", "RETRY_BACKOFF_MAX=2", "-s", "BLOCK_PAUSE=1", *extra]
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}).returncode
+
+
+def snapshot_bodies(db_path: Path) -> dict[str, tuple[str, str, str]]:
+    db = Database(db_path)
+    return {r["url"]: (r["title"], r["published_at"], r["body"]) for r in db.query("SELECT url, title, published_at, body FROM articles")}
+
+
+def what_happened(db: Database, truth: dict, fault: str) -> str:
+    targets = [a["url"] for a in truth["articles"] if fault in a["faults"]]
+    if not targets or fault in RUN_FAILS:
+        run = next(db.query("SELECT status_reason FROM crawl_runs ORDER BY id DESC LIMIT 1"))
+        return run["status_reason"] or "crawled"
+    url = targets[0]
+    ledger = next(db.query("SELECT outcome, detail FROM fetches WHERE url = ? ORDER BY run_id DESC LIMIT 1", [url]), None)
+    if ledger is None:
+        return "no ledger entry"
+    detail = (ledger["detail"] or "")
+    return ledger["outcome"] + (f": {detail[:70]}" if detail and not detail.startswith("http") else "")
+
+
+def run_fault(fault: str, workdir: Path, port: int, clean_db: Path, articles: int, now: str,
+              cwd: Path | None = None) -> FaultResult:
+    result = FaultResult(fault, TRIED.get(fault, FAULTS[fault]))
+    fresh_db, refresh_db = workdir / f"{fault}-fresh.db", workdir / f"{fault}-refresh.db"
+    truth_path = workdir / f"{fault}-truth.json"
+    with SampleSiteProcess(articles=articles, now=now, faults=fault, truth=truth_path, port=port) as site:
+        result.exit_code = crawl(site.base_url, fresh_db, cwd=cwd)
+        shutil.copy(clean_db, refresh_db)
+        result.refresh_exit_code = crawl(site.base_url, refresh_db, "-a", "mode=refresh", cwd=cwd)
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    db = Database(fresh_db)
+    run = next(db.query("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1"))
+    result.status = run["status"]
+    result.unaccounted = db.execute("SELECT COUNT(*) FROM fetches WHERE outcome IN ('lost', 'not_fetched')").fetchone()[0]
+    result.outcome = what_happened(db, truth, fault)
+    if fault not in RUN_FAILS:
+        score = score_database(db, truth)
+        result.missing_reachable = score.misses.get("missing", [])
+        recorded = {r[0] for r in db.execute("SELECT url FROM rejects")}
+        result.unrecorded_unreachable = [
+            a["url"] for a in truth["articles"]
+            if set(a["faults"]) & UNREACHABLE_FAULTS and a["url"] not in recorded
+        ]
+    # A refresh under the fault must leave every stored article as good as it was.
+    before, after = snapshot_bodies(clean_db), snapshot_bodies(refresh_db)
+    for url, (title, published, body) in before.items():
+        now_title, now_published, now_body = after.get(url, ("", "", ""))
+        if not now_title or not now_published or len(now_body) < len(body) * 0.9:
+            result.degraded.append(url)
+    return result
+
+
+def run_matrix(faults: list[str] | None = None, articles: int = 60, now: str = "2026-11-29T14:00:00+07:00",
+               cwd: Path | None = None) -> list[FaultResult]:
+    workdir = Path(tempfile.mkdtemp(prefix="faults-"))
+    try:
+        clean_db = workdir / "clean.db"
+        with SampleSiteProcess(articles=articles, now=now) as clean:  # the archive each refresh starts from
+            port = int(clean.base_url.rsplit(":", 1)[1])
+            crawl(clean.base_url, clean_db, cwd=cwd)
+        return [run_fault(f, workdir, port, clean_db, articles, now, cwd=cwd) for f in (faults or list(FAULTS))]
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def report(results: list[FaultResult]) -> str:
+    lines = ["| fault | what was tried | what the crawler did | run status | lost | verdict |",
+             "|---|---|---|---|---|---|", *(r.row() for r in results)]
+    survived = sum(r.survived for r in results)
+    lines.append("")
+    lines.append(f"{survived} of {len(results)} faults survived with nothing lost")
+    return "\n".join(lines)
