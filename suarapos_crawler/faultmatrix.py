@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -101,8 +102,8 @@ def what_happened(db: Database, truth: dict, fault: str) -> str:
     ledger = next(db.query("SELECT outcome, detail FROM fetches WHERE url = ? ORDER BY run_id DESC LIMIT 1", [url]), None)
     if ledger is None:
         return "no ledger entry"
-    detail = (ledger["detail"] or "")
-    return ledger["outcome"] + (f": {detail[:70]}" if detail and not detail.startswith("http") else "")
+    detail = re.sub(r"https?://127\.0\.0\.1:\d+", "", ledger["detail"] or "")
+    return ledger["outcome"] + (f": {detail[:70]}" if detail and not detail.startswith("/") else "")
 
 
 def run_fault(fault: str, workdir: Path, port: int, clean_db: Path, articles: int, now: str,

@@ -35,13 +35,17 @@ class CrawlPlan:
     previous_run_completed: bool = False
     # Baca Juga targets stored links point at, that no run has resolved yet.
     dangling_targets: list[str] = field(default_factory=list)
+    # Where the site gives sitemap lastmod, an article it says is unchanged needs no refresh-window fetch.
+    trust_lastmod: bool = True
+    confirmed_unchanged: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, db_path: str | None, mode: str = "default", refresh_days: float = 3.0, known_tolerance: int = 3,
-             now: datetime | None = None) -> CrawlPlan:
+             now: datetime | None = None, trust_lastmod: bool = True) -> CrawlPlan:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
-        plan = cls(mode=mode, refresh_days=refresh_days, known_tolerance=known_tolerance, now=now or datetime.now(WIB))
+        plan = cls(mode=mode, refresh_days=refresh_days, known_tolerance=known_tolerance, now=now or datetime.now(WIB),
+                   trust_lastmod=trust_lastmod)
         if not db_path or not Path(db_path).exists():
             return plan
         db = Database(db_path)
@@ -66,7 +70,10 @@ class CrawlPlan:
         return url in self.stored or url in self.others
 
     def due_again(self, url: str) -> bool:
-        """A stored article published within the refresh window: corrections come early."""
+        """A stored article published within the refresh window (corrections come early), unless
+        the sitemap, read this run, says it has not changed since it was stored."""
+        if url in self.confirmed_unchanged:
+            return False
         published = self.stored.get(url, (0.0, 0.0, 0.0))[0]
         return published >= (self.now - timedelta(days=self.refresh_days)).timestamp()
 
@@ -82,6 +89,10 @@ class CrawlPlan:
         if url not in self.stored or when is None:
             return False
         return when.timestamp() > self.stored[url][1]
+
+    def note_lastmod(self, url: str, lastmod: str | None) -> None:
+        if self.trust_lastmod and url in self.stored and lastmod and not self.changed_since_stored(url, lastmod):
+            self.confirmed_unchanged.add(url)
 
     def keep_paging(self, known_on_page: int) -> bool:
         """Page on until a page lists ``known_tolerance`` stored articles (a few, for reordering),

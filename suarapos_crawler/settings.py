@@ -10,6 +10,8 @@ Custom settings (each read by its component, with its default):
 - ``RUN_MAX_ERRORS`` = ``5``: more errors than this in a run make its status ``failed``.
 - ``INCREMENTAL_REFRESH_DAYS`` = ``3``: stored articles published this recently are fetched again.
 - ``INCREMENTAL_KNOWN_TOLERANCE`` = ``3``: a section stops paging at a page listing this many stored articles.
+- ``INCREMENTAL_TRUST_LASTMOD`` = ``True``: an article of the refresh window that the newest post sitemap
+  (read every run) dates no later than the stored copy is not fetched again.
 - ``SECTION_MAX_PAGES`` = ``5000``: pages of one section read in one run, at most.
 - ``HEALTH_MAX_AGE_HOURS`` = ``48``: ``scrapy health`` fails when no run succeeded for this long.
 - ``RETRY_BACKOFF_BASE`` = ``1.0``, ``RETRY_BACKOFF_MAX`` = ``60``: seconds before a retry, doubled each
@@ -90,5 +92,6 @@ RUN_RECORD_ENABLED = True
 RUN_MAX_ERRORS = 5
 INCREMENTAL_REFRESH_DAYS = 3
 INCREMENTAL_KNOWN_TOLERANCE = 3
+INCREMENTAL_TRUST_LASTMOD = True
 SECTION_MAX_PAGES = 5000
 HEALTH_MAX_AGE_HOURS = 48

@@ -52,6 +52,7 @@ class SuaraposSpider(scrapy.Spider):
         self.plan = CrawlPlan(mode=mode)
         self.max_section_pages = 0
         self.max_url_length = 2083
+        self.sitemaps_pending = 0
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -65,32 +66,40 @@ class SuaraposSpider(scrapy.Spider):
             settings.get("SQLITE_PATH"), spider.mode,
             refresh_days=settings.getfloat("INCREMENTAL_REFRESH_DAYS", 3.0),
             known_tolerance=settings.getint("INCREMENTAL_KNOWN_TOLERANCE", 3),
+            trust_lastmod=settings.getbool("INCREMENTAL_TRUST_LASTMOD", True),
         )
         spider.max_section_pages = settings.getint("SECTION_MAX_PAGES", 5000)
         spider.max_url_length = settings.getint("URLLENGTH_LIMIT", 2083)
         return spider
 
     async def start(self):
-        yield scrapy.Request(f"{self.base_url}/", callback=self.parse_home, errback=self.listing_failed)
         if self.plan.has_articles or self.mode == "backfill":
+            # Sitemaps first: their lastmod tells which stored articles changed, before the listings ask.
             yield scrapy.Request(f"{self.base_url}/sitemap_index.xml", callback=self.parse_sitemap_index,
                                  errback=self.sitemap_failed)
+        else:
+            yield self.home_request()
         for url in self.plan.to_refresh() + self.plan.dangling_targets:
             if may_be_article(url, self.base_url):
                 for request_or_reject in self.follow(url):
                     yield request_or_reject
+
+    def home_request(self) -> scrapy.Request:
+        return scrapy.Request(f"{self.base_url}/", callback=self.parse_home, errback=self.listing_failed)
 
     # ---- sitemaps: what changed since the stored copy ------------------------------
     def parse_sitemap_index(self, response):
         entries = list(Sitemap(response.body)) if response.body else []
         yield FetchOutcome(canonical_url(response.url, self.base_url), "sitemap", f"{len(entries)} sitemaps")
         posts = [e for e in entries if "post" in e.get("loc", "").rsplit("/", 1)[-1]]
-        if self.mode != "backfill" and posts and all(not e.get("lastmod") for e in posts):
-            posts = posts[-1:]  # no dates to go by: the newest posts are in the last file
-        for entry in posts:
-            if self.plan.sitemap_changed(entry.get("lastmod")):
-                yield scrapy.Request(canonical_url(entry["loc"], self.base_url), callback=self.parse_sitemap,
-                                     errback=self.sitemap_failed)
+        # Read the sitemaps changed since the last good run, and always the newest one (the recent posts).
+        chosen = [e for i, e in enumerate(posts) if self.plan.sitemap_changed(e.get("lastmod")) or i == len(posts) - 1]
+        self.sitemaps_pending = len(chosen)
+        if not chosen:
+            yield self.home_request()
+        for entry in chosen:
+            yield scrapy.Request(canonical_url(entry["loc"], self.base_url), callback=self.parse_sitemap,
+                                 errback=self.sitemap_failed)
 
     def parse_sitemap(self, response):
         entries = list(Sitemap(response.body))
@@ -99,13 +108,24 @@ class SuaraposSpider(scrapy.Spider):
             url = canonical_url(entry.get("loc", ""), self.base_url)
             if not may_be_article(url, self.base_url):
                 continue
+            self.plan.note_lastmod(url, entry.get("lastmod"))
             if not self.plan.known(url) or self.plan.changed_since_stored(url, entry.get("lastmod")):
                 yield from self.follow(url)
+        yield from self.sitemap_done()
+
+    def sitemap_done(self):
+        self.sitemaps_pending -= 1
+        if self.sitemaps_pending <= 0:
+            yield self.home_request()
 
     def sitemap_failed(self, failure):
         # Sitemaps only speed things up; the sections are walked anyway.
         self.logger.warning("sitemap not read: %s (%s)", failure.request.url, describe_failure(failure))
         yield Reject(url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure))
+        if failure.request.url.endswith("sitemap_index.xml"):
+            yield self.home_request()
+        else:
+            yield from self.sitemap_done()
 
     # ---- listings -----------------------------------------------------------
     def parse_home(self, response):
