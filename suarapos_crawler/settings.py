@@ -49,6 +49,8 @@ RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 COOKIES_ENABLED = False
+# Pipelines are synchronous: more items in parallel per response would only cost asyncio tasks.
+CONCURRENT_ITEMS = 4
 TELNETCONSOLE_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {

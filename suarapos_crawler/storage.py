@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
 from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError
 
 WIB = timezone(timedelta(hours=7))
 
@@ -143,10 +142,9 @@ def article_row(article: dict) -> dict:
 
 
 def get_article(db: Database, url: str) -> dict | None:
-    try:
-        return db["articles"].get(url)
-    except NotFoundError:
-        return None
+    cursor = db.execute("SELECT * FROM articles WHERE url = ?", [url])
+    row = cursor.fetchone()
+    return dict(zip((d[0] for d in cursor.description), row)) if row else None
 
 
 # Writes below use plain SQL on the connection, never sqlite-utils' insert helpers: those commit on
@@ -226,14 +224,33 @@ def save_related(db: Database, url: str, related: list[dict]) -> None:
     db.execute("DELETE FROM related_links WHERE source_url = ?", [url])
     db.conn.executemany(
         "INSERT OR REPLACE INTO related_links (source_url, position, target_url, anchor_text) VALUES (?, ?, ?, ?)",
-        [(url, r["position"], r["target_url"], r["anchor_text"]) for r in related],
+        [(url, r["position"], canonical_target(db, r["target_url"]), r["anchor_text"]) for r in related],
     )
+
+
+def canonical_target(db: Database, url: str, max_hops: int = 10) -> str:
+    """Where a link really leads: through known aliases (old slugs, shortlinks) and republished copies."""
+    for _ in range(max_hops):
+        row = db.execute(
+            "SELECT url FROM url_aliases WHERE alias = ? UNION ALL SELECT duplicate_of FROM duplicates WHERE url = ? LIMIT 1",
+            [url, url],
+        ).fetchone()
+        if row is None or row[0] == url:
+            return url
+        url = row[0]
+    return url
+
+
+def repoint_links(db: Database, old: str, new: str) -> None:
+    """Links stored before we learnt that ``old`` leads to ``new``."""
+    db.execute("UPDATE related_links SET target_url = ? WHERE target_url = ?", [canonical_target(db, new), old])
 
 
 def save_alias(db: Database, alias: str, url: str) -> None:
     if alias != url:
         db.execute("INSERT INTO url_aliases (alias, url) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET url = excluded.url",
                    [alias, url])
+        repoint_links(db, alias, url)
 
 
 def save_reject(db: Database, url: str, stage: str, reason: str, seen_at: str | None = None) -> None:
@@ -254,6 +271,7 @@ def save_duplicate(db: Database, url: str, duplicate_of: str, reason: str, seen_
         "last_seen_at = excluded.last_seen_at",
         [url, duplicate_of, reason, seen_at, seen_at],
     )
+    repoint_links(db, url, duplicate_of)
 
 
 def stored_by_content_hash(db: Database, content_hash: str) -> dict | None:
@@ -272,17 +290,17 @@ def demote_to_duplicate(db: Database, url: str, duplicate_of: str, reason: str, 
     save_duplicate(db, url, duplicate_of, reason, seen_at)
 
 
-def resolve_aliases(db: Database, max_hops: int = 10) -> int:
-    """Point related links at the canonical URL of their target (old slugs, shortlinks, redirects)."""
-    aliases = dict(db.execute("SELECT alias, url FROM url_aliases").fetchall())
-    # Links to a republished copy lead to the article it copies.
-    aliases.update(dict(db.execute("SELECT url, duplicate_of FROM duplicates").fetchall()))
+def resolve_aliases(db: Database) -> int:
+    """Point every link whose target is not a stored article at the canonical URL, if one is known.
+
+    Links are resolved as they are stored and when an alias is learnt; this is the sweep that
+    catches the rest (it reads only the links that do not join ``articles``)."""
     changed = 0
-    targets = [row[0] for row in db.execute("SELECT DISTINCT target_url FROM related_links").fetchall()]
+    targets = [r[0] for r in db.execute(
+        "SELECT DISTINCT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles)"
+    )]
     for target in targets:
-        final, hops = target, 0
-        while final in aliases and hops < max_hops:
-            final, hops = aliases[final], hops + 1
+        final = canonical_target(db, target)
         if final != target:
             changed += db.execute("UPDATE related_links SET target_url = ? WHERE target_url = ?", [final, target]).rowcount
     return changed

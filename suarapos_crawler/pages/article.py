@@ -35,16 +35,24 @@ def clean_text(text: str | None) -> str:
 
 
 class ArticlePage:
-    """Fields of one article page. ``response`` is a Scrapy ``HtmlResponse`` (or anything with ``.xpath``, ``.url``)."""
+    """Fields of one article page. ``response`` is a Scrapy ``HtmlResponse``.
+
+    Works on the lxml tree Scrapy already parsed (one tree for every field), with
+    lxml's own XPath: parsel selector objects would cost more than the queries."""
 
     def __init__(self, response, base_url: str):
         self.response = response
         self.base_url = base_url
+        self.root = response.selector.root
+
+    def first(self, xpath: str, node=None):
+        found = (self.root if node is None else node).xpath(xpath)
+        return found[0] if found else None
 
     # ---- what the page is -----------------------------------------------------
     @cached_property
     def body_classes(self) -> set[str]:
-        return set(" ".join(self.response.xpath("//body/@class").getall()).split())
+        return set(" ".join(self.root.xpath("//body/@class")).split())
 
     def is_article(self) -> bool:
         """Recognised by markup, never by the shape of the URL."""
@@ -56,7 +64,7 @@ class ArticlePage:
         # No WordPress body classes (another theme, or a head broken by an unescaped </script>):
         # an article element that is not a page, with article metadata or an article's content.
         article = self.article_element
-        if article is None or "type-page" in (article.attrib.get("class") or ""):
+        if article is None or "type-page" in (article.get("class") or ""):
             return False
         return (self.jsonld_article is not None or self.meta("og:type") == "article"
                 or (self.content_element is not None and bool(self.title())))
@@ -68,17 +76,29 @@ class ArticlePage:
     # ---- metadata sources ---------------------------------------------------------
     @cached_property
     def article_element(self):
-        found = self.response.xpath("//article[starts-with(@id, 'post-') or " + has_class("post") + " or " + has_class("tdb_templates") + "]")
-        return found[0] if found else None
+        return self.first("//article[starts-with(@id, 'post-') or " + has_class("post") + " or " + has_class("tdb_templates") + "]")
+
+    @property
+    def scope(self):
+        """Where the article's own markup is: its <article>, or the whole page."""
+        return self.article_element if self.article_element is not None else self.root
+
+    @cached_property
+    def metas(self) -> dict[str, str]:
+        """Every <meta property|name content> of the page, read in one pass (the first of a name wins)."""
+        found: dict[str, str] = {}
+        for el in self.root.xpath("//meta[@content][@property or @name]"):
+            found.setdefault(el.get("property") or el.get("name"), el.get("content"))
+        return found
 
     def meta(self, name: str) -> str | None:
-        value = self.response.xpath(f"//meta[@property='{name}' or @name='{name}']/@content").get()
+        value = self.metas.get(name)
         return clean_text(value) if value else None
 
     @cached_property
     def jsonld_article(self) -> dict | None:
         """The Article node of the page's JSON-LD (Yoast's ``@graph`` or a lone object); broken blocks are skipped."""
-        for text in self.response.xpath("//script[@type='application/ld+json']/text()").getall():
+        for text in self.root.xpath("//script[@type='application/ld+json']/text()"):
             try:
                 data = json.loads(text)
             except ValueError:
@@ -97,17 +117,21 @@ class ArticlePage:
         node = self.jsonld_article
         return node.get(key) if node else None
 
-    def header_xpath(self, classic: str, tdb: str) -> list[str]:
-        """Text nodes from the article header of either template (never listings or sidebars)."""
-        root = self.article_element if self.article_element is not None else self.response
-        values = root.xpath(f".//*[{has_class('td-post-header')}]{classic}").getall()
+    @cached_property
+    def header(self):
+        """The classic template's article header, if the page has one."""
+        return self.first(f".//*[{has_class('td-post-header')}]", self.scope)
+
+    def header_texts(self, classic: str, tdb: str) -> list[str]:
+        """Text of the article header of either template (never listings or sidebars)."""
+        values = self.header.xpath(classic) if self.header is not None else []
         if not values:
-            values = root.xpath(f".{tdb}").getall()
+            values = self.scope.xpath(tdb)
         return [v for v in (clean_text(x) for x in values) if v]
 
     # ---- fields ----------------------------------------------------------------
     def url(self) -> str:
-        canonical = self.response.xpath("//link[@rel='canonical']/@href").get()
+        canonical = self.first("//link[@rel='canonical']/@href")
         if canonical and is_site_url(canonical, self.base_url):
             return canonical_url(canonical, self.base_url)
         return canonical_url(self.response.url, self.base_url)
@@ -116,23 +140,23 @@ class ArticlePage:
         for cls in self.body_classes:
             if cls.startswith("postid-") and cls[7:].isdigit():
                 return int(cls[7:])
-        article_id = self.response.xpath("//article/@id").re_first(r"^post-(\d+)$")
-        if article_id:
-            return int(article_id)
-        shortlink = self.response.xpath("//link[@rel='shortlink']/@href").get()
+        for article_id in self.root.xpath("//article/@id"):
+            if article_id.startswith("post-") and article_id[5:].isdigit():
+                return int(article_id[5:])
+        shortlink = self.first("//link[@rel='shortlink']/@href")
         if shortlink and shortlink_post_id(shortlink):
             return shortlink_post_id(shortlink)
-        comment_id = self.response.xpath("//input[@name='comment_post_ID']/@value").get()
+        comment_id = self.first("//input[@name='comment_post_ID']/@value")
         return int(comment_id) if comment_id and comment_id.isdigit() else None
 
     def title(self) -> str | None:
-        found = self.header_xpath("//h1[" + has_class("entry-title") + "]//text()", "//h1[" + has_class("tdb-title-text") + "]//text()")
+        found = self.header_texts(f".//h1[{has_class('entry-title')}]//text()", f".//h1[{has_class('tdb-title-text')}]//text()")
         if found:
             return " ".join(found)
         headline = self.jsonld("headline")
         if isinstance(headline, str) and headline.strip():
             return clean_text(headline)
-        for value in (self.meta("og:title"), self.response.xpath("//meta[starts-with(@itemprop, 'headline')]/@content").get()):
+        for value in (self.meta("og:title"), self.first("//meta[starts-with(@itemprop, 'headline')]/@content")):
             if value:
                 return TITLE_SUFFIX.sub("", clean_text(value))
         return None
@@ -147,23 +171,25 @@ class ArticlePage:
             return FoundDate(to_wib(parse_iso(raw)), raw, "opengraph")
         time_el = self.header_time()
         if time_el is not None:
-            raw = time_el.xpath("@datetime").get()
+            raw = time_el.get("datetime")
             if raw and parse_iso(raw):
                 return FoundDate(to_wib(undo_wall_clock_trap(parse_iso(raw))), raw, "theme-datetime")
-        raw = self.response.xpath("//meta[@itemprop='datePublished']/@content").get()
+        raw = self.first("//meta[@itemprop='datePublished']/@content")
         if raw and parse_iso(raw):
             return FoundDate(to_wib(undo_wall_clock_trap(parse_iso(raw))), raw, "microdata")
         if time_el is not None:
-            raw = clean_text(" ".join(time_el.xpath(".//text()").getall()))
+            raw = clean_text(" ".join(time_el.itertext()))
             when = parse_indonesian(raw)
             if when:
                 return FoundDate(when, raw, "visible-text")
         return None
 
     def header_time(self):
-        root = self.article_element if self.article_element is not None else self.response
-        found = root.xpath(f".//*[{has_class('td-post-header')}]//time | .//*[{has_class('tdb_single_date')}]//time")
-        return found[0] if found else None
+        if self.header is not None:
+            found = self.first(".//time", self.header)
+            if found is not None:
+                return found
+        return self.first(f".//*[{has_class('tdb_single_date')}]//time", self.scope)
 
     def modified(self) -> str | None:
         raw = self.jsonld("dateModified")
@@ -172,15 +198,15 @@ class ArticlePage:
         raw = self.meta("article:modified_time")
         if raw and parse_iso(raw):
             return to_wib(parse_iso(raw)).isoformat()
-        raw = self.response.xpath("//meta[@itemprop='dateModified']/@content").get()
+        raw = self.first("//meta[@itemprop='dateModified']/@content")
         if raw and parse_iso(raw):
             # the theme's dateModified carries the right +07:00; only a +00:00 is the trap
             return to_wib(undo_wall_clock_trap(parse_iso(raw))).isoformat()
         return None
 
     def author(self) -> str | None:
-        found = self.header_xpath(
-            "//*[" + has_class("td-post-author-name") + "]/a//text()", "//a[" + has_class("tdb-author-name") + "]//text()"
+        found = self.header_texts(
+            f".//*[{has_class('td-post-author-name')}]/a//text()", f".//a[{has_class('tdb-author-name')}]//text()"
         )
         if found:
             return " ".join(found)
@@ -189,15 +215,18 @@ class ArticlePage:
             author = author[0]
         if isinstance(author, dict) and author.get("name"):
             return clean_text(author["name"])
-        name = self.response.xpath("//*[@itemprop='author']//meta[@itemprop='name']/@content").get()
+        name = self.first("//*[@itemprop='author']//meta[@itemprop='name']/@content")
         return clean_text(name) if name else self.meta("twitter:data1")
 
+    @cached_property
+    def section_names(self) -> list[str]:
+        return self.sections()
+
     def sections(self) -> list[str]:
-        root = self.article_element if self.article_element is not None else self.response
-        links = root.xpath(f".//*[{has_class('td-post-header')}]//ul[{has_class('td-category')}]//a")
+        links = self.header.xpath(f".//ul[{has_class('td-category')}]//a") if self.header is not None else []
         if not links:
-            links = root.xpath(f".//a[{has_class('tdb-entry-category')}]")
-        names = [clean_text(" ".join(a.xpath(".//text()").getall())) for a in links]
+            links = self.scope.xpath(f".//a[{has_class('tdb-entry-category')}]")
+        names = [clean_text(" ".join(a.itertext())) for a in links]
         if not names:
             section = self.jsonld("articleSection")
             if isinstance(section, str):
@@ -209,9 +238,8 @@ class ArticlePage:
         return unique([n for n in names if n])
 
     def tags(self) -> list[str]:
-        root = self.article_element if self.article_element is not None else self.response
-        links = root.xpath(f".//ul[{has_class('td-tags')} or {has_class('tdb-tags')}]//a")
-        names = [clean_text(" ".join(a.xpath(".//text()").getall())) for a in links]
+        links = self.scope.xpath(f".//ul[{has_class('td-tags')} or {has_class('tdb-tags')}]//a")
+        names = [clean_text(" ".join(a.itertext())) for a in links]
         if not names:
             keywords = self.jsonld("keywords")
             if isinstance(keywords, str):
@@ -227,16 +255,15 @@ class ArticlePage:
         thumb = self.jsonld("thumbnailUrl")
         if isinstance(thumb, str):
             return thumb
-        return self.response.xpath(f"//*[{has_class('td-post-featured-image')}]//img/@src").get()
+        return self.first(f"//*[{has_class('td-post-featured-image')}]//img/@src")
 
     @cached_property
     def content_element(self):
         """The element holding the article's prose, in either template."""
-        root = self.article_element if self.article_element is not None else self.response
-        found = root.xpath(f".//*[{has_class('tdb_single_content')}]//*[{has_class('tdb-block-inner')}]")
-        if not found:
-            found = root.xpath(f".//div[{has_class('td-post-content')}]")
-        return found[0].root if found else None
+        found = self.first(f".//*[{has_class('tdb_single_content')}]//*[{has_class('tdb-block-inner')}]", self.scope)
+        if found is None:
+            found = self.first(f".//div[{has_class('td-post-content')}]", self.scope)
+        return found
 
     @cached_property
     def body(self) -> Body | None:
@@ -266,8 +293,8 @@ class ArticlePage:
             date_source=published.source if published else "",
             modified_at=self.modified(),
             author=self.author(),
-            section=(self.sections() or [None])[0],
-            sections=self.sections(),
+            section=(self.section_names or [None])[0],
+            sections=self.section_names,
             tags=self.tags(),
             dateline=body.dateline if body else None,
             body=text,

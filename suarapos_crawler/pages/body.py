@@ -15,6 +15,12 @@ from dataclasses import dataclass
 from lxml import etree
 
 BACA_JUGA_LABEL = re.compile(r"^\s*baca\s+juga\b\s*:?\s*", re.I)
+# Elements whose text begins with "baca juga" (any case), in document order.
+LABELLED_BLOCKS = (
+    ".//*[self::p or self::div or self::li or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+    " or self::strong or self::b or self::span or self::ul]"
+    "[starts-with(translate(normalize-space(.), 'BACJUG', 'bacjug'), 'baca jug')]"
+)
 BACA_JUGA_AT_END = re.compile(r"baca\s+juga\s*:?\s*$", re.I)
 # Blocks that are never prose, by tag or by one class token.
 NOT_PROSE_TAGS = {"script", "style", "noscript", "iframe", "figure", "figcaption", "img", "ins", "form",
@@ -108,7 +114,7 @@ def lift_baca_juga(root) -> list[FoundLink]:
         remove(outermost_wrapper(a, root))
 
     # 2. Hand-typed blocks whose text starts with the label: a paragraph, or a box with a list.
-    for el in list(root.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "ul")):
+    for el in root.xpath(LABELLED_BLOCKS):  # XPath finds the few candidates; Python checks them
         if not attached(el, root) or not BACA_JUGA_LABEL.match(text_of(el)):
             continue
         links = el.xpath(".//a[@href]")
@@ -121,7 +127,7 @@ def lift_baca_juga(root) -> list[FoundLink]:
         remove(outermost_wrapper(el, root))
 
     # 3. A label alone (a heading or paragraph "Baca Juga:") followed by a list of links.
-    for el in list(root.iter("p", "h2", "h3", "h4", "h5", "h6", "div", "strong")):
+    for el in root.xpath(LABELLED_BLOCKS):
         if not attached(el, root) or el.xpath(".//a") or not BACA_JUGA_LABEL.fullmatch(text_of(el) + " "):
             continue
         following = el.getnext()

@@ -48,7 +48,9 @@ class DedupPipeline:
 
     def open_spider(self, spider=None):
         if self.db_path and Path(self.db_path).exists():
-            self.db = open_database(self.db_path)
+            db = open_database(self.db_path)
+            if "articles" in db.table_names():  # a first run has nothing stored to compare with
+                self.db = db
 
     def close_spider(self, spider=None):
         if self.db is not None:
@@ -57,7 +59,7 @@ class DedupPipeline:
     def known_copy(self, key: str) -> tuple[str, tuple] | None:
         if key in self.seen:
             return self.seen[key]
-        if self.db is not None and "articles" in self.db.table_names():
+        if self.db is not None:
             row = stored_by_content_hash(self.db, key)
             if row:
                 return row["url"], publication_key(row["published_at"], row["post_id"])

@@ -57,7 +57,6 @@ class SqlitePipeline:
             with storage.transaction(self.db):  # one transaction a batch
                 for item in batch:
                     self.store(item, seen_at)
-                storage.resolve_aliases(self.db)
         except sqlite3.Error as exc:
             # Every item of the batch is lost, not only the one that made it flush: say so, loudly.
             urls = [getattr(item, "url", "?") for item in batch]

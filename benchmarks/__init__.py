@@ -1,0 +1,1 @@
+"""Benchmarks of suarapos-crawler against the sample site: `python -m benchmarks.run`."""

@@ -1,0 +1,287 @@
+"""Benchmark suarapos-crawler against the sample site, side by side in one run.
+
+    python -m benchmarks.run                       # 1,000 / 10,000 / 50,000 articles
+    python -m benchmarks.run --sizes 1000 --smoke  # the small version run in CI
+
+For each size: the full `scrapy crawl suarapos` into a fresh database (wall and CPU
+seconds, pages per second, peak RSS), the bare Scrapy ceiling fetching exactly the
+URLs the crawl fetched, their ratio, a scheduled run on the unchanged site and on the
+site a day later. Once: extraction alone over saved pages (our page classes,
+trafilatura with metadata, newspaper4k: ms per page and field accuracy against the
+truth) and storage alone (rows per second into SQLite with FTS). Writes
+`results.json` and `results.png` into --out, and prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = "2026-11-29T14:00:00+07:00"
+CONCURRENCY = "16"
+
+
+def run_measured(args: list[str], cwd: Path) -> dict:
+    """Run a command; its wall and CPU seconds and peak RSS (its own, from wait4)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    stderr_chunks = []
+    # drain stderr in the background so a chatty child cannot stall on a full pipe
+    import threading
+
+    reader = threading.Thread(target=lambda: stderr_chunks.append(proc.stderr.read()), daemon=True)
+    reader.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    reader.join(timeout=5)
+    return {
+        "exit_code": proc.returncode,
+        "wall_s": round(wall, 3),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+        "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
+        "stderr_tail": "".join(stderr_chunks)[-1500:],
+    }
+
+
+def crawl_args(base_url: str, db: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "scrapy.cmdline", "crawl", "suarapos", "-a", f"base_url={base_url}",
+            "-s", f"SQLITE_PATH={db}", "-s", "LOG_LEVEL=ERROR", *extra]
+
+
+def last_run(db: Path) -> dict:
+    return next(Database(db).query("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1"))
+
+
+def bench_size(articles: int, work: Path) -> dict:
+    from suarapos_crawler.sample_site.process import SampleSiteProcess
+
+    db = work / f"crawl-{articles}.db"
+    out: dict = {"articles": articles}
+    t0 = time.perf_counter()
+    with SampleSiteProcess(articles=articles, now=NOW, truth=work / f"truth-{articles}.json") as site:
+        out["sample_start_s"] = round(time.perf_counter() - t0, 2)
+        port = int(site.base_url.rsplit(":", 1)[1])
+        full = run_measured(crawl_args(site.base_url, db), ROOT)
+        run = last_run(db)
+        full.update(requests=run["requests"], status=run["status"], stored=run["articles_new"])
+        full["pages_per_s"] = round(run["requests"] / full["wall_s"], 1)
+        out["full"] = full
+
+        # The bare ceiling: the same URLs, Scrapy's defaults, the same concurrency, nothing parsed or stored.
+        urls = [r[0] for r in Database(db).execute("SELECT url FROM fetches WHERE run_id = ?", [run["id"]])]
+        urls_file = work / f"urls-{articles}.txt"
+        urls_file.write_text("\n".join(urls), encoding="utf-8")
+        bare_dir = Path(tempfile.mkdtemp(prefix="bare-"))  # no scrapy.cfg here: Scrapy's own defaults
+        bare = run_measured([sys.executable, "-m", "scrapy.cmdline", "runspider", str(ROOT / "benchmarks" / "bare_spider.py"),
+                             "-a", f"urls={urls_file}", "-s", f"CONCURRENT_REQUESTS={CONCURRENCY}",
+                             "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}", "-s", "LOG_LEVEL=ERROR",
+                             "-s", "REDIRECT_ENABLED=False", "-s", "DOWNLOAD_MAXSIZE=8388608",
+                             "-s", "TELNETCONSOLE_ENABLED=False"], bare_dir)
+        bare["requests"] = len(urls)
+        bare["pages_per_s"] = round(len(urls) / bare["wall_s"], 1)
+        out["bare"] = bare
+        out["ratio_full_over_bare"] = round(full["wall_s"] / bare["wall_s"], 3)
+        out["cpu_ratio_full_over_bare"] = round(full["cpu_s"] / max(bare["cpu_s"], 1e-6), 3)
+
+        unchanged = run_measured(crawl_args(site.base_url, db), ROOT)
+        unchanged["requests"] = last_run(db)["requests"]
+        out["scheduled_unchanged"] = unchanged
+    with SampleSiteProcess(articles=articles, now=NOW, day=2, port=port):
+        next_day = run_measured(crawl_args(f"http://127.0.0.1:{port}", db), ROOT)
+        run = last_run(db)
+        next_day.update(requests=run["requests"], new=run["articles_new"], updated=run["articles_updated"])
+        out["scheduled_next_day"] = next_day
+    return out
+
+
+# ---- extraction alone -------------------------------------------------------------------------
+
+def token_f1(a: str, b: str) -> float:
+    from suarapos_crawler.sample_site.score import token_f1 as f1
+
+    return f1(a, b)
+
+
+def bench_extraction(pages: int) -> dict:
+    """ms per page and field accuracy of our page classes, trafilatura and newspaper4k on the same pages."""
+    from scrapy.http import HtmlResponse
+
+    from suarapos_crawler.pages.article import ArticlePage
+    from suarapos_crawler.sample_site import Faults, SampleSite, build_site, parse_now, site_truth
+
+    base = "https://www.suarapos.com"
+    site = build_site(articles=max(pages, 60), now=parse_now(NOW))
+    server = SampleSite(site, base)
+    truth = site_truth(site, base, Faults())["articles"][:pages]
+    docs = [(t, server.get(t["url"][len(base):]).body) for t in truth]
+
+    def ours(url, body):
+        item = ArticlePage(HtmlResponse(url, body=body, encoding="utf-8"), base).to_item()
+        return {"title": item.title, "author": item.author, "date": item.published_at, "body": item.body}
+
+    def trafilatura_extract(url, body):
+        import trafilatura
+
+        doc = trafilatura.bare_extraction(body.decode("utf-8"), url=url, with_metadata=True, include_comments=False)
+        doc = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+        return {"title": doc.get("title"), "author": doc.get("author"), "date": doc.get("date"), "body": doc.get("text") or ""}
+
+    def newspaper_extract(url, body):
+        import newspaper
+
+        article = newspaper.Article(url, language="id", fetch_images=False)
+        article.download(input_html=body.decode("utf-8"))
+        article.parse()
+        date = article.publish_date.isoformat() if article.publish_date else None
+        return {"title": article.title, "author": ", ".join(article.authors) or None, "date": date, "body": article.text}
+
+    tools = {"suarapos_crawler": ours, "trafilatura": trafilatura_extract, "newspaper4k": newspaper_extract}
+    results = {}
+    for name, extract in tools.items():
+        try:
+            for t, body in docs:  # a full warm-up pass (imports, caches, date parser set-up), untimed
+                extract(t["url"], body)
+        except Exception as exc:  # noqa: BLE001 - a tool that cannot run is reported, not fatal
+            results[name] = {"error": f"{type(exc).__name__}: {exc}"}
+            continue
+        right = {"title": 0, "author": 0, "date": 0, "body_f1_0.97": 0}
+        started = time.perf_counter()
+        got = [extract(t["url"], body) for t, body in docs]
+        elapsed = time.perf_counter() - started
+        for t, g in zip((t for t, _ in docs), got):
+            right["title"] += (g["title"] or "").strip() == t["title"]
+            right["author"] += (g["author"] or "").strip() == t["author"]
+            # a date is right when it gives the WIB day (and, when it has one, the WIB minute)
+            date = str(g["date"] or "")
+            right["date"] += date[:10] == t["published_at"][:10] and (len(date) <= 10 or date[:16] == t["published_at"][:16])
+            right["body_f1_0.97"] += token_f1(g["body"] or "", t["body"]) >= 0.97
+        results[name] = {"ms_per_page": round(1000 * elapsed / len(docs), 3),
+                         **{k: round(v / len(docs), 4) for k, v in right.items()}}
+    ours_ms = results["suarapos_crawler"]["ms_per_page"]
+    for name, r in results.items():
+        if "ms_per_page" in r and name != "suarapos_crawler":
+            r["times_slower_than_ours"] = round(r["ms_per_page"] / ours_ms, 2)
+    return {"pages": len(docs), "tools": results}
+
+
+# ---- storage alone ------------------------------------------------------------------------------
+
+def bench_storage(rows: int, work: Path) -> dict:
+    from suarapos_crawler import storage
+    from suarapos_crawler.sample_site import Faults, build_site, parse_now, site_truth
+
+    truth = site_truth(build_site(articles=rows, now=parse_now(NOW)), "https://www.suarapos.com", Faults())["articles"]
+    articles = [{**t, "published_raw": t["published_at"], "date_source": "json-ld", "word_count": len(t["body"].split()),
+                 "related": [{"target_url": u, "anchor_text": "x", "position": i} for i, u in enumerate(t["baca_juga"])]}
+                for t in truth]
+    db = storage.open_database(str(work / "storage.db"))
+    storage.ensure_schema(db)
+    started = time.perf_counter()
+    for i in range(0, len(articles), 100):
+        with storage.transaction(db):
+            for article in articles[i : i + 100]:
+                storage.save_article(db, article, "2026-11-29T14:00:00+07:00")
+    elapsed = time.perf_counter() - started
+    return {"rows": len(articles), "rows_per_s": round(len(articles) / elapsed, 1), "with_fts": True}
+
+
+# ---- report ---------------------------------------------------------------------------------------
+
+def machine() -> dict:
+    return {"cpus": os.cpu_count(), "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+            "python": platform.python_version(), "platform": platform.platform(),
+            "date": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
+
+def markdown(results: dict) -> str:
+    lines = ["| articles | full crawl s (CPU s) | pages/s | bare Scrapy s | full / bare | peak RSS MiB | unchanged run: requests, s | next day: requests, s |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results["sizes"]:
+        f, b, u, n = r["full"], r["bare"], r["scheduled_unchanged"], r["scheduled_next_day"]
+        lines.append(f"| {r['articles']:,} | {f['wall_s']} ({f['cpu_s']}) | {f['pages_per_s']} | {b['wall_s']} | "
+                     f"{r['ratio_full_over_bare']} | {f['peak_rss_mib']} | {u['requests']}, {u['wall_s']} | {n['requests']}, {n['wall_s']} |")
+    ex = results.get("extraction", {})
+    if ex:
+        lines += ["", f"Extraction alone, {ex['pages']} saved sample pages:", "",
+                  "| extractor | ms/page | title | author | date | body F1 ≥ 0.97 |", "|---|---:|---:|---:|---:|---:|"]
+        for name, r in ex["tools"].items():
+            if "error" in r:
+                lines.append(f"| {name} | {r['error']} | | | | |")
+            else:
+                lines.append(f"| {name} | {r['ms_per_page']} | {r['title']:.0%} | {r['author']:.0%} | {r['date']:.0%} | {r['body_f1_0.97']:.0%} |")
+    st = results.get("storage")
+    if st:
+        lines += ["", f"Storage alone: {st['rows_per_s']:,} articles/s into SQLite with FTS ({st['rows']:,} rows, batches of 100)."]
+    m = results["machine"]
+    lines += ["", f"Machine: {m['cpus']} CPUs, {m['memory_gib']} GiB, Python {m['python']}, {m['date']}."]
+    return "\n".join(lines)
+
+
+def chart(results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [r["articles"] for r in results["sizes"]]
+    fig, axes = plt.subplots(1, 3, figsize=(14, 4))
+    axes[0].plot(sizes, [r["full"]["wall_s"] for r in results["sizes"]], "o-", label="full crawl")
+    axes[0].plot(sizes, [r["bare"]["wall_s"] for r in results["sizes"]], "s--", label="bare Scrapy, same URLs")
+    axes[0].set(title="Seconds to crawl", xlabel="articles", ylabel="s")
+    axes[0].legend()
+    axes[1].plot(sizes, [r["ratio_full_over_bare"] for r in results["sizes"]], "o-")
+    axes[1].axhline(1.5, color="red", linestyle=":", label="target 1.5")
+    axes[1].set(title="Full / bare (wall)", xlabel="articles")
+    axes[1].legend()
+    axes[2].plot(sizes, [r["full"]["peak_rss_mib"] for r in results["sizes"]], "o-", label="full crawl")
+    axes[2].plot(sizes, [r["bare"]["peak_rss_mib"] for r in results["sizes"]], "s--", label="bare Scrapy")
+    axes[2].axhline(250, color="red", linestyle=":", label="target 250 MiB")
+    axes[2].set(title="Peak RSS", xlabel="articles", ylabel="MiB")
+    axes[2].legend()
+    for ax in axes:
+        ax.set_xscale("log")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,50000", help="articles in the sample site, comma-separated")
+    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results"), help="folder for results.json and results.png")
+    parser.add_argument("--extraction-pages", type=int, default=300)
+    parser.add_argument("--smoke", action="store_true", help="small and quick: checks the report is produced")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    results = {"machine": machine(), "sizes": []}
+    for size in sizes:
+        print(f"crawling a sample of {size:,} articles...", file=sys.stderr, flush=True)
+        results["sizes"].append(bench_size(size, work))
+    print("extraction alone...", file=sys.stderr, flush=True)
+    results["extraction"] = bench_extraction(60 if args.smoke else args.extraction_pages)
+    print("storage alone...", file=sys.stderr, flush=True)
+    results["storage"] = bench_storage(500 if args.smoke else 5000, work)
+    (out / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    chart(results, out / "results.png")
+    (out / "results.md").write_text(markdown(results) + "\n", encoding="utf-8")
+    print(markdown(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
