@@ -226,26 +226,14 @@ class ArticlePage:
         links = self.header.xpath(f".//ul[{has_class('td-category')}]//a") if self.header is not None else []
         if not links:
             links = self.scope.xpath(f".//a[{has_class('tdb-entry-category')}]")
-        names = [clean_text(" ".join(a.itertext())) for a in links]
-        if not names:
-            section = self.jsonld("articleSection")
-            if isinstance(section, str):
-                names = [s.strip() for s in html.unescape(section).split(",")]
-            elif isinstance(section, list):
-                names = [clean_text(s) for s in section if isinstance(s, str)]
+        names = [clean_text(" ".join(a.itertext())) for a in links] or jsonld_names(self.jsonld("articleSection"))
         if not names and self.meta("article:section"):
             names = [self.meta("article:section")]
         return unique([n for n in names if n])
 
     def tags(self) -> list[str]:
         links = self.scope.xpath(f".//ul[{has_class('td-tags')} or {has_class('tdb-tags')}]//a")
-        names = [clean_text(" ".join(a.itertext())) for a in links]
-        if not names:
-            keywords = self.jsonld("keywords")
-            if isinstance(keywords, str):
-                names = [k.strip() for k in html.unescape(keywords).split(",")]
-            elif isinstance(keywords, list):
-                names = [clean_text(k) for k in keywords if isinstance(k, str)]
+        names = [clean_text(" ".join(a.itertext())) for a in links] or jsonld_names(self.jsonld("keywords"))
         return unique([n for n in names if n])
 
     def image_url(self) -> str | None:
@@ -303,6 +291,15 @@ class ArticlePage:
             related=self.related(),
             fetched_url=canonical_url(self.response.url, self.base_url),
         )
+
+
+def jsonld_names(value) -> list[str]:
+    """Names from JSON-LD ``articleSection``/``keywords``: a list, or (older Yoast) one comma string."""
+    if isinstance(value, str):
+        return [clean_text(v) for v in html.unescape(value).split(",")]
+    if isinstance(value, list):
+        return [clean_text(v) for v in value if isinstance(v, str)]
+    return []
 
 
 def unique(values: list[str]) -> list[str]:

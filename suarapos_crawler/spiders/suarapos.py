@@ -92,8 +92,9 @@ class SuaraposSpider(scrapy.Spider):
         entries = list(Sitemap(response.body)) if response.body else []
         yield FetchOutcome(canonical_url(response.url, self.base_url), "sitemap", f"{len(entries)} sitemaps")
         posts = [e for e in entries if "post" in e.get("loc", "").rsplit("/", 1)[-1]]
-        # Read the sitemaps changed since the last good run, and always the newest one (the recent posts).
-        chosen = [e for i, e in enumerate(posts) if self.plan.sitemap_changed(e.get("lastmod")) or i == len(posts) - 1]
+        # Read the sitemaps changed since the last good run, and always the newest two: Yoast fills files
+        # of 1,000 oldest-first, so the last one may hold only a handful; two cover the refresh window.
+        chosen = [e for i, e in enumerate(posts) if self.plan.sitemap_changed(e.get("lastmod")) or i >= len(posts) - 2]
         self.sitemaps_pending = len(chosen)
         if not chosen:
             yield self.home_request()

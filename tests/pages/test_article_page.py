@@ -125,3 +125,11 @@ def test_to_item_fills_every_field():
     assert item.word_count == len(item.body.split()) > 100
     assert item.image_url and item.image_url.startswith("https://www.suarapos.com/wp-content/")
     assert item.modified_at and item.modified_at.endswith("+07:00")
+
+
+def test_jsonld_sections_as_list_or_comma_string_with_entities():
+    from suarapos_crawler.pages.article import jsonld_names
+
+    assert jsonld_names("Hukum &#038; Kriminal,Daerah") == ["Hukum & Kriminal", "Daerah"]
+    assert jsonld_names(["Pemerintahan", 3]) == ["Pemerintahan"]
+    assert jsonld_names(None) == []
