@@ -282,7 +282,7 @@ class Renderer:
                 f'<div class="td_block_wrap td_block_1 td_uid_{len(blocks) + 7}_5f1a_rand td_with_ajax_pagination td-pb-border-top td_block_template_1">'
                 f'<div class="td-block-title-wrap"><h4 class="block-title td-block-title"><a href="{self.section_url(s.slug)}" class="td-pulldown-size">{texturize(s.name)}</a></h4></div>'
                 f'<div class="td_block_inner">' + "".join(self.module(a) for a in listed) + "</div>"
-                f'<div class="td-load-more-wrap"><a href="#" class="td_ajax_load_more td_ajax_load_more_js">Muat lebih<i class="td-icon-font td-icon-menu-down"></i></a></div></div>'
+                '<div class="td-load-more-wrap"><a href="#" class="td_ajax_load_more td_ajax_load_more_js">Muat lebih<i class="td-icon-font td-icon-menu-down"></i></a></div></div>'
             )
         main = f"""<div class="td-main-content-wrap td-main-page-wrap td-container-wrap"><div class="tdc-content-wrap">
 <div class="td_block_wrap td_block_trending_now td-pb-border-top td_block_template_1"><script>var block_td_uid_3 = new tdBlock(); block_td_uid_3.found_posts="{len(arts)}";</script>

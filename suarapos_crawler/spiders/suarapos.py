@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
-
 from scrapy.utils.sitemap import Sitemap
 
 from ..incremental import CrawlPlan
