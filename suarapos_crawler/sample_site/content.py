@@ -101,6 +101,7 @@ class Site:
 
     def __post_init__(self):
         self.by_id = {a.post_id: a for a in self.articles}
+        self.position = {a.post_id: i for i, a in enumerate(self.articles)}  # newest first
         self.by_slug = {a.slug: a for a in self.articles}
         self.old_slugs = {old: a for a in self.articles for old in a.old_slugs}
         self._listing_cache: dict[str, list[SampleArticle]] = {}

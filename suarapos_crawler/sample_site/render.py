@@ -606,7 +606,13 @@ class Renderer:
 <p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Kirim Komentar" /><input type='hidden' name='comment_post_ID' value='{a.post_id}' id='comment_post_ID' /></p></form></div></div>"""
 
     def related_html(self, a: SampleArticle) -> str:
-        pool = [x for x in self.site.section_articles(a.sections[0]) if x.post_id != a.post_id][:3]
+        # The theme shows the newest of the same section (a short scan: never the whole section).
+        pool = []
+        for x in self.site.section_articles(a.sections[0]):
+            if x.post_id != a.post_id:
+                pool.append(x)
+                if len(pool) == 3:
+                    break
         items = "".join(f'<div class="td-related-span4">{self.module(x, "td_module_related_posts")}</div>' for x in pool)
         return (
             f'<div class="td_block_wrap td_block_related_posts tdi_3_1f3 td_with_ajax_pagination td-pb-border-top td_block_template_1">'
@@ -618,7 +624,7 @@ class Renderer:
 
     def prev_next(self, a: SampleArticle) -> str:
         arts = self.site.articles
-        i = next(k for k, x in enumerate(arts) if x.post_id == a.post_id)
+        i = self.site.position[a.post_id]
         older = arts[i + 1] if i + 1 < len(arts) else None
         newer = arts[i - 1] if i > 0 else None
         parts = []
