@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from ..items import Article
-
-TITLE_SUFFIX = re.compile(r"\s+[-–|]\s+Suarapos(\.co\.id|\.com)?\s*$", re.I)
+from ..pages.article import TITLE_SUFFIX
 
 
 def clean_line(text: str | None) -> str | None:
