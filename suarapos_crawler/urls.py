@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 DEFAULT_BASE_URL = "https://www.suarapos.com"
@@ -27,17 +28,25 @@ NOT_ARTICLE_PATH = re.compile(
 )
 
 
+# The same links come back on every listing page and in every pipeline: the pure functions below are
+# cached, with a bound so that a crawl of any size keeps the same memory.
+URL_CACHE_SIZE = 16384
+
+
+@lru_cache(maxsize=8)
 def base_parts(base_url: str) -> tuple[str, str]:
     parts = urlsplit(base_url)
     return parts.scheme or "https", parts.netloc.lower()
 
 
+@lru_cache(maxsize=URL_CACHE_SIZE)
 def is_site_url(url: str, base_url: str) -> bool:
     """A URL on this site: the base URL's host or one of suarapos's own hosts."""
     host = urlsplit(url).netloc.lower()
     return host == base_parts(base_url)[1] or host.split(":")[0] in SITE_HOSTS
 
 
+@lru_cache(maxsize=URL_CACHE_SIZE)
 def canonical_url(url: str, base_url: str) -> str:
     """One spelling per page: base URL's scheme and host, no fragment or tracking, a trailing slash.
 
@@ -67,6 +76,7 @@ def shortlink_post_id(url: str) -> int | None:
     return int(values["p"]) if values.get("p", "").isdigit() else None
 
 
+@lru_cache(maxsize=URL_CACHE_SIZE)
 def may_be_article(url: str, base_url: str) -> bool:
     """Whether a site link can lead to an article; archives, feeds, search and admin never do."""
     if not is_site_url(url, base_url):

@@ -18,16 +18,13 @@ from functools import cached_property
 from ..items import Article, RelatedLink
 from ..urls import canonical_url, is_site_url, shortlink_post_id
 from .body import Body, extract_body
+from .html import has_class, html_root
 from .dates import FoundDate, parse_indonesian, parse_iso, to_wib, undo_wall_clock_trap
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle"}
 NOT_ARTICLE_BODY_CLASSES = {"page", "archive", "category", "tag", "author", "search", "error404", "home", "blog", "date"}
+INDEXED_TAGS = ("body", "article", "meta", "link", "script", "input")
 TITLE_SUFFIX = re.compile(r"\s+[-–|]\s+Suarapos(\.co\.id|\.com)?\s*$", re.I)
-
-
-def has_class(name: str) -> str:
-    """XPath test for one class token (never the whole class string: tagDiv renumbers ``tdi_NN``)."""
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
 def clean_text(text: str | None) -> str:
@@ -37,13 +34,30 @@ def clean_text(text: str | None) -> str:
 class ArticlePage:
     """Fields of one article page. ``response`` is a Scrapy ``HtmlResponse``.
 
-    Works on the lxml tree Scrapy already parsed (one tree for every field), with
-    lxml's own XPath: parsel selector objects would cost more than the queries."""
+    Works on one lxml tree for every field (``html_root``), with lxml's own XPath:
+    parsel selector objects would cost more than the queries."""
 
     def __init__(self, response, base_url: str):
         self.response = response
         self.base_url = base_url
-        self.root = response.selector.root
+        self.root = html_root(response)
+
+    @cached_property
+    def elements(self) -> dict[str, list]:
+        """The page's ``<body>``, ``<article>``, ``<meta>``, ``<link>``, ``<script>`` and ``<input>`` elements,
+        from one walk of the tree: the fields below read them here instead of searching the whole page each."""
+        found: dict[str, list] = {tag: [] for tag in INDEXED_TAGS}
+        for el in self.root.iter(*INDEXED_TAGS):
+            found[el.tag].append(el)
+        return found
+
+    def first_attr(self, tag: str, attr: str, **equal: str) -> str | None:
+        """``attr`` of the first ``tag`` element whose attributes equal ``equal`` (and that has ``attr``)."""
+        for el in self.elements[tag]:
+            value = el.get(attr)
+            if value is not None and all(el.get(k) == v for k, v in equal.items()):
+                return value
+        return None
 
     def first(self, xpath: str, node=None):
         found = (self.root if node is None else node).xpath(xpath)
@@ -52,7 +66,7 @@ class ArticlePage:
     # ---- what the page is -----------------------------------------------------
     @cached_property
     def body_classes(self) -> set[str]:
-        return set(" ".join(self.root.xpath("//body/@class")).split())
+        return set(" ".join(el.get("class") or "" for el in self.elements["body"]).split())
 
     def is_article(self) -> bool:
         """Recognised by markup, never by the shape of the URL."""
@@ -76,7 +90,10 @@ class ArticlePage:
     # ---- metadata sources ---------------------------------------------------------
     @cached_property
     def article_element(self):
-        return self.first("//article[starts-with(@id, 'post-') or " + has_class("post") + " or " + has_class("tdb_templates") + "]")
+        for el in self.elements["article"]:
+            if (el.get("id") or "").startswith("post-") or not {"post", "tdb_templates"}.isdisjoint((el.get("class") or "").split()):
+                return el
+        return None
 
     @property
     def scope(self):
@@ -87,8 +104,10 @@ class ArticlePage:
     def metas(self) -> dict[str, str]:
         """Every <meta property|name content> of the page, read in one pass (the first of a name wins)."""
         found: dict[str, str] = {}
-        for el in self.root.xpath("//meta[@content][@property or @name]"):
-            found.setdefault(el.get("property") or el.get("name"), el.get("content"))
+        for el in self.elements["meta"]:
+            name = el.get("property") or el.get("name")
+            if name and el.get("content") is not None:
+                found.setdefault(name, el.get("content"))
         return found
 
     def meta(self, name: str) -> str | None:
@@ -98,7 +117,10 @@ class ArticlePage:
     @cached_property
     def jsonld_article(self) -> dict | None:
         """The Article node of the page's JSON-LD (Yoast's ``@graph`` or a lone object); broken blocks are skipped."""
-        for text in self.root.xpath("//script[@type='application/ld+json']/text()"):
+        for script in self.elements["script"]:
+            text = script.text
+            if script.get("type") != "application/ld+json" or not text:
+                continue
             try:
                 data = json.loads(text)
             except ValueError:
@@ -131,7 +153,7 @@ class ArticlePage:
 
     # ---- fields ----------------------------------------------------------------
     def url(self) -> str:
-        canonical = self.first("//link[@rel='canonical']/@href")
+        canonical = self.first_attr("link", "href", rel="canonical")
         if canonical and is_site_url(canonical, self.base_url):
             return canonical_url(canonical, self.base_url)
         return canonical_url(self.response.url, self.base_url)
@@ -140,13 +162,13 @@ class ArticlePage:
         for cls in self.body_classes:
             if cls.startswith("postid-") and cls[7:].isdigit():
                 return int(cls[7:])
-        for article_id in self.root.xpath("//article/@id"):
+        for article_id in (el.get("id") or "" for el in self.elements["article"]):
             if article_id.startswith("post-") and article_id[5:].isdigit():
                 return int(article_id[5:])
-        shortlink = self.first("//link[@rel='shortlink']/@href")
+        shortlink = self.first_attr("link", "href", rel="shortlink")
         if shortlink and shortlink_post_id(shortlink):
             return shortlink_post_id(shortlink)
-        comment_id = self.first("//input[@name='comment_post_ID']/@value")
+        comment_id = self.first_attr("input", "value", name="comment_post_ID")
         return int(comment_id) if comment_id and comment_id.isdigit() else None
 
     def title(self) -> str | None:

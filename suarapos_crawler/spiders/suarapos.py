@@ -52,6 +52,9 @@ class SuaraposSpider(scrapy.Spider):
         self.max_section_pages = 0
         self.max_url_length = 2083
         self.sitemaps_pending = 0
+        # Articles asked for in this run. Listings and Baca Juga boxes repeat the same links: a request
+        # made only for Scrapy's dupe filter to drop still costs its trip through the middlewares.
+        self.requested: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -179,9 +182,12 @@ class SuaraposSpider(scrapy.Spider):
 
     def follow(self, url: str, hops: int = 0):
         """A request for a URL that may be an article, or the reason it is not made."""
+        if url in self.requested:
+            return
         if len(url) > self.max_url_length:
             yield Reject(url=url[:300] + "…", stage="discover", reason=f"URL of {len(url)} characters (URLLENGTH_LIMIT {self.max_url_length})")
             return
+        self.requested.add(url)
         yield self.article_request(url, hops)
 
     def article_request(self, url: str, hops: int = 0, truncated_before: bool = False) -> scrapy.Request:
