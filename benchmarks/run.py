@@ -76,6 +76,13 @@ def bench_size(articles: int, work: Path) -> dict:
         full = run_measured(crawl_args(site.base_url, db), ROOT)
         run = last_run(db)
         full.update(requests=run["requests"], status=run["status"], stored=run["articles_new"])
+        # The page-reading worker (EXTRACT_PROCESSES) is a child the crawl joins: wait4 counts its CPU
+        # seconds already, but its memory only as a maximum; the peak is taken as crawl + worker.
+        stats = json.loads(run["stats"] or "{}")
+        full["worker_cpu_s"] = stats.get("extract/worker_cpu_s", 0.0)
+        full["worker_peak_rss_mib"] = stats.get("extract/worker_peak_rss_mib", 0.0)
+        full["crawl_peak_rss_mib"] = full["peak_rss_mib"]
+        full["peak_rss_mib"] = round(full["peak_rss_mib"] + full["worker_peak_rss_mib"], 1)
         full["pages_per_s"] = round(run["requests"] / full["wall_s"], 1)
         out["full"] = full
 

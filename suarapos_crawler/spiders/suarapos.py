@@ -14,17 +14,16 @@ stored articles.  ``-a mode=backfill`` walks every page and the sitemaps;
 
 from __future__ import annotations
 
-import re
+import os
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 
+from ..extraction import PageReader
 from ..incremental import CrawlPlan
 from ..items import FetchOutcome, Reject, UrlAlias
-from ..pages.article import ArticlePage
-from ..pages.listing import ListingPage
 from ..urls import DEFAULT_BASE_URL, SITE_HOSTS, canonical_url, may_be_article
 
 REDIRECT_CODES = [301, 302, 303, 307, 308]
@@ -35,6 +34,8 @@ LOOPBACK_SETTINGS = {
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS": 16,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+    # Read pages in a worker process while Scrapy fetches: a local copy is served faster than one core reads it.
+    "EXTRACT_PROCESSES": 1 if (os.cpu_count() or 1) > 1 else 0,
 }
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
@@ -52,6 +53,7 @@ class SuaraposSpider(scrapy.Spider):
         self.max_section_pages = 0
         self.max_url_length = 2083
         self.sitemaps_pending = 0
+        self.reader = PageReader(0)
         # Articles asked for in this run. Listings and Baca Juga boxes repeat the same links: a request
         # made only for Scrapy's dupe filter to drop still costs its trip through the middlewares.
         self.requested: set[str] = set()
@@ -72,7 +74,11 @@ class SuaraposSpider(scrapy.Spider):
         )
         spider.max_section_pages = settings.getint("SECTION_MAX_PAGES", 5000)
         spider.max_url_length = settings.getint("URLLENGTH_LIMIT", 2083)
+        spider.reader = PageReader.from_crawler(crawler)
         return spider
+
+    def closed(self, reason):
+        self.reader.close()
 
     async def start(self):
         if self.plan.has_articles or self.mode == "backfill":
@@ -131,29 +137,33 @@ class SuaraposSpider(scrapy.Spider):
             yield from self.sitemap_done()
 
     # ---- listings -----------------------------------------------------------
-    def parse_home(self, response):
-        page = ListingPage(response, self.base_url)
-        yield from self.listing_outcome(response, "home")
-        for url in page.section_urls():
+    async def parse_home(self, response):
+        page = await self.reader.read_listing(response, self.base_url, with_sections=True)
+        for out in self.listing_outcome(response, "home"):
+            yield out
+        for url in page.section_urls:
             yield scrapy.Request(url, callback=self.parse_section, errback=self.listing_failed)
-        yield from self.follow_articles(page.article_urls())
+        for out in self.follow_articles(page.article_urls):
+            yield out
 
-    def parse_section(self, response):
-        page = ListingPage(response, self.base_url)
+    async def parse_section(self, response):
+        page = await self.reader.read_listing(response, self.base_url)
         stats = self.crawler.stats
         stats.inc_value("suarapos/listing_pages")
         stats.inc_value(f"suarapos/pages/{section_of(response.url, self.base_url)}")
-        listed = page.article_urls()
-        yield from self.listing_outcome(response, "listing", f"{len(listed)} articles listed")
-        yield from self.follow_articles(listed)
+        listed = page.article_urls
+        for out in self.listing_outcome(response, "listing", f"{len(listed)} articles listed"):
+            yield out
+        for out in self.follow_articles(listed):
+            yield out
         known = sum(self.plan.known(url) for url in listed)
-        next_url = page.next_page_url()
+        next_url = page.next_page_url
         if not next_url:
             return
         if not self.plan.keep_paging(known):
             stats.inc_value("suarapos/incremental_stop")
             return
-        if page.current_page() >= self.max_section_pages:
+        if page.current_page >= self.max_section_pages:
             stats.inc_value("suarapos/section_page_cap")
             self.logger.warning("section page cap SECTION_MAX_PAGES=%s reached at %s", self.max_section_pages, response.url)
             return
@@ -204,10 +214,11 @@ class SuaraposSpider(scrapy.Spider):
         )
 
     # ---- articles -------------------------------------------------------------
-    def parse_article(self, response):
+    async def parse_article(self, response):
         requested = canonical_url(response.url, self.base_url)
         if response.status in REDIRECT_CODES:
-            yield from self.follow_redirect(response, requested)
+            for out in self.follow_redirect(response, requested):
+                yield out
             return
         if not looks_complete(response):
             if not response.meta.get("truncated_before"):  # once more: a cut connection may not recur
@@ -216,25 +227,22 @@ class SuaraposSpider(scrapy.Spider):
                 return
             yield Reject(url=requested, stage="fetch", reason="truncated page: the HTML stops before </html>, twice")
             return
-        flat = flatten_deep_nesting(response.body)
-        if flat is not None:  # libxml2 drops a document nested thousands deep: parse a flattened copy
+        reading = await self.reader.read_article(response, self.base_url)
+        if reading.flattened:
             self.crawler.stats.inc_value("suarapos/flattened_pages")
-            response = response.replace(body=flat)
-        page = ArticlePage(response, self.base_url)
-        try:
-            if not page.is_article():
-                self.crawler.stats.inc_value("suarapos/not_article")
-                yield Reject(url=requested, stage="classify", reason=page.why_not_article())
-                return
-            item = page.to_item()
-        except Exception as exc:  # noqa: BLE001 - a page we cannot read is recorded, never dropped
-            self.logger.exception("cannot extract %s", response.url)
-            yield Reject(url=requested, stage="extract", reason=f"{type(exc).__name__}: {exc}"[:500])
+        if reading.error:
+            self.logger.error("cannot extract %s\n%s", response.url, reading.error)
+            yield Reject(url=requested, stage="extract", reason=reading.error.strip().splitlines()[-1][:500])
             return
-        yield item
-        for link in item.related:
+        if reading.article is None:
+            self.crawler.stats.inc_value("suarapos/not_article")
+            yield Reject(url=requested, stage="classify", reason=reading.not_article)
+            return
+        yield reading.article
+        for link in reading.article.related:
             if may_be_article(link.target_url, self.base_url) and not self.plan.known(link.target_url):
-                yield from self.follow(link.target_url)
+                for request in self.follow(link.target_url):
+                    yield request
 
     def follow_redirect(self, response, requested: str):
         location = response.headers.get("Location", b"").decode("latin-1")
@@ -255,17 +263,6 @@ class SuaraposSpider(scrapy.Spider):
     def article_failed(self, failure):
         self.crawler.stats.inc_value("suarapos/article_fetch_failed")
         yield Reject(url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure))
-
-
-# The same bare opening tag hundreds of times in a row: no text, no attributes, only depth.
-DEEP_NESTING = re.compile(rb"<(div|span|p|b|i|font)>\s*(?:<\1>\s*){199,}", re.I)
-
-
-def flatten_deep_nesting(body: bytes) -> bytes | None:
-    """The page with runs of hundreds of bare opening tags cut to one (they carry no text), or None."""
-    if not DEEP_NESTING.search(body):
-        return None
-    return DEEP_NESTING.sub(lambda m: b"<" + m.group(1) + b">", body)
 
 
 def looks_complete(response) -> bool:
