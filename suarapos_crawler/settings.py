@@ -4,6 +4,9 @@ Custom settings (each read by its component, with its default):
 
 - ``SQLITE_PATH`` = ``"data/suarapos.db"``: the archive (SqlitePipeline, DedupPipeline).
 - ``SQLITE_BATCH_SIZE`` = ``100``: items written per transaction.
+- ``SQLITE_WRITER_THREAD`` = ``True``: batches are written by a thread of their own while the crawl goes on.
+- ``EXTRACT_PROCESSES`` = ``0``: worker processes that parse and read pages while Scrapy fetches
+  (0: read them in the crawling process; the spider sets 1 for a copy served on loopback).
 - ``VALIDATE_ENABLED`` = ``True``; ``VALIDATE_MIN_WORDS`` = ``20``: the shortest body stored.
 - ``DEDUP_MEMORY`` = ``100000``: content hashes of the current run kept in memory.
 - ``RUN_RECORD_ENABLED`` = ``True``: one ``crawl_runs`` row per run (RunRecord extension).
@@ -84,6 +87,7 @@ ITEM_PIPELINES = {
 
 SQLITE_PATH = "data/suarapos.db"
 SQLITE_BATCH_SIZE = 100
+SQLITE_WRITER_THREAD = True
 VALIDATE_ENABLED = True
 VALIDATE_MIN_WORDS = 20
 DEDUP_MEMORY = 100_000

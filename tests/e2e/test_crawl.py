@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from sqlite_utils import Database
 
 from suarapos_crawler.sample_site.score import score_database
+from tests.e2e.crawl import archive_snapshot, run_crawl
+
 
 @pytest.fixture(scope="module")
 def score(crawled):
@@ -99,3 +104,19 @@ def test_database_is_wal_with_indonesian_fts(crawled):
     assert db.journal_mode == "wal"
     assert "porter" not in db["articles_fts"].schema
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_pages_were_read_in_a_worker_process(crawled):
+    stats = json.loads(next(crawled["db"].query("SELECT stats FROM crawl_runs ORDER BY id LIMIT 1"))["stats"])
+    assert stats["extract/worker_pages"] >= crawled["truth"]["article_count"]  # articles and listing pages
+    assert stats["extract/worker_cpu_s"] > 0 and "extract/worker_failures" not in stats
+
+
+def test_same_archive_read_in_the_crawling_process_and_written_without_a_thread(reference, tmp_path):
+    site, expected = reference
+    result = run_crawl(site.base_url, tmp_path / "inline.db", "-s", "EXTRACT_PROCESSES=0", "-s", "SQLITE_WRITER_THREAD=False",
+                       log_level="INFO")
+    assert result.returncode == 0, result.log[-3000:]
+    stats = json.loads(next(Database(tmp_path / "inline.db").query("SELECT stats FROM crawl_runs"))["stats"])
+    assert "extract/worker_pages" not in stats
+    assert archive_snapshot(tmp_path / "inline.db") == expected

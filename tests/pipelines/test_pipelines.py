@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+
+import pytest
 import scrapy
 from scrapy.utils.test import get_crawler
 from sqlite_utils import Database
@@ -72,7 +76,7 @@ def test_dedup_keeps_the_original_when_the_copy_came_first():
 
 def test_dedup_finds_copies_stored_by_an_earlier_run(tmp_path):
     path = str(tmp_path / "a.db")
-    c = crawler(SQLITE_PATH=path, SQLITE_BATCH_SIZE=1)
+    c = crawler(SQLITE_PATH=path, SQLITE_BATCH_SIZE=1, SQLITE_WRITER_THREAD=False)
     store = SqlitePipeline.from_crawler(c)
     store.open_spider()
     dedup = DedupPipeline.from_crawler(c)
@@ -88,7 +92,7 @@ def test_dedup_finds_copies_stored_by_an_earlier_run(tmp_path):
 
 def test_sqlite_pipeline_writes_every_kind_of_item_in_batches(tmp_path):
     path = tmp_path / "b.db"
-    c = crawler(SQLITE_PATH=str(path), SQLITE_BATCH_SIZE=2)
+    c = crawler(SQLITE_PATH=str(path), SQLITE_BATCH_SIZE=2, SQLITE_WRITER_THREAD=False)
     store = SqlitePipeline.from_crawler(c)
     store.open_spider()
     store.process_item(make())
@@ -100,3 +104,42 @@ def test_sqlite_pipeline_writes_every_kind_of_item_in_batches(tmp_path):
     db = Database(path)
     assert db["rejects"].count == 1 and db["duplicates"].count == 1
     assert c.stats.get_value("sqlite/articles_new") == 1
+
+
+def test_sqlite_writer_thread_stores_a_batch_before_its_last_item_completes(tmp_path):
+    path = tmp_path / "t.db"
+    c = crawler(SQLITE_PATH=str(path), SQLITE_BATCH_SIZE=2)
+    store = SqlitePipeline.from_crawler(c)
+    store.open_spider()
+
+    async def feed():
+        assert store.process_item(make()) is not None  # first of the batch: done at once
+        return await store.process_item(make(url="https://www.suarapos.com/b/"))
+
+    item = asyncio.run(feed())
+    assert item.url == "https://www.suarapos.com/b/"
+    assert Database(path)["articles"].count == 2  # committed by the time the item completed
+    assert c.stats.get_value("sqlite/articles_new") == 2
+    store.process_item(Reject("https://www.suarapos.com/x/", "fetch", "HTTP 404"))
+    store.close_spider()  # the last, partial batch
+    assert Database(path)["rejects"].count == 1
+    assert not [t for t in threading.enumerate() if t.name.startswith("sqlite-writer")]
+
+
+def test_sqlite_writer_thread_names_every_item_of_a_batch_it_could_not_store(tmp_path):
+    path = tmp_path / "f.db"
+    c = crawler(SQLITE_PATH=str(path), SQLITE_BATCH_SIZE=2)
+    store = SqlitePipeline.from_crawler(c)
+    store.open_spider()
+    Database(path).execute("DROP TABLE fetches")  # every write of the ledger now fails
+
+    async def feed():
+        store.process_item(make())
+        await store.process_item(make(url="https://www.suarapos.com/b/"))
+
+    with pytest.raises(Exception, match="could not store 2 items"):
+        asyncio.run(feed())
+    assert store.crawler_lost == ["https://www.suarapos.com/a/", "https://www.suarapos.com/b/"]
+    assert c.stats.get_value("sqlite/lost_items") == 2
+    assert Database(path)["articles"].count == 0  # the transaction took nothing half-way
+    store.close_spider()
