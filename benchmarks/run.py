@@ -73,21 +73,17 @@ def bench_size(articles: int, work: Path) -> dict:
     with SampleSiteProcess(articles=articles, now=NOW, truth=work / f"truth-{articles}.json") as site:
         out["sample_start_s"] = round(time.perf_counter() - t0, 2)
         port = int(site.base_url.rsplit(":", 1)[1])
-        full = run_measured(crawl_args(site.base_url, db), ROOT)
-        run = last_run(db)
-        full.update(requests=run["requests"], status=run["status"], stored=run["articles_new"])
-        # The page-reading worker (EXTRACT_PROCESSES) is a child the crawl joins: wait4 counts its CPU
-        # seconds already, but its memory only as a maximum; the peak is taken as crawl + worker.
-        stats = json.loads(run["stats"] or "{}")
-        full["worker_cpu_s"] = stats.get("extract/worker_cpu_s", 0.0)
-        full["worker_peak_rss_mib"] = stats.get("extract/worker_peak_rss_mib", 0.0)
-        full["crawl_peak_rss_mib"] = full["peak_rss_mib"]
-        full["peak_rss_mib"] = round(full["peak_rss_mib"] + full["worker_peak_rss_mib"], 1)
-        full["pages_per_s"] = round(run["requests"] / full["wall_s"], 1)
-        out["full"] = full
+        # The sample site renders a page the first time it is asked for it. A first crawl, into a
+        # database of its own, finds the URLs and leaves the site warm; then the bare fetch and the
+        # measured crawl run in turn against the same warm site, so that neither pays for rendering.
+        cold_db = work / f"crawl-{articles}-cold.db"
+        cold = run_measured(crawl_args(site.base_url, cold_db), ROOT)
+        cold_run = last_run(cold_db)
+        cold.update(requests=cold_run["requests"], status=cold_run["status"])
+        out["full_cold_site"] = cold
 
         # The bare ceiling: the same URLs, Scrapy's defaults, the same concurrency, nothing parsed or stored.
-        urls = [r[0] for r in Database(db).execute("SELECT url FROM fetches WHERE run_id = ?", [run["id"]])]
+        urls = [r[0] for r in Database(cold_db).execute("SELECT url FROM fetches WHERE run_id = ?", [cold_run["id"]])]
         urls_file = work / f"urls-{articles}.txt"
         urls_file.write_text("\n".join(urls), encoding="utf-8")
         bare_dir = Path(tempfile.mkdtemp(prefix="bare-"))  # no scrapy.cfg here: Scrapy's own defaults
@@ -95,10 +91,25 @@ def bench_size(articles: int, work: Path) -> dict:
                              "-a", f"urls={urls_file}", "-s", f"CONCURRENT_REQUESTS={CONCURRENCY}",
                              "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}", "-s", "LOG_LEVEL=ERROR",
                              "-s", "REDIRECT_ENABLED=False", "-s", "DOWNLOAD_MAXSIZE=8388608",
-                             "-s", "TELNETCONSOLE_ENABLED=False"], bare_dir)
+                             "-s", "TELNETCONSOLE_ENABLED=False", "-a", f"usage={work / 'bare-usage.json'}"], bare_dir)
+        bare["peak_rss_mib"] = json.loads((work / "bare-usage.json").read_text())["peak_rss_mib"]
         bare["requests"] = len(urls)
         bare["pages_per_s"] = round(len(urls) / bare["wall_s"], 1)
         out["bare"] = bare
+
+        full = run_measured(crawl_args(site.base_url, db), ROOT)
+        run = last_run(db)
+        full.update(requests=run["requests"], status=run["status"], stored=run["articles_new"])
+        # The page-reading worker (EXTRACT_PROCESSES) is a child the crawl waits for: wait4 counts its
+        # CPU seconds already. Memory is each process's own peak (VmHWM; wait4's maximum would include
+        # this process's size, inherited at the fork), the crawl's and the worker's added up.
+        stats = json.loads(run["stats"] or "{}")
+        full["worker_cpu_s"] = stats.get("extract/worker_cpu_s", 0.0)
+        full["worker_peak_rss_mib"] = stats.get("extract/worker_peak_rss_mib", 0.0)
+        full["crawl_peak_rss_mib"] = stats.get("run/peak_rss_mib", full["peak_rss_mib"])
+        full["peak_rss_mib"] = round(full["crawl_peak_rss_mib"] + full["worker_peak_rss_mib"], 1)
+        full["pages_per_s"] = round(run["requests"] / full["wall_s"], 1)
+        out["full"] = full
         out["ratio_full_over_bare"] = round(full["wall_s"] / bare["wall_s"], 3)
         out["cpu_ratio_full_over_bare"] = round(full["cpu_s"] / max(bare["cpu_s"], 1e-6), 3)
 
@@ -213,12 +224,15 @@ def machine() -> dict:
 
 
 def markdown(results: dict) -> str:
-    lines = ["| articles | full crawl s (CPU s) | pages/s | bare Scrapy s | full / bare | peak RSS MiB | unchanged run: requests, s | next day: requests, s |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| articles | requests | full crawl s (CPU s) | pages/s | bare Scrapy s (CPU s) | full / bare, wall | full / bare, CPU "
+             "| peak RSS MiB, crawl + worker | unchanged run: requests, s | next day: requests, s |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results["sizes"]:
         f, b, u, n = r["full"], r["bare"], r["scheduled_unchanged"], r["scheduled_next_day"]
-        lines.append(f"| {r['articles']:,} | {f['wall_s']} ({f['cpu_s']}) | {f['pages_per_s']} | {b['wall_s']} | "
-                     f"{r['ratio_full_over_bare']} | {f['peak_rss_mib']} | {u['requests']}, {u['wall_s']} | {n['requests']}, {n['wall_s']} |")
+        rss = f"{f['peak_rss_mib']} ({f.get('crawl_peak_rss_mib', f['peak_rss_mib'])} + {f.get('worker_peak_rss_mib', 0)})"
+        lines.append(f"| {r['articles']:,} | {f['requests']:,} | {f['wall_s']} ({f['cpu_s']}) | {f['pages_per_s']} | {b['wall_s']} ({b['cpu_s']}) | "
+                     f"{r['ratio_full_over_bare']} | {r.get('cpu_ratio_full_over_bare', '')} | {rss} | "
+                     f"{u['requests']}, {u['wall_s']} | {n['requests']}, {n['wall_s']} |")
     ex = results.get("extraction", {})
     if ex:
         lines += ["", f"Extraction alone, {ex['pages']} saved sample pages:", "",

@@ -13,6 +13,7 @@ from scrapy.exceptions import NotConfigured
 from sqlite_utils import Database
 
 from . import storage
+from .resources import peak_rss_mib
 from .urls import canonical_url
 
 # Fields that a healthy crawl fills on nearly every article; all empty at once means the markup changed.
@@ -143,6 +144,7 @@ class RunRecord:
         self.lost.append(url or getattr(response, "url", "?"))
 
     def spider_closed(self, spider, reason):
+        self.crawler.stats.set_value("run/peak_rss_mib", round(peak_rss_mib(), 1))
         lost = self.lost + [u for u in (self.crawler.stats.get_value("sqlite/lost_urls") or []) if u not in self.lost]
         # A first verdict before any I/O: if the database cannot be written (a full disk), it stands.
         status, why = run_status(self.crawler.stats.get_stats(), reason, self.max_errors, lost)

@@ -7,41 +7,34 @@ machine with a spare core is bound by fetching rather than by reading. The live
 site's politeness leaves the crawler idle most of the time, so its default is 0;
 the spider sets 1 for a site served on this machine (see ``LOOPBACK_SETTINGS``).
 
-A worker that dies (out of memory, a crash in libxml2) loses nothing: the page it
-held, and every later one, is read in the crawling process instead.
+A worker is ``python -m suarapos_crawler.extraction``: a plain interpreter with
+lxml and the page classes only (no Scrapy, no Twisted: about a third of the memory
+of a multiprocessing child, which imports the crawl's ``__main__``). It reads
+length-prefixed pickles on stdin and answers on stdout; the crawl waits for it at
+the end, so its CPU time counts in the crawl's own. A worker that dies (out of
+memory, a crash in libxml2) loses nothing: the pages it held, and every later
+one, are read in the crawling process instead.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
-import re
+import pickle
 import resource
 import signal
+import sys
 import traceback
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-
-from scrapy.http import HtmlResponse
 
 from .items import Article
 from .pages.article import ArticlePage
+from .pages.html import FetchedPage
 from .pages.listing import ListingPage
+from .resources import peak_rss_mib
 
 logger = logging.getLogger(__name__)
-
-# The same bare opening tag hundreds of times in a row: no text, no attributes, only depth.
-DEEP_NESTING = re.compile(rb"<(div|span|p|b|i|font)>\s*(?:<\1>\s*){199,}", re.I)
-
-
-def flatten_deep_nesting(body: bytes) -> bytes | None:
-    """The page with runs of hundreds of bare opening tags cut to one (they carry no text), or None."""
-    if not DEEP_NESTING.search(body):
-        return None
-    return DEEP_NESTING.sub(lambda m: b"<" + m.group(1) + b">", body)
 
 
 @dataclass
@@ -54,16 +47,15 @@ class PageReading:
     error: str | None = None
     """The exception that stopped the reading, and its traceback."""
     flattened: bool = False
-    """The page was nested thousands deep and was read from a flattened copy (libxml2 drops such a document)."""
+    """The page was nested thousands deep and was read from a flattened copy (``pages.html.parse_html``)."""
     worker: tuple[int, float, float] | None = None
-    """Read in a worker process: its PID, CPU seconds and peak RSS (MiB) so far (its parent cannot see them)."""
+    """Read in a worker process: its PID, CPU seconds and peak RSS (MiB) so far."""
 
 
-def read_page(url: str, body: bytes, encoding: str, base_url: str) -> PageReading:
+def read_page(url: str, text: str, base_url: str) -> PageReading:
     """Parse one fetched page once and read its article. No I/O; runs in any process."""
-    flat = flatten_deep_nesting(body)
-    reading = PageReading(flattened=flat is not None)
-    page = ArticlePage(HtmlResponse(url, body=flat or body, encoding=encoding), base_url)
+    page = ArticlePage(FetchedPage(url, text), base_url)
+    reading = PageReading(flattened=page.flattened)
     try:
         if page.is_article():
             reading.article = page.to_item()
@@ -86,38 +78,90 @@ class ListingReading:
     worker: tuple[int, float, float] | None = None
 
 
-def read_listing(url: str, body: bytes, encoding: str, base_url: str, with_sections: bool = False) -> ListingReading:
+def read_listing(url: str, text: str, base_url: str, with_sections: bool = False) -> ListingReading:
     """Parse one home or section page once and read what it lists. No I/O; runs in any process."""
-    page = ListingPage(HtmlResponse(url, body=body, encoding=encoding), base_url)
+    page = ListingPage(FetchedPage(url, text), base_url)
     return ListingReading(page.article_urls(), page.section_urls() if with_sections else [],
                           None if with_sections else page.next_page_url(), page.current_page())
 
 
-def _worker_started() -> None:
-    # Ctrl-C reaches the whole process group: only the crawl decides how to stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+READERS = {"page": read_page, "listing": read_listing}
+HEADER = 8  # bytes of a message's length, little-endian
 
 
-def _in_worker(read, *args):
-    reading = read(*args)
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    reading.worker = (os.getpid(), usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
-    return reading
+class WorkerDied(Exception):
+    pass
+
+
+class Worker:
+    """One worker process and the readings it owes."""
+
+    def __init__(self):
+        self.proc: asyncio.subprocess.Process | None = None
+        self.pending: dict[int, asyncio.Future] = {}
+        self.next_id = 0
+        self.replies: asyncio.Task | None = None
+        self.dead = False
+
+    async def start(self) -> None:
+        self.proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "suarapos_crawler.extraction", stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE, limit=2**26)
+        self.replies = asyncio.ensure_future(self._read_replies())
+
+    async def call(self, kind: str, *args):
+        request_id, self.next_id = self.next_id, self.next_id + 1
+        future = asyncio.get_running_loop().create_future()
+        self.pending[request_id] = future
+        message = pickle.dumps((request_id, kind, args), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.proc.stdin.write(len(message).to_bytes(HEADER, "little") + message)
+            await self.proc.stdin.drain()
+        except (ConnectionError, OSError) as exc:
+            self._fail(WorkerDied(f"cannot write to the worker: {exc}"))
+        return await future
+
+    async def _read_replies(self) -> None:
+        try:
+            while True:
+                size = int.from_bytes(await self.proc.stdout.readexactly(HEADER), "little")
+                request_id, reading = pickle.loads(await self.proc.stdout.readexactly(size))
+                future = self.pending.pop(request_id, None)
+                if future is not None and not future.done():
+                    future.set_result(reading)
+        except (asyncio.IncompleteReadError, ConnectionError, OSError, pickle.UnpicklingError) as exc:
+            code = await self.proc.wait()
+            self._fail(WorkerDied(f"worker {self.proc.pid} ended (exit code {code}): {type(exc).__name__}"))
+
+    def _fail(self, exc: WorkerDied) -> None:
+        self.dead = True
+        for future in self.pending.values():
+            if not future.done():
+                future.set_exception(exc)
+        self.pending.clear()
+
+    async def stop(self) -> None:
+        if self.proc is None or self.proc.returncode is not None:
+            return
+        self.proc.stdin.close()  # the worker ends at the end of its input
+        try:
+            await asyncio.wait_for(self.proc.wait(), timeout=10)
+        except asyncio.TimeoutError:
+            self.proc.kill()
+            await self.proc.wait()
+        if self.replies is not None:
+            await self.replies
 
 
 class PageReader:
-    """Reads article pages for the spider, in worker processes when ``EXTRACT_PROCESSES`` > 0."""
+    """Reads pages for the spider, in worker processes when ``EXTRACT_PROCESSES`` > 0."""
 
     def __init__(self, processes: int, crawler=None):
         self.processes = processes
         self.crawler = crawler  # its stats exist once the crawl starts, after the spider is built
-        self.pool: ProcessPoolExecutor | None = None
-        self.workers: dict[int, tuple[float, float]] = {}  # PID -> (CPU seconds, peak RSS MiB)
-        if processes > 0:
-            # spawn: a worker is never forked from the crawl's threads (the reactor's, SQLite's), and as a
-            # child of the crawl, joined at the end, its CPU time and memory count in the crawl's own rusage.
-            context = multiprocessing.get_context("spawn")
-            self.pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_worker_started)
+        self.workers: list[Worker] = []
+        self.starting: asyncio.Future | None = None
+        self.usage: dict[int, tuple[float, float]] = {}  # worker PID -> (CPU seconds, peak RSS MiB)
 
     @classmethod
     def from_crawler(cls, crawler) -> PageReader:
@@ -127,41 +171,97 @@ class PageReader:
         return cls(processes, crawler)
 
     async def read_article(self, response, base_url: str) -> PageReading:
-        return await self._read(read_page, response.url, response.body, response.encoding, base_url)
+        return await self._read("page", response.url, response.text, base_url)
 
     async def read_listing(self, response, base_url: str, with_sections: bool = False) -> ListingReading:
-        return await self._read(read_listing, response.url, response.body, response.encoding, base_url, with_sections)
+        return await self._read("listing", response.url, response.text, base_url, with_sections)
 
-    async def _read(self, read, *args):
-        if self.pool is not None:
+    async def _read(self, kind: str, *args):
+        if self.processes:
+            worker = await self._next_worker()
+            if worker is not None:
+                try:
+                    reading = await worker.call(kind, *args)
+                except WorkerDied as exc:
+                    self._give_up_workers(exc)
+                else:
+                    if reading is not None:  # None: the reader raised; read here, where its exception belongs
+                        self._count(reading)
+                        return reading
+        return READERS[kind](*args)
+
+    async def _next_worker(self) -> Worker | None:
+        if self.starting is None:  # started on first use, inside the running event loop
+            self.starting = asyncio.ensure_future(self._start_workers())
+        await asyncio.shield(self.starting)
+        live = [w for w in self.workers if not w.dead]
+        if not live:
+            self._give_up_workers(WorkerDied("no page reading worker is left"))
+            return None
+        return min(live, key=lambda w: len(w.pending))  # the least busy
+
+    async def _start_workers(self) -> None:
+        for _ in range(self.processes):
+            worker = Worker()
             try:
-                reading = await asyncio.wrap_future(self.pool.submit(_in_worker, read, *args))
-                self._count(reading)
-                return reading
-            except BrokenProcessPool as exc:
-                self._give_up_workers(exc)
-        return read(*args)
+                await worker.start()
+            except OSError as exc:
+                logger.error("cannot start a page reading worker (%s): reading pages in the crawling process", exc)
+                self.processes = 0
+                return
+            self.workers.append(worker)
 
     def _count(self, reading) -> None:
         pid, cpu_s, rss_mib = reading.worker
-        self.workers[pid] = (cpu_s, rss_mib)
+        self.usage[pid] = (cpu_s, rss_mib)
         if self.crawler is not None:
-            # What the workers cost, for the run record and the benchmark (their parent's rusage misses them).
+            # What the workers cost, for the run record (and the benchmark's memory figure).
             stats = self.crawler.stats
             stats.inc_value("extract/worker_pages")
-            stats.set_value("extract/worker_cpu_s", round(sum(cpu for cpu, _ in self.workers.values()), 3))
+            stats.set_value("extract/worker_cpu_s", round(sum(cpu for cpu, _ in self.usage.values()), 3))
             stats.max_value("extract/worker_peak_rss_mib", round(rss_mib, 1))
 
     def _give_up_workers(self, exc: BaseException) -> None:
-        if self.pool is None:
+        if not self.processes:
             return
         logger.error("page reading worker died (%s): reading pages in the crawling process from now on", exc)
         if self.crawler is not None:
             self.crawler.stats.inc_value("extract/worker_failures")
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = None
+        self.processes = 0
+        for worker in self.workers:
+            if worker.proc is not None and worker.proc.returncode is None:
+                worker.proc.kill()
 
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+    async def close(self) -> None:
+        """Let the workers finish and wait for them (so that their CPU time is counted as the crawl's)."""
+        await asyncio.gather(*(worker.stop() for worker in self.workers), return_exceptions=True)
+        self.workers = []
+
+
+def serve() -> None:
+    """The worker's loop: a request on stdin, its reading on stdout, until stdin ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the process group: the crawl decides
+    requests, replies = sys.stdin.buffer, os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print() must not corrupt the replies
+    while True:
+        header = requests.read(HEADER)
+        if len(header) < HEADER:
+            return
+        request_id, kind, args = pickle.loads(requests.read(int.from_bytes(header, "little")))
+        try:
+            reading = READERS[kind](*args)
+        except Exception:  # noqa: BLE001 - the crawl reads this page again itself, and sees the exception
+            reading = None
+        else:
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            reading.worker = (os.getpid(), usage.ru_utime + usage.ru_stime, peak_rss_mib())
+        message = pickle.dumps((request_id, reading), protocol=pickle.HIGHEST_PROTOCOL)
+        replies.write(len(message).to_bytes(HEADER, "little") + message)
+        replies.flush()
+
+
+if __name__ == "__main__":
+    # Under its own name, not __main__: the readings it sends must unpickle as the crawl's classes.
+    from suarapos_crawler.extraction import serve as serve_readings
+
+    serve_readings()

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import os
+import resource
 import signal
 
 import pytest
 from scrapy.utils.test import get_crawler
 
-from suarapos_crawler.extraction import PageReader, flatten_deep_nesting, read_listing, read_page
+from suarapos_crawler.extraction import PageReader, read_listing, read_page
 from suarapos_crawler.pages.article import ArticlePage
+from suarapos_crawler.pages.html import flatten_deep_nesting
 from suarapos_crawler.pages.listing import ListingPage
 from suarapos_crawler.spiders.suarapos import SuaraposSpider
 
@@ -23,14 +25,14 @@ LISTING = "section_middle_page"
 
 def test_read_page_gives_what_the_page_class_gives():
     response = saved_response(ARTICLE)
-    reading = read_page(response.url, response.body, response.encoding, BASE)
+    reading = read_page(response.url, response.text, BASE)
     assert reading.error is None and reading.not_article is None and not reading.flattened
     assert reading.article == ArticlePage(response, BASE).to_item()
 
 
 def test_read_page_says_why_a_page_is_not_an_article():
     response = saved_response("static_page_redaksi")
-    reading = read_page(response.url, response.body, response.encoding, BASE)
+    reading = read_page(response.url, response.text, BASE)
     assert reading.article is None and "page" in reading.not_article
 
 
@@ -40,7 +42,7 @@ def test_read_page_records_the_exception_with_its_traceback(monkeypatch):
 
     monkeypatch.setattr(ArticlePage, "to_item", broken)
     response = saved_response(ARTICLE)
-    reading = read_page(response.url, response.body, response.encoding, BASE)
+    reading = read_page(response.url, response.text, BASE)
     assert reading.article is None
     assert "Traceback" in reading.error and reading.error.strip().splitlines()[-1] == "KeyError: 'no such field'"
 
@@ -49,50 +51,93 @@ def test_read_page_flattens_a_page_nested_thousands_deep():
     response = saved_response(ARTICLE)
     deep = response.body.replace(b"<body", b"<div>" * 5000 + b"<body", 1)
     assert flatten_deep_nesting(response.body) is None
-    reading = read_page(response.url, deep, "utf-8", BASE)
+    reading = read_page(response.url, deep.decode("utf-8"), BASE)
     assert reading.flattened and reading.article.title == ArticlePage(response, BASE).title()
 
 
 def test_read_listing_gives_what_the_listing_page_gives():
     response = saved_response(LISTING)
-    reading = read_listing(response.url, response.body, response.encoding, BASE)
+    reading = read_listing(response.url, response.text, BASE)
     page = ListingPage(response, BASE)
     assert reading.article_urls == page.article_urls() and reading.next_page_url == page.next_page_url()
     assert reading.current_page == page.current_page() and reading.section_urls == []
 
 
-def read_in(reader: PageReader, name: str):
-    return asyncio.run(reader.read_article(saved_response(name), BASE))
+def read_all(reader: PageReader, *names: str) -> list:
+    """Read saved pages with the reader inside one event loop, as the crawl does, then close it."""
+    async def run():
+        try:
+            return [await reader.read_article(saved_response(name), BASE) for name in names]
+        finally:
+            await reader.close()
+
+    return asyncio.run(run())
 
 
-def test_a_worker_process_reads_the_same_article():
+def started_crawler():
     crawler = get_crawler(SuaraposSpider)
     crawler.stats.open_spider()
+    return crawler
+
+
+def test_a_worker_process_reads_the_same_article_without_scrapy_in_it():
+    crawler = started_crawler()
+    reading, = read_all(PageReader(1, crawler), ARTICLE)
+    assert reading.worker is not None and reading.worker[0] != os.getpid()
+    assert reading.article == ArticlePage(saved_response(ARTICLE), BASE).to_item()
+    assert crawler.stats.get_value("extract/worker_pages") == 1
+    assert crawler.stats.get_value("extract/worker_cpu_s") > 0
+    assert 10 < crawler.stats.get_value("extract/worker_peak_rss_mib") < 60  # lxml and the page classes only
+
+
+def test_the_worker_is_waited_for_when_the_reader_closes():
+    reader = PageReader(1, started_crawler())
+    read_all(reader, ARTICLE)
+    assert reader.workers == []
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # its CPU time is now counted as ours
+    assert usage.ru_utime + usage.ru_stime > 0
+
+
+def test_a_page_the_worker_cannot_read_is_read_again_here_where_its_exception_is_seen():
+    crawler = started_crawler()
     reader = PageReader(1, crawler)
+
+    async def run():
+        try:
+            return await reader.read_listing(saved_response(ARTICLE), "not a base URL")
+        finally:
+            await reader.close()
+
     try:
-        reading = read_in(reader, ARTICLE)
-        assert reading.worker is not None and reading.worker[0] != os.getpid()
-        assert reading.article == ArticlePage(saved_response(ARTICLE), BASE).to_item()
+        asyncio.run(run())
+    except Exception as exc:  # noqa: BLE001 - whatever the listing page raises in process
+        raised_here = type(exc)
+    else:
+        raised_here = None
+    assert "extract/worker_failures" not in crawler.stats.get_stats()  # the worker lives on
+    if raised_here is None:  # the page reads fine: then it was read in the worker
         assert crawler.stats.get_value("extract/worker_pages") == 1
-        assert crawler.stats.get_value("extract/worker_cpu_s") > 0
-        assert crawler.stats.get_value("extract/worker_peak_rss_mib") > 10
-    finally:
-        reader.close()
 
 
 def test_a_dead_worker_loses_nothing_pages_are_read_in_process_from_then_on():
-    crawler = get_crawler(SuaraposSpider)
-    crawler.stats.open_spider()
+    crawler = started_crawler()
     reader = PageReader(1, crawler)
-    try:
-        worker_pid = read_in(reader, ARTICLE).worker[0]
-        os.kill(worker_pid, signal.SIGKILL)
-        reading = read_in(reader, ARTICLE)
-        assert reading.article is not None and reading.worker is None  # read here, not in a worker
-        assert reader.pool is None and crawler.stats.get_value("extract/worker_failures") == 1
-        assert read_in(reader, "tdb_template_with_time").article is not None
-    finally:
-        reader.close()
+
+    async def run():
+        try:
+            first = await reader.read_article(saved_response(ARTICLE), BASE)
+            os.kill(first.worker[0], signal.SIGKILL)
+            await asyncio.sleep(0.2)
+            second = await reader.read_article(saved_response(ARTICLE), BASE)
+            third = await reader.read_article(saved_response("tdb_template_with_time"), BASE)
+            return first, second, third
+        finally:
+            await reader.close()
+
+    first, second, third = asyncio.run(run())
+    assert second.article == first.article and second.worker is None  # read here, not in a worker
+    assert third.article is not None and third.worker is None
+    assert reader.processes == 0 and crawler.stats.get_value("extract/worker_failures") == 1
 
 
 def test_negative_extract_processes_is_refused():

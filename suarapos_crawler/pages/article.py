@@ -18,7 +18,7 @@ from functools import cached_property
 from ..items import Article, RelatedLink
 from ..urls import canonical_url, is_site_url, shortlink_post_id
 from .body import Body, extract_body
-from .html import has_class, html_root
+from .html import has_class, parse_response
 from .dates import FoundDate, parse_indonesian, parse_iso, to_wib, undo_wall_clock_trap
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle"}
@@ -34,13 +34,13 @@ def clean_text(text: str | None) -> str:
 class ArticlePage:
     """Fields of one article page. ``response`` is a Scrapy ``HtmlResponse``.
 
-    Works on one lxml tree for every field (``html_root``), with lxml's own XPath:
+    Works on one lxml tree for every field (``parse_response``), with lxml's own XPath:
     parsel selector objects would cost more than the queries."""
 
     def __init__(self, response, base_url: str):
         self.response = response
         self.base_url = base_url
-        self.root = html_root(response)
+        self.root, self.flattened = parse_response(response)
 
     @cached_property
     def elements(self) -> dict[str, list]:

@@ -164,7 +164,7 @@ def lift_baca_juga(root) -> list[FoundLink]:
         holder = outermost_wrapper(a, root)
         owner, attr_name = text_before(holder)
         before = getattr(owner, attr_name) or "" if owner is not None else ""
-        if not BACA_JUGA_AT_END.search(before):
+        if not before.rstrip().rstrip(":").rstrip()[-4:].lower() == "juga" or not BACA_JUGA_AT_END.search(before):
             continue
         setattr(owner, attr_name, BACA_JUGA_AT_END.sub("", before))
         found.append((order.get(a, 0), [FoundLink(a.get("href", ""), _link_text(a))]))

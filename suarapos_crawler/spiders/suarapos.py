@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.sitemap import Sitemap
 
 from ..extraction import PageReader
@@ -78,7 +79,7 @@ class SuaraposSpider(scrapy.Spider):
         return spider
 
     def closed(self, reason):
-        self.reader.close()
+        return deferred_from_coro(self.reader.close())
 
     async def start(self):
         if self.plan.has_articles or self.mode == "backfill":
