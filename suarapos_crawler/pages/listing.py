@@ -6,9 +6,26 @@ import re
 from functools import cached_property
 
 from ..urls import canonical_url, is_section_url, may_be_article, section_page_url
-from .html import has_class, html_root
+from .html import html_root
 
 PAGE_OF = re.compile(r"(\d+)\s*(?:dari|of)\s*(\d+)", re.I)
+MAIN_AREAS = ("td-main-content", "td-category-grid", "td-main-page-wrap")
+LISTING_CLASSES = frozenset({*MAIN_AREAS, "td-main-sidebar", "td-module-title", "entry-title", "td-module-thumb",
+                             "page-nav", "pages", "td-icon-menu-right"})
+
+
+def in_widget(el, stop=None) -> bool:
+    """Whether ``el`` (or an ancestor, up to ``stop``) is a sidebar or an ``<aside>`` widget."""
+    for node in (el, *el.iterancestors()):
+        if node is stop:
+            return False
+        if node.tag == "aside" or "td-main-sidebar" in (node.get("class") or "").split():
+            return True
+    return False
+
+
+def inside_any(el, containers: list) -> bool:
+    return any(container in el.iterancestors() for container in containers)
 
 
 class ListingPage:
@@ -34,12 +51,23 @@ class ListingPage:
         return [u for u in self._canonical(hrefs) if is_section_url(u, self.base_url)]
 
     @cached_property
+    def marked(self) -> list[tuple[object, set[str]]]:
+        """Every element carrying one of the classes a listing is read by, with those classes, in
+        document order: one walk of the tree instead of a whole-page class search per question."""
+        marked = []
+        for el in self.root.iter():
+            value = el.get("class")
+            if value and not LISTING_CLASSES.isdisjoint(tokens := value.split()):
+                marked.append((el, LISTING_CLASSES.intersection(tokens)))
+        return marked
+
+    def with_class(self, *names: str) -> list:
+        return [el for el, classes in self.marked if not classes.isdisjoint(names)]
+
+    @cached_property
     def main_content(self) -> list:
         """The listing area: main column and top grid, never the sidebar or footer widgets."""
-        return self.xpath(
-            f"//*[{has_class('td-main-content')} or {has_class('td-category-grid')} or {has_class('td-main-page-wrap')}]"
-            f"[not(ancestor-or-self::*[{has_class('td-main-sidebar')}])]"
-        )
+        return [el for el in self.with_class(*MAIN_AREAS) if not in_widget(el)]
 
     def article_urls(self) -> list[str]:
         """Links of the listed articles (titles and thumbnails of listing modules)."""
@@ -47,18 +75,22 @@ class ListingPage:
 
     @cached_property
     def _article_urls(self) -> list[str]:
-        not_widget = f"not(ancestor::aside or ancestor::*[{has_class('td-main-sidebar')}])"
-        query = (f".//*[{has_class('td-module-title')} or {has_class('entry-title')}]//a[{not_widget}]/@href"
-                 f" | .//*[{has_class('td-module-thumb')}]//a[{not_widget}]/@href")
-        hrefs = [href for area in self.main_content or [self.root] for href in self.xpath(query, area)]
+        areas = self.main_content or [self.root]
+        hrefs = []
+        for module in self.with_class("td-module-title", "entry-title", "td-module-thumb"):
+            if not any(area is module or area in module.iterancestors() for area in areas) or in_widget(module):
+                continue
+            hrefs += [a.get("href") for a in module.iter("a") if a is not module and a.get("href") is not None
+                      and not in_widget(a, stop=module)]
         return [u for u in self._canonical(hrefs) if may_be_article(u, self.base_url)]
 
     def has_page_nav(self) -> bool:
-        return bool(self.xpath(f"//*[{has_class('page-nav')}]"))
+        return bool(self.with_class("page-nav"))
 
     def page_numbers(self) -> tuple[int, int] | None:
         """(current, last) from "Halaman N dari M", or None when the page does not say."""
-        text = " ".join(self.xpath(f"//*[{has_class('page-nav')}]//*[{has_class('pages')}]//text()"))
+        navs = self.with_class("page-nav")
+        text = " ".join(t for el in self.with_class("pages") if inside_any(el, navs) for t in el.itertext())
         m = PAGE_OF.search(text)
         return (int(m.group(1)), int(m.group(2))) if m else None
 
@@ -73,7 +105,9 @@ class ListingPage:
         numbers = self.page_numbers()
         if numbers and numbers[0] >= numbers[1]:
             return None
-        nxt = self.xpath(f"//*[{has_class('page-nav')}]//a[.//i[{has_class('td-icon-menu-right')}]]/@href")
+        navs = self.with_class("page-nav")
+        nxt = [a.get("href") for icon in self.with_class("td-icon-menu-right") if icon.tag == "i"
+               for a in icon.iterancestors("a") if a.get("href") is not None and inside_any(a, navs)][:1]
         nxt = nxt or self.xpath("//link[@rel='next']/@href")
         if nxt:
             return canonical_url(self.response.urljoin(nxt[0]), self.base_url)
