@@ -9,10 +9,9 @@ import tempfile
 from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
-from sqlite_utils import Database
 
-from ..sample_site.process import SampleSiteProcess
-from ..sample_site.score import score_database
+# The sample site and sqlite-utils are imported when the command runs: Scrapy imports every
+# command's module at start-up, and a crawl should not carry them.
 
 
 class Command(ScrapyCommand):
@@ -32,6 +31,11 @@ class Command(ScrapyCommand):
         parser.add_argument("--db", default="data/demo.db", help="database to write (default data/demo.db)")
 
     def run(self, args: list[str], opts) -> None:
+        from sqlite_utils import Database
+
+        from ..sample_site.process import SampleSiteProcess
+        from ..sample_site.score import score_database
+
         db_path = Path(opts.db)
         db_path.parent.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal", "-shm"):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from scrapy.commands import ScrapyCommand
 
-from ..faultmatrix import report, run_matrix
-from ..sample_site import FAULTS
 
 
 class Command(ScrapyCommand):
@@ -21,10 +19,14 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser) -> None:
         super().add_options(parser)
+        from ..sample_site import FAULTS
+
         parser.add_argument("--faults", default="", help=f"faults to run (default all: {','.join(FAULTS)})")
         parser.add_argument("--articles", type=int, default=60)
 
     def run(self, args: list[str], opts) -> None:
+        from ..faultmatrix import report, run_matrix  # here, not at start-up: Scrapy imports every command
+
         faults = [f for f in opts.faults.split(",") if f] or None
         results = run_matrix(faults, opts.articles)
         print(report(results))

@@ -7,7 +7,6 @@ import sys
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from ..sample_site import FAULTS, listen, parse_now, site_truth, write_truth
 
 
 class Command(ScrapyCommand):
@@ -22,6 +21,8 @@ class Command(ScrapyCommand):
         return "Serve the generated sample of suarapos.co.id on 127.0.0.1 (demo, tests, benchmarks)"
 
     def long_desc(self) -> str:
+        from ..sample_site import FAULTS
+
         faults = "\n".join(f"  {name}: {text}" for name, text in FAULTS.items())
         return (
             "Serve a deterministic copy of suarapos.co.id with every quirk of shared/SITE.md, "
@@ -41,6 +42,8 @@ class Command(ScrapyCommand):
 
     def run(self, args: list[str], opts) -> None:
         from twisted.internet import reactor
+
+        from ..sample_site import listen, parse_now, site_truth, write_truth  # not at start-up: Scrapy imports every command
 
         try:
             sample, _ = listen(port=opts.port, host=opts.host, articles=opts.articles, day=opts.day,
