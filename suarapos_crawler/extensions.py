@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import statistics
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -117,7 +118,7 @@ class RunRecord:
 
     def request_scheduled(self, request, spider):
         # The ledger's left side: every URL the crawler decided to fetch (after the dupe filter).
-        self.discovered.add(canonical_url(request.url, self.base_url or request.url))
+        self.discovered.add(sys.intern(canonical_url(request.url, self.base_url or request.url)))
 
     def account_for_every_url(self, db: Database, finished: bool) -> int:
         """Give every scheduled URL without an outcome one: ``lost`` (a bug or a crash) or ``not_fetched``."""

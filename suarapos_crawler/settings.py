@@ -8,7 +8,7 @@ Custom settings (each read by its component, with its default):
 - ``EXTRACT_PROCESSES`` = ``0``: worker processes that parse and read pages while Scrapy fetches
   (0: read them in the crawling process; the spider sets 1 for a copy served on loopback).
 - ``VALIDATE_ENABLED`` = ``True``; ``VALIDATE_MIN_WORDS`` = ``20``: the shortest body stored.
-- ``DEDUP_MEMORY`` = ``100000``: content hashes of the current run kept in memory.
+- ``DEDUP_MEMORY`` = ``10000``: content hashes of the current run kept in memory (older ones are found in the archive).
 - ``RUN_RECORD_ENABLED`` = ``True``: one ``crawl_runs`` row per run (RunRecord extension).
 - ``RUN_MAX_ERRORS`` = ``5``: more errors than this in a run make its status ``failed``.
 - ``INCREMENTAL_REFRESH_DAYS`` = ``3``: stored articles published this recently are fetched again.
@@ -90,7 +90,7 @@ SQLITE_BATCH_SIZE = 100
 SQLITE_WRITER_THREAD = True
 VALIDATE_ENABLED = True
 VALIDATE_MIN_WORDS = 20
-DEDUP_MEMORY = 100_000
+DEDUP_MEMORY = 10_000
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

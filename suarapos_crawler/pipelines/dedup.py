@@ -8,14 +8,13 @@ an index, among those stored by earlier runs.
 from __future__ import annotations
 
 import hashlib
-from collections import OrderedDict
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..items import Article, Duplicate
 from ..pages.dates import parse_iso
-from ..storage import open_database, stored_by_content_hash
+from ..storage import ensure_schema, open_database, stored_by_content_hash
 
 
 def content_hash(title: str, body: str) -> str:
@@ -30,27 +29,29 @@ def publication_key(published_at: str, post_id: int | None) -> tuple:
 
 
 class DedupPipeline:
-    """Settings: ``DEDUP_MEMORY`` (default 100000): hashes of this run kept in memory, oldest forgotten first.
+    """Settings: ``DEDUP_MEMORY`` (default 10000): hashes of this run kept in memory, oldest forgotten first.
 
     The first publication is the article; later copies are duplicates, whichever is crawled first.
+    Copies are looked up in memory, then in the archive (by index): memory only has to cover the
+    articles not yet committed (a batch or two), so it stays small however long the run.
     """
 
     def __init__(self, db_path: str, memory: int, stats):
         self.db_path = db_path
         self.memory = memory
         self.stats = stats
-        self.seen: OrderedDict[str, tuple[str, tuple]] = OrderedDict()  # content hash -> (URL, publication key)
+        self.seen: dict[str, tuple[str, tuple]] = {}  # content hash -> (URL, publication key), oldest first
         self.db: Database | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("SQLITE_PATH"), crawler.settings.getint("DEDUP_MEMORY", 100_000), crawler.stats)
+        return cls(crawler.settings.get("SQLITE_PATH"), crawler.settings.getint("DEDUP_MEMORY", 10_000), crawler.stats)
 
     def open_spider(self, spider=None):
-        if self.db_path and Path(self.db_path).exists():
-            db = open_database(self.db_path)
-            if "articles" in db.table_names():  # a first run has nothing stored to compare with
-                self.db = db
+        if self.db_path:
+            Path(self.db_path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = open_database(self.db_path)
+            ensure_schema(self.db)  # a first run too: what this run stored is looked up once committed
 
     def close_spider(self, spider=None):
         if self.db is not None:
@@ -66,10 +67,10 @@ class DedupPipeline:
         return None
 
     def remember(self, key: str, url: str, order: tuple) -> None:
+        self.seen.pop(key, None)  # to the end: the newest
         self.seen[key] = (url, order)
-        self.seen.move_to_end(key)
         if len(self.seen) > self.memory:
-            self.seen.popitem(last=False)
+            del self.seen[next(iter(self.seen))]
 
     def process_item(self, item):
         if not isinstance(item, Article):

@@ -15,6 +15,7 @@ stored articles.  ``-a mode=backfill`` walks every page and the sitemaps;
 from __future__ import annotations
 
 import os
+import sys
 from urllib.parse import urlsplit
 
 import scrapy
@@ -198,7 +199,7 @@ class SuaraposSpider(scrapy.Spider):
         if len(url) > self.max_url_length:
             yield Reject(url=url[:300] + "…", stage="discover", reason=f"URL of {len(url)} characters (URLLENGTH_LIMIT {self.max_url_length})")
             return
-        self.requested.add(url)
+        self.requested.add(sys.intern(url))  # one copy of the string, shared with the run record's set
         yield self.article_request(url, hops)
 
     def article_request(self, url: str, hops: int = 0, truncated_before: bool = False) -> scrapy.Request:

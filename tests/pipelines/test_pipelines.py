@@ -143,3 +143,18 @@ def test_sqlite_writer_thread_names_every_item_of_a_batch_it_could_not_store(tmp
     assert c.stats.get_value("sqlite/lost_items") == 2
     assert Database(path)["articles"].count == 0  # the transaction took nothing half-way
     store.close_spider()
+
+
+def test_dedup_memory_is_small_on_a_first_run_copies_are_found_in_the_archive(tmp_path):
+    path = str(tmp_path / "first.db")  # a first run: no file yet when the pipelines open
+    c = crawler(SQLITE_PATH=path, SQLITE_BATCH_SIZE=1, SQLITE_WRITER_THREAD=False, DEDUP_MEMORY=1)
+    dedup, store = DedupPipeline.from_crawler(c), SqlitePipeline.from_crawler(c)
+    dedup.open_spider()
+    store.open_spider()
+    store.process_item(dedup.process_item(make()))
+    store.process_item(dedup.process_item(make(url="https://www.suarapos.com/other/", title="Lain", post_id=12)))
+    assert len(dedup.seen) == 1  # the first article is forgotten...
+    copy = dedup.process_item(make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-09T08:00:00+07:00"))
+    assert isinstance(copy, Duplicate) and copy.duplicate_of == "https://www.suarapos.com/a/"  # ...and found stored
+    store.close_spider()
+    dedup.close_spider()
