@@ -106,7 +106,7 @@ class Worker:
     async def start(self) -> None:
         self.proc = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "suarapos_crawler.extraction", stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, limit=2**26)
+            stdout=asyncio.subprocess.PIPE)
         self.replies = asyncio.ensure_future(self._read_replies())
 
     async def call(self, kind: str, *args):
@@ -161,7 +161,7 @@ class PageReader:
         self.crawler = crawler  # its stats exist once the crawl starts, after the spider is built
         self.workers: list[Worker] = []
         self.starting: asyncio.Future | None = None
-        self.usage: dict[int, tuple[float, float]] = {}  # worker PID -> (CPU seconds, peak RSS MiB)
+        self.worker_cpu_s: dict[int, float] = {}  # worker PID -> its CPU seconds so far
 
     @classmethod
     def from_crawler(cls, crawler) -> PageReader:
@@ -213,12 +213,12 @@ class PageReader:
 
     def _count(self, reading) -> None:
         pid, cpu_s, rss_mib = reading.worker
-        self.usage[pid] = (cpu_s, rss_mib)
+        self.worker_cpu_s[pid] = cpu_s
         if self.crawler is not None:
             # What the workers cost, for the run record (and the benchmark's memory figure).
             stats = self.crawler.stats
             stats.inc_value("extract/worker_pages")
-            stats.set_value("extract/worker_cpu_s", round(sum(cpu for cpu, _ in self.usage.values()), 3))
+            stats.set_value("extract/worker_cpu_s", round(sum(self.worker_cpu_s.values()), 3))
             stats.max_value("extract/worker_peak_rss_mib", round(rss_mib, 1))
 
     def _give_up_workers(self, exc: BaseException) -> None:

@@ -18,7 +18,7 @@ from functools import cached_property
 from ..items import Article, RelatedLink
 from ..urls import canonical_url, is_site_url, shortlink_post_id
 from .body import Body, extract_body
-from .html import has_class, parse_response
+from .html import classes, has_class, parse_response
 from .dates import FoundDate, parse_indonesian, parse_iso, to_wib, undo_wall_clock_trap
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle"}
@@ -91,7 +91,7 @@ class ArticlePage:
     @cached_property
     def article_element(self):
         for el in self.elements["article"]:
-            if (el.get("id") or "").startswith("post-") or not {"post", "tdb_templates"}.isdisjoint((el.get("class") or "").split()):
+            if (el.get("id") or "").startswith("post-") or classes(el) & {"post", "tdb_templates"}:
                 return el
         return None
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .html import has_class
+from .html import classes, has_class
 
 BACA_JUGA_LABEL = re.compile(r"^\s*baca\s+juga\b\s*:?\s*", re.I)
 # Elements that may carry the label at the start of their text.
@@ -41,10 +41,6 @@ DATELINE = re.compile(
 class FoundLink:
     href: str
     text: str
-
-
-def classes(el) -> set[str]:
-    return set((el.get("class") or "").split())
 
 
 def text_of(el) -> str:
@@ -164,7 +160,7 @@ def lift_baca_juga(root) -> list[FoundLink]:
         holder = outermost_wrapper(a, root)
         owner, attr_name = text_before(holder)
         before = getattr(owner, attr_name) or "" if owner is not None else ""
-        if not before.rstrip().rstrip(":").rstrip()[-4:].lower() == "juga" or not BACA_JUGA_AT_END.search(before):
+        if before.rstrip().rstrip(":").rstrip()[-4:].lower() != "juga" or not BACA_JUGA_AT_END.search(before):
             continue
         setattr(owner, attr_name, BACA_JUGA_AT_END.sub("", before))
         found.append((order.get(a, 0), [FoundLink(a.get("href", ""), _link_text(a))]))

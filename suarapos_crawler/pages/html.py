@@ -48,6 +48,11 @@ def html_root(response) -> etree._Element:
     return parse_response(response)[0]
 
 
+def classes(el) -> set[str]:
+    """The class tokens of an element."""
+    return set((el.get("class") or "").split())
+
+
 def has_class(name: str) -> str:
     """XPath test for one class token (never the whole class string: tagDiv renumbers ``tdi_NN``).
 

@@ -6,7 +6,7 @@ import re
 from functools import cached_property
 
 from ..urls import canonical_url, is_section_url, may_be_article, section_page_url
-from .html import html_root
+from .html import classes, html_root
 
 PAGE_OF = re.compile(r"(\d+)\s*(?:dari|of)\s*(\d+)", re.I)
 MAIN_AREAS = ("td-main-content", "td-category-grid", "td-main-page-wrap")
@@ -19,7 +19,7 @@ def in_widget(el, stop=None) -> bool:
     for node in (el, *el.iterancestors()):
         if node is stop:
             return False
-        if node.tag == "aside" or "td-main-sidebar" in (node.get("class") or "").split():
+        if node.tag == "aside" or "td-main-sidebar" in classes(node):
             return True
     return False
 
