@@ -58,7 +58,10 @@ CONCURRENT_ITEMS = 4
 # crawling process). Worth it only when pages arrive faster than one core reads them: a backfill
 # without download delay, or the sample site (the spider sets 1 for a site on this machine).
 EXTRACT_PROCESSES = 0
+# No console servers: the Telnet console and Scrapy 2.19's RemoteControl (a local HTTP endpoint that runs
+# Python code) are ways into an unattended process that nobody here uses.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy's own are replaced by subclasses that close their gaps (see middlewares.py).

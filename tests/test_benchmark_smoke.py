@@ -7,6 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# The benchmark's own libraries install with a command of their own (README, Performance).
+for module in ("trafilatura", "newspaper", "matplotlib"):
+    pytest.importorskip(module, reason="the bench extras are not installed: pip install -e '.[bench]'")
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -58,4 +58,4 @@ class Command(ScrapyCommand):
         print("Against the sample's ground truth:", json.dumps(score.summary(), indent=1))
         print(f"\nBrowse it with Datasette (search, facets, canned queries, charts at /charts):\n"
               f"    .venv/bin/scrapy browse --db {db_path}\n"
-              f"then open http://127.0.0.1:8001/   (or plainly: datasette {db_path} -m metadata.yml)")
+              f"then open http://127.0.0.1:8001/")

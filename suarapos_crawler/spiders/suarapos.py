@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.sitemap import Sitemap
 
 from ..extraction import PageReader
@@ -79,8 +78,8 @@ class SuaraposSpider(scrapy.Spider):
         spider.reader = PageReader.from_crawler(crawler)
         return spider
 
-    def closed(self, reason):
-        return deferred_from_coro(self.reader.close())
+    async def closed(self, reason):
+        await self.reader.close()
 
     async def start(self):
         if self.plan.has_articles or self.mode == "backfill":

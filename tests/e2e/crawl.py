@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 ROOT = Path(__file__).resolve().parents[2]
 CRAWLED = re.compile(r"Crawled \((\d+)\) <GET ([^>]+)>")
+WARNING_LINE = re.compile(r"^.*\b\w*Warning: .*$", re.MULTILINE)  # a Python warning, as warnings.showwarning prints it
 
 
 @dataclass
@@ -33,7 +34,15 @@ def crawl_args(base_url: str, db_path: Path, *extra: str, log_level: str = "DEBU
 def run_crawl(base_url: str, db_path: Path, *extra: str, timeout: float = 600, log_level: str = "DEBUG") -> CrawlResult:
     done = subprocess.run(crawl_args(base_url, db_path, *extra, log_level=log_level), cwd=ROOT, capture_output=True,
                           text=True, timeout=timeout, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    return CrawlResult(done.returncode, done.stdout + done.stderr)
+    result = CrawlResult(done.returncode, done.stdout + done.stderr)
+    assert_no_warnings(result.log)
+    return result
+
+
+def assert_no_warnings(output: str) -> None:
+    """A crawl in a subprocess is outside pytest's warning filters: its output must carry no Python warning."""
+    found = WARNING_LINE.findall(output)
+    assert not found, "the run printed warnings:\n" + "\n".join(found[:10])
 
 
 def start_crawl(base_url: str, db_path: Path, *extra: str, **popen) -> subprocess.Popen:
