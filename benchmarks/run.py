@@ -206,8 +206,8 @@ def bench_storage(rows: int, work: Path) -> dict:
     articles = [{**t, "published_raw": t["published_at"], "date_source": "json-ld", "word_count": len(t["body"].split()),
                  "related": [{"target_url": u, "anchor_text": "x", "position": i} for i, u in enumerate(t["baca_juga"])]}
                 for t in truth]
-    db = storage.open_database(str(work / "storage.db"))
-    storage.ensure_schema(db)
+    db = storage.open_database(str(work / "storage.db"), busy_timeout=60)
+    storage.upgrade(db)
     started = time.perf_counter()
     for i in range(0, len(articles), 100):
         with storage.transaction(db):

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -40,26 +39,24 @@ class CrawlPlan:
     confirmed_unchanged: set[str] = field(default_factory=set)
 
     @classmethod
-    def load(cls, db_path: str | None, mode: str = "default", refresh_days: float = 3.0, known_tolerance: int = 3,
-             now: datetime | None = None, trust_lastmod: bool = True) -> CrawlPlan:
+    def load(cls, db: Database | None, mode: str = "default", refresh_days: float = 3.0, known_tolerance: int = 3,
+             now: datetime | None = None, trust_lastmod: bool = True, before_run: int | None = None) -> CrawlPlan:
+        """The plan from an archive whose schema is up to date (``None``: no archive, fetch everything).
+        ``before_run``: the ID of the run being planned, which does not count as an earlier run."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         plan = cls(mode=mode, refresh_days=refresh_days, known_tolerance=known_tolerance, now=now or datetime.now(WIB),
                    trust_lastmod=trust_lastmod)
-        if not db_path or not Path(db_path).exists():
+        if db is None:
             return plan
-        db = Database(db_path)
-        try:
-            for url, published, modified, last_seen in storage.stored_article_times(db):
-                plan.stored[url] = (_ts(published), max(_ts(modified), _ts(last_seen)), _ts(last_seen))
-            plan.others = storage.known_other_urls(db)
-            plan.last_ok_run = parse_iso(storage.last_run_started(db))
-            plan.previous_run_completed = storage.last_run_completed(db)
-            plan.dangling_targets = storage.dangling_link_targets(db)
-            if mode == "refresh":
-                plan.refresh_before = parse_iso(storage.unfinished_refresh_started(db)) or plan.now
-        finally:
-            db.close()
+        for url, published, modified, last_seen in storage.stored_article_times(db):
+            plan.stored[url] = (_ts(published), max(_ts(modified), _ts(last_seen)), _ts(last_seen))
+        plan.others = storage.known_other_urls(db)
+        plan.last_ok_run = parse_iso(storage.last_run_started(db))
+        plan.previous_run_completed = storage.last_run_completed(db, before_run)
+        plan.dangling_targets = storage.dangling_link_targets(db)
+        if mode == "refresh":
+            plan.refresh_before = parse_iso(storage.unfinished_refresh_started(db, before_run)) or plan.now
         return plan
 
     @property

@@ -2,14 +2,16 @@
 
 Custom settings (each read by its component, with its default):
 
-- ``SQLITE_PATH`` = ``"data/suarapos.db"``: the archive (SqlitePipeline, DedupPipeline).
+- ``SQLITE_PATH`` = ``"data/suarapos.db"``: the archive, owned by the ``Archive`` extension (empty: no archive).
 - ``SQLITE_BATCH_SIZE`` = ``100``: items written per transaction.
 - ``SQLITE_WRITER_THREAD`` = ``True``: batches are written by a thread of their own while the crawl goes on.
 - ``EXTRACT_PROCESSES`` = ``0``: worker processes that parse and read pages while Scrapy fetches
   (0: read them in the crawling process; the spider sets 1 for a copy served on loopback).
 - ``VALIDATE_ENABLED`` = ``True``; ``VALIDATE_MIN_WORDS`` = ``20``: the shortest body stored.
 - ``DEDUP_MEMORY`` = ``10000``: content hashes of the current run kept in memory (older ones are found in the archive).
-- ``RUN_RECORD_ENABLED`` = ``True``: one ``crawl_runs`` row per run (RunRecord extension).
+- ``SQLITE_MIN_FREE_MB`` = ``100``: a run does not start on a disk with less room than this.
+- ``SQLITE_QUICK_CHECK`` = ``True``: every run first checks every page of the archive (SQLite's ``quick_check``)
+  and the full-text index's structure, and refuses a damaged file before writing to it.
 - ``RUN_MAX_ERRORS`` = ``5``: more errors than this in a run make its status ``failed``.
 - ``INCREMENTAL_REFRESH_DAYS`` = ``3``: stored articles published this recently are fetched again.
 - ``INCREMENTAL_KNOWN_TOLERANCE`` = ``3``: a section stops paging at a page listing this many stored articles.
@@ -91,6 +93,8 @@ ITEM_PIPELINES = {
 SQLITE_PATH = "data/suarapos.db"
 SQLITE_BATCH_SIZE = 100
 SQLITE_WRITER_THREAD = True
+SQLITE_MIN_FREE_MB = 100
+SQLITE_QUICK_CHECK = True
 VALIDATE_ENABLED = True
 VALIDATE_MIN_WORDS = 20
 DEDUP_MEMORY = 10_000
@@ -99,9 +103,9 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
 EXTENSIONS = {
-    "suarapos_crawler.extensions.RunRecord": 0,
+    # The archive's one owner: file checks, schema, connections, writer thread, run record, fetch ledger.
+    "suarapos_crawler.archive.Archive": 0,
 }
-RUN_RECORD_ENABLED = True
 RUN_MAX_ERRORS = 5
 INCREMENTAL_REFRESH_DAYS = 3
 INCREMENTAL_KNOWN_TOLERANCE = 3

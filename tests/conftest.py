@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+import scrapy
 from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
 from sqlite_utils import Database
 
+from suarapos_crawler import settings as project
 from suarapos_crawler import storage
+from suarapos_crawler.archive import Archive
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 EXPECTED = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
@@ -25,8 +30,24 @@ def saved_response(name: str, url: str | None = None) -> HtmlResponse:
     return HtmlResponse(url or EXPECTED[name]["url"], body=body, encoding="utf-8")
 
 
+def project_settings(**overrides) -> dict:
+    """The project's settings module, as a crawl reads it, with some changed."""
+    return {**{name: getattr(project, name) for name in dir(project) if name.isupper()}, **overrides}
+
+
+def project_crawler(**overrides):
+    return get_crawler(scrapy.Spider, settings_dict=project_settings(**overrides))
+
+
+def opened_archive(crawler) -> Archive:
+    """The archive extension of a crawler, opened as when a spider opens (file checked, schema, run row)."""
+    archive = Archive.from_crawler(crawler)
+    archive.spider_opened(SimpleNamespace(name="suarapos", base_url=BASE, mode="default"))
+    return archive
+
+
 @pytest.fixture
 def db() -> Database:
     database = Database(memory=True)
-    storage.ensure_schema(database)
+    storage.upgrade(database)
     return database

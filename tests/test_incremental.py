@@ -15,9 +15,9 @@ NOW = datetime(2026, 11, 29, 14, 0, tzinfo=WIB)
 
 
 @pytest.fixture
-def path(tmp_path):
+def archive(tmp_path):
     db = Database(tmp_path / "p.db")
-    storage.ensure_schema(db)
+    storage.upgrade(db)
     with db.conn:
         for url, published in (("old", "2026-10-01T08:00:00+07:00"), ("recent", "2026-11-28T08:00:00+07:00")):
             storage.save_article(db, {"url": url, "title": "t", "published_at": published, "body": "b",
@@ -28,48 +28,52 @@ def path(tmp_path):
         storage.save_reject(db, "flaky", "fetch", "HTTP 503")
     run = storage.start_run(db, "suarapos", "b", "default", "2026-11-29T09:00:00+07:00")
     storage.finish_run(db, run, {"status": "ok"})
-    return str(tmp_path / "p.db")
+    return Database(tmp_path / "p.db")
 
 
-def test_empty_database_fetches_everything(tmp_path):
-    plan = CrawlPlan.load(str(tmp_path / "none.db"), now=NOW)
+def test_empty_database_fetches_everything(db):
+    plan = CrawlPlan.load(db, now=NOW)
     assert plan.should_fetch("anything") and plan.keep_paging(10) and not plan.has_articles
 
 
-def test_stored_articles_are_not_fetched_again_outside_the_window(path):
-    plan = CrawlPlan.load(path, now=NOW)
+def test_stored_articles_are_not_fetched_again_outside_the_window(archive):
+    plan = CrawlPlan.load(archive, now=NOW)
     assert not plan.should_fetch("old") and plan.should_fetch("recent") and plan.should_fetch("new")
 
 
-def test_aliases_and_dead_pages_are_known_but_transient_errors_are_not(path):
-    plan = CrawlPlan.load(path, now=NOW)
+def test_aliases_and_dead_pages_are_known_but_transient_errors_are_not(archive):
+    plan = CrawlPlan.load(archive, now=NOW)
     assert plan.known("old-slug") and plan.known("gone") and not plan.known("flaky")
 
 
-def test_paging_stops_at_a_page_of_known_articles_after_a_completed_run(path):
-    plan = CrawlPlan.load(path, now=NOW, known_tolerance=3)
+def test_paging_stops_at_a_page_of_known_articles_after_a_completed_run(archive):
+    plan = CrawlPlan.load(archive, now=NOW, known_tolerance=3)
     assert plan.keep_paging(2) and not plan.keep_paging(3)
-    assert CrawlPlan.load(path, mode="backfill", now=NOW).keep_paging(10)
+    assert CrawlPlan.load(archive, mode="backfill", now=NOW).keep_paging(10)
 
 
-def test_a_killed_last_run_means_a_full_walk(path):
-    db = Database(path)
-    storage.start_run(db, "suarapos", "b", "default", "2026-11-29T10:00:00+07:00")  # left "running": killed
-    assert CrawlPlan.load(path, now=NOW).keep_paging(10)
+def test_a_killed_last_run_means_a_full_walk(archive):
+    storage.start_run(archive, "suarapos", "b", "default", "2026-11-29T10:00:00+07:00")  # left "running": killed
+    assert CrawlPlan.load(archive, now=NOW).keep_paging(10)
 
 
-def test_sitemap_lastmod_newer_than_stored(path):
-    plan = CrawlPlan.load(path, now=NOW)
+def test_the_run_being_planned_is_not_a_killed_run(archive):
+    current = storage.start_run(archive, "suarapos", "b", "default", "2026-11-29T14:00:00+07:00")  # running: this run
+    assert not CrawlPlan.load(archive, now=NOW, before_run=current).keep_paging(10)
+
+
+def test_sitemap_lastmod_newer_than_stored(archive):
+    plan = CrawlPlan.load(archive, now=NOW)
     assert plan.changed_since_stored("old", "2026-11-29T05:00:00+00:00")
     assert not plan.changed_since_stored("old", "2026-10-01T01:00:00+00:00")
     assert not plan.changed_since_stored("unknown", "2026-11-29T05:00:00+00:00")
 
 
-def test_refresh_fetches_every_stored_article(path):
-    plan = CrawlPlan.load(path, mode="refresh", now=NOW)
+def test_refresh_fetches_every_stored_article(archive):
+    plan = CrawlPlan.load(archive, mode="refresh", now=NOW)
     assert sorted(plan.to_refresh()) == ["old", "recent"] and plan.should_fetch("old")
 
 
-def test_unknown_mode_is_refused(path):
+def test_unknown_mode_is_refused(archive):
     with pytest.raises(ValueError):
-        CrawlPlan.load(path, mode="everything")
+        CrawlPlan.load(archive, mode="everything")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from suarapos_crawler import storage
-from suarapos_crawler.extensions import compare_with_earlier, run_status
+from suarapos_crawler.run_status import compare_with_earlier, run_status
 
 
 def stats(**kw):

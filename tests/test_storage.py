@@ -23,7 +23,7 @@ def article(url="https://www.suarapos.com/a/", **overrides) -> dict:
 
 
 def test_schema_is_safe_to_create_twice(db):
-    storage.ensure_schema(db)
+    storage.upgrade(db)
     assert {"articles", "related_links", "duplicates", "rejects", "article_versions", "crawl_runs",
             "article_sections", "article_tags", "url_aliases", "articles_fts"} <= set(db.table_names())
 
@@ -98,5 +98,5 @@ def test_full_text_search_finds_body_words(db):
 
 def test_wal_mode_on_a_file(tmp_path):
     file_db = Database(tmp_path / "x.db")
-    storage.ensure_schema(file_db)
+    storage.upgrade(file_db)
     assert file_db.journal_mode == "wal"

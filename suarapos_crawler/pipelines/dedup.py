@@ -8,13 +8,10 @@ an index, among those stored by earlier runs.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
-
-from sqlite_utils import Database
-
+from ..archive import Archive
 from ..items import Article, Duplicate
 from ..pages.dates import parse_iso
-from ..storage import ensure_schema, open_database, stored_by_content_hash
+from ..storage import stored_by_content_hash
 
 
 def content_hash(title: str, body: str) -> str:
@@ -36,32 +33,21 @@ class DedupPipeline:
     articles not yet committed (a batch or two), so it stays small however long the run.
     """
 
-    def __init__(self, db_path: str, memory: int, stats):
-        self.db_path = db_path
+    def __init__(self, archive: Archive | None, memory: int, stats):
+        self.archive = archive  # its read connection finds copies stored by earlier runs and batches of this one
         self.memory = memory
         self.stats = stats
         self.seen: dict[str, tuple[str, tuple]] = {}  # content hash -> (URL, publication key), oldest first
-        self.db: Database | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("SQLITE_PATH"), crawler.settings.getint("DEDUP_MEMORY", 10_000), crawler.stats)
-
-    def open_spider(self, spider=None):
-        if self.db_path:
-            Path(self.db_path).parent.mkdir(parents=True, exist_ok=True)
-            self.db = open_database(self.db_path)
-            ensure_schema(self.db)  # a first run too: what this run stored is looked up once committed
-
-    def close_spider(self, spider=None):
-        if self.db is not None:
-            self.db.close()
+        return cls(crawler.get_extension(Archive), crawler.settings.getint("DEDUP_MEMORY"), crawler.stats)
 
     def known_copy(self, key: str) -> tuple[str, tuple] | None:
         if key in self.seen:
             return self.seen[key]
-        if self.db is not None:
-            row = stored_by_content_hash(self.db, key)
+        if self.archive is not None and self.archive.db is not None:
+            row = stored_by_content_hash(self.archive.db, key)
             if row:
                 return row["url"], publication_key(row["published_at"], row["post_id"])
         return None

@@ -22,8 +22,9 @@ import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 
+from ..archive import Archive
 from ..extraction import PageReader
-from ..incremental import CrawlPlan
+from ..incremental import MODES, CrawlPlan
 from ..items import FetchOutcome, Reject, UrlAlias
 from ..urls import DEFAULT_BASE_URL, SITE_HOSTS, canonical_url, may_be_article
 
@@ -67,12 +68,8 @@ class SuaraposSpider(scrapy.Spider):
             for name, value in LOOPBACK_SETTINGS.items():
                 if settings.getpriority(name) < 40:  # a -s on the command line still wins
                     settings.set(name, value, priority="spider")
-        spider.plan = CrawlPlan.load(
-            settings.get("SQLITE_PATH"), spider.mode,
-            refresh_days=settings.getfloat("INCREMENTAL_REFRESH_DAYS", 3.0),
-            known_tolerance=settings.getint("INCREMENTAL_KNOWN_TOLERANCE", 3),
-            trust_lastmod=settings.getbool("INCREMENTAL_TRUST_LASTMOD", True),
-        )
+        if spider.mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {spider.mode!r}")
         spider.max_section_pages = settings.getint("SECTION_MAX_PAGES", 5000)
         spider.max_url_length = settings.getint("URLLENGTH_LIMIT", 2083)
         spider.reader = PageReader.from_crawler(crawler)
@@ -81,7 +78,20 @@ class SuaraposSpider(scrapy.Spider):
     async def closed(self, reason):
         await self.reader.close()
 
+    def load_plan(self) -> CrawlPlan:
+        """What this run must fetch, from the archive (opened and brought up to date when the spider opened)."""
+        settings = self.crawler.settings
+        archive = self.crawler.get_extension(Archive)
+        return CrawlPlan.load(
+            archive.db if archive else None, self.mode,
+            refresh_days=settings.getfloat("INCREMENTAL_REFRESH_DAYS"),
+            known_tolerance=settings.getint("INCREMENTAL_KNOWN_TOLERANCE"),
+            trust_lastmod=settings.getbool("INCREMENTAL_TRUST_LASTMOD"),
+            before_run=archive.run_id if archive else None,
+        )
+
     async def start(self):
+        self.plan = self.load_plan()
         if self.plan.has_articles or self.mode == "backfill":
             # Sitemaps first: their lastmod tells which stored articles changed, before the listings ask.
             yield scrapy.Request(f"{self.base_url}/sitemap_index.xml", callback=self.parse_sitemap_index,

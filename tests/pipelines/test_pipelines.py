@@ -6,8 +6,6 @@ import asyncio
 import threading
 
 import pytest
-import scrapy
-from scrapy.utils.test import get_crawler
 from sqlite_utils import Database
 
 from suarapos_crawler.items import Article, Duplicate, Reject, RelatedLink
@@ -15,6 +13,7 @@ from suarapos_crawler.pipelines.clean import CleanPipeline
 from suarapos_crawler.pipelines.dedup import DedupPipeline
 from suarapos_crawler.pipelines.sqlite import SqlitePipeline
 from suarapos_crawler.pipelines.validate import ValidatePipeline
+from tests.conftest import opened_archive, project_crawler
 
 BODY = " ".join(["Warga Pangkalpinang mengikuti kegiatan donor darah di halaman kantor wali kota."] * 4)
 
@@ -28,7 +27,19 @@ def make(url="https://www.suarapos.com/a/", **kw) -> Article:
 
 
 def crawler(**settings):
-    return get_crawler(scrapy.Spider, settings_dict=settings)
+    return project_crawler(**settings)
+
+
+def pipelines(c):
+    """The dedup and SQLite pipelines of a crawl, on its opened archive."""
+    archive = opened_archive(c)
+    return (DedupPipeline(archive, c.settings.getint("DEDUP_MEMORY"), c.stats),
+            SqlitePipeline(archive, c.settings.getint("SQLITE_BATCH_SIZE"), c.stats), archive)
+
+
+def close(store, archive):
+    asyncio.run(store.close_spider())
+    archive.close()
 
 
 def test_clean_normalises_text_and_lists():
@@ -52,7 +63,6 @@ def test_validate_passes_a_good_item():
 
 def test_dedup_never_merges_on_title_alone():
     dedup = DedupPipeline.from_crawler(crawler(SQLITE_PATH=""))
-    dedup.open_spider()
     first = dedup.process_item(make())
     other = dedup.process_item(make(url="https://www.suarapos.com/b/", body=BODY + " Berbeda."))
     assert isinstance(first, Article) and isinstance(other, Article)
@@ -60,7 +70,6 @@ def test_dedup_never_merges_on_title_alone():
 
 def test_dedup_records_the_later_copy_as_duplicate():
     dedup = DedupPipeline.from_crawler(crawler(SQLITE_PATH=""))
-    dedup.open_spider()
     dedup.process_item(make())
     copy = dedup.process_item(make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-08T23:00:00+07:00"))
     assert isinstance(copy, Duplicate) and copy.duplicate_of == "https://www.suarapos.com/a/"
@@ -68,7 +77,6 @@ def test_dedup_records_the_later_copy_as_duplicate():
 
 def test_dedup_keeps_the_original_when_the_copy_came_first():
     dedup = DedupPipeline.from_crawler(crawler(SQLITE_PATH=""))
-    dedup.open_spider()
     dedup.process_item(make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-08T23:00:00+07:00"))
     original = dedup.process_item(make())
     assert isinstance(original, Article) and original.replaces == "https://www.suarapos.com/a-2/"
@@ -77,30 +85,25 @@ def test_dedup_keeps_the_original_when_the_copy_came_first():
 def test_dedup_finds_copies_stored_by_an_earlier_run(tmp_path):
     path = str(tmp_path / "a.db")
     c = crawler(SQLITE_PATH=path, SQLITE_BATCH_SIZE=1, SQLITE_WRITER_THREAD=False)
-    store = SqlitePipeline.from_crawler(c)
-    store.open_spider()
-    dedup = DedupPipeline.from_crawler(c)
-    dedup.open_spider()
+    dedup, store, archive = pipelines(c)
     store.process_item(dedup.process_item(make()))
-    store.close_spider()
-    dedup.close_spider()
-    later = DedupPipeline.from_crawler(crawler(SQLITE_PATH=path))
-    later.open_spider()
+    close(store, archive)
+    later, later_store, later_archive = pipelines(crawler(SQLITE_PATH=path))
     out = later.process_item(make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-09T08:00:00+07:00"))
     assert isinstance(out, Duplicate)
+    close(later_store, later_archive)
 
 
 def test_sqlite_pipeline_writes_every_kind_of_item_in_batches(tmp_path):
     path = tmp_path / "b.db"
     c = crawler(SQLITE_PATH=str(path), SQLITE_BATCH_SIZE=2, SQLITE_WRITER_THREAD=False)
-    store = SqlitePipeline.from_crawler(c)
-    store.open_spider()
+    _, store, archive = pipelines(c)
     store.process_item(make())
     assert Database(path)["articles"].count == 0  # still in the batch
     store.process_item(Reject("https://www.suarapos.com/x/", "fetch", "HTTP 404"))
     assert Database(path)["articles"].count == 1  # the batch was committed
     store.process_item(Duplicate("https://www.suarapos.com/a-2/", "https://www.suarapos.com/a/", "same"))
-    store.close_spider()
+    close(store, archive)
     db = Database(path)
     assert db["rejects"].count == 1 and db["duplicates"].count == 1
     assert c.stats.get_value("sqlite/articles_new") == 1
@@ -109,8 +112,7 @@ def test_sqlite_pipeline_writes_every_kind_of_item_in_batches(tmp_path):
 def test_sqlite_writer_thread_stores_a_batch_before_its_last_item_completes(tmp_path):
     path = tmp_path / "t.db"
     c = crawler(SQLITE_PATH=str(path), SQLITE_BATCH_SIZE=2)
-    store = SqlitePipeline.from_crawler(c)
-    store.open_spider()
+    _, store, archive = pipelines(c)
 
     async def feed():
         assert store.process_item(make()) is not None  # first of the batch: done at once
@@ -121,7 +123,7 @@ def test_sqlite_writer_thread_stores_a_batch_before_its_last_item_completes(tmp_
     assert Database(path)["articles"].count == 2  # committed by the time the item completed
     assert c.stats.get_value("sqlite/articles_new") == 2
     store.process_item(Reject("https://www.suarapos.com/x/", "fetch", "HTTP 404"))
-    store.close_spider()  # the last, partial batch
+    close(store, archive)  # the last, partial batch
     assert Database(path)["rejects"].count == 1
     assert not [t for t in threading.enumerate() if t.name.startswith("sqlite-writer")]
 
@@ -129,8 +131,7 @@ def test_sqlite_writer_thread_stores_a_batch_before_its_last_item_completes(tmp_
 def test_sqlite_writer_thread_names_every_item_of_a_batch_it_could_not_store(tmp_path):
     path = tmp_path / "f.db"
     c = crawler(SQLITE_PATH=str(path), SQLITE_BATCH_SIZE=2)
-    store = SqlitePipeline.from_crawler(c)
-    store.open_spider()
+    _, store, archive = pipelines(c)
     Database(path).execute("DROP TABLE fetches")  # every write of the ledger now fails
 
     async def feed():
@@ -139,22 +140,19 @@ def test_sqlite_writer_thread_names_every_item_of_a_batch_it_could_not_store(tmp
 
     with pytest.raises(Exception, match="could not store 2 items"):
         asyncio.run(feed())
-    assert store.crawler_lost == ["https://www.suarapos.com/a/", "https://www.suarapos.com/b/"]
+    assert archive.lost == ["https://www.suarapos.com/a/", "https://www.suarapos.com/b/"]
     assert c.stats.get_value("sqlite/lost_items") == 2
     assert Database(path)["articles"].count == 0  # the transaction took nothing half-way
-    store.close_spider()
+    archive.close()
 
 
 def test_dedup_memory_is_small_on_a_first_run_copies_are_found_in_the_archive(tmp_path):
     path = str(tmp_path / "first.db")  # a first run: no file yet when the pipelines open
     c = crawler(SQLITE_PATH=path, SQLITE_BATCH_SIZE=1, SQLITE_WRITER_THREAD=False, DEDUP_MEMORY=1)
-    dedup, store = DedupPipeline.from_crawler(c), SqlitePipeline.from_crawler(c)
-    dedup.open_spider()
-    store.open_spider()
+    dedup, store, archive = pipelines(c)
     store.process_item(dedup.process_item(make()))
     store.process_item(dedup.process_item(make(url="https://www.suarapos.com/other/", title="Lain", post_id=12)))
     assert len(dedup.seen) == 1  # the first article is forgotten...
     copy = dedup.process_item(make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-09T08:00:00+07:00"))
     assert isinstance(copy, Duplicate) and copy.duplicate_of == "https://www.suarapos.com/a/"  # ...and found stored
-    store.close_spider()
-    dedup.close_spider()
+    close(store, archive)

@@ -14,7 +14,7 @@ from scrapy.exceptions import UsageError
 
 from ...runlock import RunLock
 
-EXIT_CODES = {"ok": 0, "failed": 1, "site_changed": 2, "blocked": 3, "unreachable": 4, "locked": 5}
+EXIT_CODES = {"ok": 0, "failed": 1, "site_changed": 2, "blocked": 3, "unreachable": 4, "locked": 5, "refused": 6}
 
 
 class Command(ScrapyCrawlCommand):
@@ -25,7 +25,18 @@ class Command(ScrapyCrawlCommand):
     def run(self, args: list[str], opts) -> None:
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
+        from ...archive import Archive
+        from ...storage import ArchiveRefused, check_archive_file
+
         db_path = self.settings.get("SQLITE_PATH")
+        if db_path:
+            try:  # the cheap checks, before the run lock opens the file (the Archive makes them all)
+                check_archive_file(db_path, integrity=False)
+            except ArchiveRefused as exc:
+                print(f"suarapos-crawler: archive refused, nothing written: {exc} (exit {EXIT_CODES['refused']})",
+                      file=sys.stderr)
+                self.exitcode = EXIT_CODES["refused"]
+                return
         lock = RunLock(db_path) if db_path else None
         if lock and not lock.acquire():
             print(f"suarapos-crawler: another run is using {db_path}; this run did nothing (status: locked)",
@@ -44,8 +55,15 @@ class Command(ScrapyCrawlCommand):
             self.exitcode = EXIT_CODES["failed"]
             return
         stats = crawler.stats
-        status = stats.get_value("run/status") if stats else None
-        if status is None:  # no run record (RunRecord off or broken): finished, with no error, is ok
+        try:
+            archive = crawler.get_extension(Archive)
+        except RuntimeError:  # the crawler never got as far as building its extensions
+            archive = None
+        status = archive.status if archive else None
+        if archive and archive.refused:
+            print(f"suarapos-crawler: archive refused, nothing written: {archive.refused} "
+                  f"(exit {EXIT_CODES['refused']})", file=sys.stderr)
+        if status is None:  # no archive (SQLITE_PATH empty): finished, with no error, is ok
             clean = stats and stats.get_value("finish_reason") == "finished" and not stats.get_value("log_count/ERROR")
             status = "ok" if clean else "failed"
         self.exitcode = EXIT_CODES.get(status, EXIT_CODES["failed"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from scrapy.commands import ScrapyCommand
 from sqlite_utils import Database
 
 from ...pages.dates import WIB, parse_iso
+from ...storage import ArchiveRefused, check_archive_file
 
 
 class Command(ScrapyCommand):
@@ -33,8 +35,14 @@ class Command(ScrapyCommand):
             print(f"UNHEALTHY: no database at {path}")
             self.exitcode = 1
             return
-        db = Database(path)
-        if "crawl_runs" not in db.table_names():
+        try:  # the checks a run makes before it writes: a file a run would refuse is not healthy
+            found = check_archive_file(path, int(self.settings.getfloat("SQLITE_MIN_FREE_MB") * 2**20))
+        except ArchiveRefused as exc:
+            print(f"UNHEALTHY: the archive would be refused: {exc}")
+            self.exitcode = 1
+            return
+        db = Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) if found.exists else None
+        if db is None or "crawl_runs" not in db.table_names():
             print(f"UNHEALTHY: {path} has no crawl runs")
             self.exitcode = 1
             return
@@ -54,3 +62,4 @@ class Command(ScrapyCommand):
             self.exitcode = 1
         else:
             print(f"HEALTHY: last successful run {last_ok}")
+        db.close()

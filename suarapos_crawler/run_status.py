@@ -1,0 +1,108 @@
+"""What a run amounted to: its status from its stats, the ``crawl_runs`` values, warnings from a comparison with earlier runs.
+
+Plain functions; the ``Archive`` extension writes what they compute."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from datetime import datetime
+
+from sqlite_utils import Database
+
+# Fields that a healthy crawl fills on nearly every article; all empty at once means the markup changed.
+WATCHED_FIELDS = ("author", "section", "published_at", "dateline", "body")
+
+
+def run_status(stats: dict, finish_reason: str, max_errors: int, lost: list[str], unaccounted: int = 0) -> tuple[str, str]:
+    """What a run amounted to: ``ok``, ``site_changed``, ``blocked``, ``unreachable`` or ``failed``, and why."""
+    responses = stats.get("response_received_count", 0)
+    statuses = {int(k.rsplit("/", 1)[1]): v for k, v in stats.items() if k.startswith("downloader/response_status_count/")}
+    articles = sum(stats.get(f"sqlite/articles_{k}", 0) for k in ("new", "updated", "unchanged", "kept"))
+    errors = stats.get("log_count/ERROR", 0)
+    if lost:
+        return "failed", f"{len(lost)} item(s) lost in a pipeline: {', '.join(lost[:5])}"
+    if finish_reason == "blocked":
+        return "blocked", "the site kept answering 403/429, even after a pause"
+    if stats.get("robotstxt/disallow_all"):
+        return "unreachable", "robots.txt answered 5xx or could not be fetched: everything disallowed (RFC 9309)"
+    if responses == 0:
+        return "unreachable", "no response from the site"
+    real = responses - stats.get("robotstxt/response_count", 0)
+    if real <= 0:
+        return "unreachable", "only robots.txt answered"
+    blocked = statuses.get(403, 0) + statuses.get(429, 0)
+    if blocked and blocked >= real / 2:
+        return "blocked", f"{blocked} of {responses} responses were 403/429"
+    if finish_reason != "finished":
+        return "failed", f"the run ended early ({finish_reason})"
+    if unaccounted:
+        return "failed", f"{unaccounted} URL(s) were scheduled but have no recorded outcome"
+    if errors > max_errors:
+        return "failed", f"{errors} errors logged (RUN_MAX_ERRORS is {max_errors})"
+    if articles == 0 and stats.get("suarapos/listing_pages", 0) and not stats.get("suarapos/incremental_stop", 0):
+        return "site_changed", "listing pages were fetched but no article was parsed"
+    return "ok", ""
+
+
+def compare_with_earlier(db: Database, run: dict, started_at: str) -> list[str]:
+    """Warnings for a run that looks unlike the last successful runs of the same mode."""
+    warnings = []
+    earlier = list(db.query(
+        "SELECT articles_new + articles_updated + articles_unchanged AS parsed FROM crawl_runs "
+        "WHERE status = 'ok' AND mode = ? AND started_at < ? AND was_incremental = ? ORDER BY id DESC LIMIT 5",
+        [run["mode"], started_at, run["was_incremental"]],
+    ))
+    parsed = run["articles_new"] + run["articles_updated"] + run["articles_unchanged"]
+    if len(earlier) >= 2:
+        usual = statistics.median(r["parsed"] for r in earlier)
+        if usual >= 10 and parsed < usual / 4:
+            warnings.append(f"{parsed} articles parsed, far below the usual {usual:g}")
+    fresh = list(db.query(
+        "SELECT " + ", ".join(f"SUM(COALESCE({f}, '') = '') AS {f}" for f in WATCHED_FIELDS) + ", COUNT(*) AS n "
+        "FROM articles WHERE last_seen_at >= ?", [started_at]
+    ))[0]
+    if fresh["n"] >= 10:
+        before = list(db.query(
+            "SELECT " + ", ".join(f"SUM(COALESCE({f}, '') = '') AS {f}" for f in WATCHED_FIELDS) + ", COUNT(*) AS n "
+            "FROM articles WHERE last_seen_at < ?", [started_at]
+        ))[0]
+        for f in WATCHED_FIELDS:
+            if fresh[f] == fresh["n"] and before["n"] and (before[f] or 0) < before["n"] / 2:
+                warnings.append(f"field {f} is empty on all {fresh['n']} articles of this run")
+    return warnings
+
+
+def to_jsonable(value):
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def run_values(stats: dict, finish_reason: str, status: str, why: str, lost: list[str], was_incremental: int,
+               finished_at: str) -> dict:
+    """The ``crawl_runs`` columns of a finished run, from its Scrapy stats."""
+    return {
+        "finished_at": finished_at,
+        "finish_reason": finish_reason,
+        "status": status,
+        "status_reason": why,
+        "requests": stats.get("downloader/request_count", 0),
+        "responses_by_status": json.dumps(
+            {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("downloader/response_status_count/")}
+        ),
+        "articles_new": stats.get("sqlite/articles_new", 0) - stats.get("sqlite/articles_demoted", 0),
+        "articles_updated": stats.get("sqlite/articles_updated", 0),
+        "articles_unchanged": stats.get("sqlite/articles_unchanged", 0),
+        "rejected": stats.get("sqlite/rejects", 0),
+        "duplicates": stats.get("sqlite/duplicates", 0),
+        "listing_pages": stats.get("suarapos/listing_pages", 0),
+        "pages_per_section": json.dumps(
+            {k[len("suarapos/pages/"):]: v for k, v in stats.items() if k.startswith("suarapos/pages/")}, sort_keys=True
+        ),
+        "errors": stats.get("log_count/ERROR", 0),
+        "lost_items": json.dumps(lost),
+        "was_incremental": was_incremental,
+    }
+
+
+def stats_json(stats: dict) -> str:
+    return json.dumps({k: to_jsonable(v) for k, v in stats.items()}, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,35 @@
+"""The archive's SQLite storage: plain functions that take a sqlite-utils ``Database``. No Scrapy here.
+
+- ``schema``: the shape as data and the migrations that build or upgrade it (``upgrade``);
+- ``files``: whether a file may be opened as an archive at all (``check_archive_file``);
+- ``articles``: article writes (facets, links, aliases, copies, rejects, versions);
+- ``runs``: ``crawl_runs`` and the fetch ledger;
+- ``plan``: the questions an incremental run asks;
+- ``connection``: opening, transactions, the time of writing.
+
+The Scrapy component that owns the archive during a crawl is ``suarapos_crawler.archive.Archive``.
+"""
+
+from .articles import (
+    SHORTER_BODY_RATIO, VERSIONED, article_row, canonical_target, demote_to_duplicate, get_article, repoint_links,
+    resolve_aliases, save_alias, save_article, save_duplicate, save_facets, save_reject, save_related, save_version,
+    stored_by_content_hash,
+)
+from .connection import WIB, now_wib, open_database, transaction
+from .files import ArchiveFile, ArchiveRefused, check_archive_file
+from .plan import (
+    dangling_link_targets, known_other_urls, last_run_completed, last_run_started, stored_article_times,
+    unfinished_refresh_started,
+)
+from .runs import close_stale_runs, fetched_urls, finish_run, save_fetch, start_run
+from .schema import APPLICATION_ID, FTS, TABLES, SchemaTooNew, upgrade
+
+__all__ = [
+    "APPLICATION_ID", "FTS", "SHORTER_BODY_RATIO", "TABLES", "VERSIONED", "WIB", "ArchiveFile", "ArchiveRefused",
+    "SchemaTooNew", "article_row", "canonical_target", "check_archive_file", "close_stale_runs",
+    "dangling_link_targets", "demote_to_duplicate", "fetched_urls", "finish_run", "get_article", "known_other_urls",
+    "last_run_completed", "last_run_started", "now_wib", "open_database", "repoint_links", "resolve_aliases",
+    "save_alias", "save_article", "save_duplicate", "save_facets", "save_fetch", "save_reject", "save_related",
+    "save_version", "start_run", "stored_article_times", "stored_by_content_hash", "transaction",
+    "unfinished_refresh_started", "upgrade",
+]

@@ -1,0 +1,189 @@
+"""Article writes: an article with its facets, links and aliases, copies and rejects; never a worse copy over a better one.
+
+Writes use plain SQL on the connection, never sqlite-utils' insert helpers: those commit on their
+own, and a batch must be one transaction (a kill between an article and its links loses neither).
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+
+from .connection import now_wib
+from .schema import TABLES
+
+# The fields whose change makes a new version of an article.
+VERSIONED = ("title", "body", "published_at")
+# A re-fetched body shorter than this share of the stored one is a worse copy, not a correction.
+SHORTER_BODY_RATIO = 0.5
+
+
+def article_row(article: dict) -> dict:
+    """An Article item (as a dict) as a row of ``articles``."""
+    row = {k: article.get(k) for k in TABLES["articles"]["columns"] if k in article}
+    row["sections"] = json.dumps(article.get("sections") or [], ensure_ascii=False)
+    row["tags"] = json.dumps(article.get("tags") or [], ensure_ascii=False)
+    return row
+
+
+def get_article(db: Database, url: str) -> dict | None:
+    cursor = db.execute("SELECT * FROM articles WHERE url = ?", [url])
+    row = cursor.fetchone()
+    return dict(zip((d[0] for d in cursor.description), row)) if row else None
+
+
+def _insert(db: Database, table: str, row: dict, conflict: str = "") -> None:
+    columns = list(row)
+    db.execute(
+        f"INSERT {conflict} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        [row[c] for c in columns],
+    )
+
+
+def _update(db: Database, table: str, key: str, row: dict) -> None:
+    columns = [c for c in row if c != key]
+    db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE {key} = ?",
+               [row[c] for c in columns] + [row[key]])
+
+
+def save_article(db: Database, article: dict, seen_at: str | None = None) -> str:
+    """Store an article; returns ``new``, ``updated``, ``unchanged`` or ``kept``.
+
+    A changed article is updated in place and its previous title, body and dates
+    go to ``article_versions``; a copy whose body is far shorter than the stored
+    one is refused (``kept``) and recorded in ``rejects``.
+    """
+    seen_at = seen_at or now_wib()
+    row = article_row(article)
+    stored = get_article(db, row["url"])
+    if stored is None:
+        outcome = "new"
+        row.update(first_seen_at=seen_at, last_seen_at=seen_at, last_changed_at=seen_at)
+        _insert(db, "articles", row)
+    elif len(row.get("body") or "") < SHORTER_BODY_RATIO * len(stored.get("body") or ""):
+        # Never overwrite a stored article with a worse copy (a page cut short, a template change).
+        save_reject(db, row["url"], "store", "re-fetched body is far shorter than the stored one; stored copy kept", seen_at)
+        return "kept"
+    elif any(stored.get(k) != row.get(k) for k in VERSIONED):
+        outcome = "updated"
+        save_version(db, stored, seen_at)
+        row.update(last_seen_at=seen_at, last_changed_at=seen_at)
+        _update(db, "articles", "url", row)
+    else:
+        outcome = "unchanged"  # metadata such as tags may still be refreshed
+        row["last_seen_at"] = seen_at
+        _update(db, "articles", "url", row)
+    save_facets(db, row["url"], article.get("sections") or [], article.get("tags") or [])
+    save_related(db, row["url"], article.get("related") or [])
+    if article.get("fetched_url") and article["fetched_url"] != row["url"]:
+        save_alias(db, article["fetched_url"], row["url"])
+    if article.get("replaces"):
+        demote_to_duplicate(db, article["replaces"], row["url"], "same title and body as an earlier article", seen_at)
+    return outcome
+
+
+def save_version(db: Database, stored: dict, replaced_at: str) -> None:
+    version = db.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM article_versions WHERE url = ?", [stored["url"]]).fetchone()[0]
+    _insert(db, "article_versions",
+            {"url": stored["url"], "version": version, "title": stored["title"], "body": stored["body"],
+             "published_at": stored["published_at"], "modified_at": stored["modified_at"], "replaced_at": replaced_at})
+
+
+def save_facets(db: Database, url: str, sections: list[str], tags: list[str]) -> None:
+    for table, link_table, column, names in (
+        ("sections", "article_sections", "section", sections),
+        ("tags", "article_tags", "tag", tags),
+    ):
+        db.execute(f"DELETE FROM {link_table} WHERE article_url = ?", [url])
+        db.conn.executemany(f"INSERT OR IGNORE INTO {table} (name) VALUES (?)", [(n,) for n in names])
+        db.conn.executemany(
+            f"INSERT OR IGNORE INTO {link_table} (article_url, {column}, position) VALUES (?, ?, ?)",
+            [(url, n, i) for i, n in enumerate(names)],
+        )
+
+
+def save_related(db: Database, url: str, related: list[dict]) -> None:
+    db.execute("DELETE FROM related_links WHERE source_url = ?", [url])
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO related_links (source_url, position, target_url, anchor_text) VALUES (?, ?, ?, ?)",
+        [(url, r["position"], canonical_target(db, r["target_url"]), r["anchor_text"]) for r in related],
+    )
+
+
+def canonical_target(db: Database, url: str, max_hops: int = 10) -> str:
+    """Where a link really leads: through known aliases (old slugs, shortlinks) and republished copies."""
+    for _ in range(max_hops):
+        row = db.execute(
+            "SELECT url FROM url_aliases WHERE alias = ? UNION ALL SELECT duplicate_of FROM duplicates WHERE url = ? LIMIT 1",
+            [url, url],
+        ).fetchone()
+        if row is None or row[0] == url:
+            return url
+        url = row[0]
+    return url
+
+
+def repoint_links(db: Database, old: str, new: str) -> None:
+    """Links stored before we learnt that ``old`` leads to ``new``."""
+    db.execute("UPDATE related_links SET target_url = ? WHERE target_url = ?", [canonical_target(db, new), old])
+
+
+def save_alias(db: Database, alias: str, url: str) -> None:
+    if alias != url:
+        db.execute("INSERT INTO url_aliases (alias, url) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET url = excluded.url",
+                   [alias, url])
+        repoint_links(db, alias, url)
+
+
+def save_reject(db: Database, url: str, stage: str, reason: str, seen_at: str | None = None) -> None:
+    seen_at = seen_at or now_wib()
+    db.execute(
+        "INSERT INTO rejects (url, stage, reason, first_seen_at, last_seen_at, times) VALUES (?, ?, ?, ?, ?, 1) "
+        "ON CONFLICT (url, stage) DO UPDATE SET reason = excluded.reason, last_seen_at = excluded.last_seen_at, "
+        "times = times + 1",
+        [url, stage, reason, seen_at, seen_at],
+    )
+
+
+def save_duplicate(db: Database, url: str, duplicate_of: str, reason: str, seen_at: str | None = None) -> None:
+    seen_at = seen_at or now_wib()
+    db.execute(
+        "INSERT INTO duplicates (url, duplicate_of, reason, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (url) DO UPDATE SET duplicate_of = excluded.duplicate_of, reason = excluded.reason, "
+        "last_seen_at = excluded.last_seen_at",
+        [url, duplicate_of, reason, seen_at, seen_at],
+    )
+    repoint_links(db, url, duplicate_of)
+
+
+def stored_by_content_hash(db: Database, content_hash: str) -> dict | None:
+    """The stored article with this title-and-body hash: its URL, publication time and post ID."""
+    rows = list(db.query(
+        "SELECT url, published_at, post_id FROM articles WHERE content_hash = ? ORDER BY published_at LIMIT 1", [content_hash]
+    ))
+    return rows[0] if rows else None
+
+
+def demote_to_duplicate(db: Database, url: str, duplicate_of: str, reason: str, seen_at: str | None = None) -> None:
+    """A stored article turned out to be a republished copy: move it from ``articles`` to ``duplicates``."""
+    for table, column in (("article_sections", "article_url"), ("article_tags", "article_url"), ("related_links", "source_url")):
+        db.execute(f"DELETE FROM {table} WHERE {column} = ?", [url])
+    db.execute("DELETE FROM articles WHERE url = ?", [url])
+    save_duplicate(db, url, duplicate_of, reason, seen_at)
+
+
+def resolve_aliases(db: Database) -> int:
+    """Point every link whose target is not a stored article at the canonical URL, if one is known.
+
+    Links are resolved as they are stored and when an alias is learnt; this is the sweep that
+    catches the rest (it reads only the links that do not join ``articles``)."""
+    changed = 0
+    targets = [r[0] for r in db.execute(
+        "SELECT DISTINCT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles)"
+    )]
+    for target in targets:
+        final = canonical_target(db, target)
+        if final != target:
+            changed += db.execute("UPDATE related_links SET target_url = ? WHERE target_url = ?", [final, target]).rowcount
+    return changed

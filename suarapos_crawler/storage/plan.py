@@ -1,0 +1,60 @@
+"""The questions an incremental run asks of what earlier runs left (read-only; see ``incremental.CrawlPlan``).
+
+The schema is brought up to date before anything reads it (``schema.upgrade``), so every table is there."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+
+def stored_article_times(db: Database):
+    """(url, published_at, modified_at, last_seen_at) of every stored article."""
+    return db.execute("SELECT url, published_at, modified_at, last_seen_at FROM articles")
+
+
+def known_other_urls(db: Database) -> set[str]:
+    """URLs that need no fetch: aliases of stored articles, republished copies, pages gone for good."""
+    urls = {r[0] for r in db.execute("SELECT alias FROM url_aliases")}
+    urls |= {r[0] for r in db.execute("SELECT url FROM duplicates")}
+    urls |= {r[0] for r in db.execute("SELECT url FROM rejects WHERE reason IN ('HTTP 404', 'HTTP 410')")}
+    return urls
+
+
+def last_run_started(db: Database, status: str = "ok", mode: str | None = None) -> str | None:
+    sql = "SELECT MAX(started_at) FROM crawl_runs WHERE status = ?"
+    params = [status]
+    if mode:
+        sql += " AND mode = ?"
+        params.append(mode)
+    return db.execute(sql, params).fetchone()[0]
+
+
+def unfinished_refresh_started(db: Database, before_run: int | None = None) -> str | None:
+    """Start of the oldest refresh run not completed since the last completed one: where a new refresh resumes.
+    ``before_run``: the run being planned, which is not one of them."""
+    done = last_run_started(db, "ok", "refresh") or ""
+    row = db.execute(
+        "SELECT MIN(started_at) FROM crawl_runs WHERE mode = 'refresh' AND status != 'ok' AND started_at > ? AND id < ?",
+        [done, before_run if before_run is not None else 1 << 62],
+    ).fetchone()
+    return row[0]
+
+
+def last_run_completed(db: Database, before_run: int | None = None) -> bool:
+    """Whether the latest run that reached the site completed (a killed or failed run leaves work undone).
+    ``before_run``: the run being planned, which is not the latest one."""
+    row = db.execute(
+        "SELECT status FROM crawl_runs WHERE status NOT IN ('unreachable', 'blocked') AND id < ? "
+        "AND COALESCE(finish_reason, '') != 'archive_refused' ORDER BY id DESC LIMIT 1",
+        [before_run if before_run is not None else 1 << 62],
+    ).fetchone()
+    return bool(row) and row[0] == "ok"
+
+
+def dangling_link_targets(db: Database) -> list[str]:
+    """Baca Juga targets the archive cannot join yet: not stored, not a known alias, copy or dead page."""
+    return [r[0] for r in db.execute(
+        "SELECT DISTINCT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles) "
+        "AND target_url NOT IN (SELECT alias FROM url_aliases) AND target_url NOT IN (SELECT url FROM duplicates) "
+        "AND target_url NOT IN (SELECT url FROM rejects WHERE reason IN ('HTTP 404', 'HTTP 410'))"
+    )]

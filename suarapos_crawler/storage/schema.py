@@ -1,0 +1,169 @@
+"""The archive's schema: its shape as data, and the migrations that build it and bring older archives up to date.
+
+Each migration is applied with the record of it having been applied (sqlite-utils 4's ``Migrations``),
+and all that a run applies is one transaction, so a kill at any instant leaves the archive at the
+version before or the version after, never between. The first migration also completes an archive that release 0.1.0 began and
+was killed while creating (that release made each table in a transaction of its own).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+# ``PRAGMA application_id``: marks a SQLite file as an archive of ours ("SPOS").
+APPLICATION_ID = int.from_bytes(b"SPOS", "big")
+
+# The tables as release 0.1.0 made them (the first migration's shape; later migrations change it).
+TABLES: dict[str, dict] = {
+    "articles": {
+        "columns": {
+            "url": str, "post_id": int, "title": str, "published_at": str, "published_raw": str,
+            "date_source": str, "modified_at": str, "author": str, "section": str, "sections": str,
+            "tags": str, "dateline": str, "body": str, "word_count": int, "image_url": str,
+            "content_hash": str, "first_seen_at": str, "last_seen_at": str, "last_changed_at": str,
+        },
+        "pk": "url",
+        "not_null": {"title", "published_at", "body"},
+        "indexes": [["published_at"], ["section"], ["author"], ["content_hash"], ["post_id"]],
+    },
+    "sections": {"columns": {"name": str}, "pk": "name"},
+    "tags": {"columns": {"name": str}, "pk": "name"},
+    "article_sections": {
+        "columns": {"article_url": str, "section": str, "position": int},
+        "pk": ("article_url", "section"),
+        "foreign_keys": [("article_url", "articles", "url"), ("section", "sections", "name")],
+        "indexes": [["section"]],
+    },
+    "article_tags": {
+        "columns": {"article_url": str, "tag": str, "position": int},
+        "pk": ("article_url", "tag"),
+        "foreign_keys": [("article_url", "articles", "url"), ("tag", "tags", "name")],
+        "indexes": [["tag"]],
+    },
+    "related_links": {
+        "columns": {"source_url": str, "position": int, "target_url": str, "anchor_text": str},
+        "pk": ("source_url", "position"),
+        "foreign_keys": [("source_url", "articles", "url")],
+        "indexes": [["target_url"]],
+    },
+    "url_aliases": {"columns": {"alias": str, "url": str}, "pk": "alias", "indexes": [["url"]]},
+    "duplicates": {
+        "columns": {"url": str, "duplicate_of": str, "reason": str, "first_seen_at": str, "last_seen_at": str},
+        "pk": "url",
+    },
+    "rejects": {
+        "columns": {"url": str, "stage": str, "reason": str, "first_seen_at": str, "last_seen_at": str, "times": int},
+        "pk": ("url", "stage"),
+    },
+    "crawl_runs": {
+        "columns": {"id": int, "started_at": str, "finished_at": str, "spider": str, "base_url": str, "mode": str,
+                    "finish_reason": str, "status": str, "status_reason": str, "requests": int,
+                    "responses_by_status": str, "articles_new": int, "articles_updated": int,
+                    "articles_unchanged": int, "rejected": int, "duplicates": int, "listing_pages": int,
+                    "errors": int, "lost_items": str, "pages_per_section": str, "warnings": str, "was_incremental": int,
+                    "stats": str},
+        "pk": "id",
+        "indexes": [["started_at"]],
+    },
+    "fetches": {
+        "columns": {"run_id": int, "url": str, "outcome": str, "detail": str},
+        "pk": ("run_id", "url"),
+        "indexes": [["outcome"]],
+    },
+    "article_versions": {
+        "columns": {"url": str, "version": int, "title": str, "body": str, "published_at": str,
+                    "modified_at": str, "replaced_at": str},
+        "pk": ("url", "version"),
+        "indexes": [["replaced_at"]],
+    },
+}
+# unicode61 folds case and diacritics and knows no language: right for Indonesian (porter is English).
+FTS = {"articles": {"columns": ["title", "body"], "tokenize": "unicode61 remove_diacritics 2"}}
+FTS_TRIGGER_SUFFIXES = ("_ai", "_ad", "_au")
+
+MIGRATIONS = Migrations("suarapos")
+
+
+class SchemaTooNew(Exception):
+    """The archive was upgraded by a newer release of suarapos-crawler than this one."""
+
+    def __init__(self, unknown: list[str]):
+        super().__init__(f"its schema is newer than this release knows (migrations {', '.join(unknown)})")
+        self.unknown = unknown
+
+
+@MIGRATIONS(name="0001_tables")
+def create_tables(db: Database) -> None:
+    """The tables, indexes and full-text index of release 0.1.0, made where missing."""
+    existing = set(db.table_names())
+    for name, spec in TABLES.items():
+        if name not in existing:
+            db[name].create(spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
+                            foreign_keys=spec.get("foreign_keys"))
+        else:  # an archive of a release before 0.1.0 may lack later columns
+            have = set(db[name].columns_dict)
+            for column, kind in spec["columns"].items():
+                if column not in have:
+                    db[name].add_column(column, kind)
+        for columns in spec.get("indexes", []):
+            db[name].create_index(columns, if_not_exists=True)
+    for table, spec in FTS.items():
+        ensure_fts(db, table, spec["columns"], spec["tokenize"])
+
+
+@MIGRATIONS(name="0002_application_id")
+def mark_as_archive(db: Database) -> None:
+    """The file says what it is: tools (and this release) tell an archive from another SQLite file."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
+    """A full-text index with its three triggers, filled from the table.
+
+    Release 0.1.0 created the index, filled it and added each trigger in separate transactions: an
+    archive killed in between has an index that misses rows and no trigger to keep it up to date.
+    So the index is rebuilt from the table here, in this migration's transaction, whatever is found."""
+    triggers = {t.name for t in db[table].triggers}
+    complete = db[f"{table}_fts"].exists() and all(table + s in triggers for s in FTS_TRIGGER_SUFFIXES)
+    if db[f"{table}_fts"].exists() and not complete:
+        for suffix in FTS_TRIGGER_SUFFIXES:
+            db.execute(f"DROP TRIGGER IF EXISTS [{table}{suffix}]")
+        db.execute(f"DROP TABLE [{table}_fts]")
+    if not complete:
+        db[table].enable_fts(columns, create_triggers=True, tokenize=tokenize)
+    else:
+        db.execute(f"INSERT INTO [{table}_fts] ([{table}_fts]) VALUES ('rebuild')")
+
+
+def known_migrations() -> list[str]:
+    return [m.name for m in MIGRATIONS._migrations]  # noqa: SLF001 - sqlite-utils keeps the list private
+
+
+def unknown_migrations(db: Database) -> list[str]:
+    """Migrations the archive had applied that this release does not know: a newer release made it."""
+    known = set(known_migrations())
+    return [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
+
+
+def pending_migrations(db: Database) -> list[str]:
+    return [m.name for m in MIGRATIONS.pending(db)]
+
+
+def upgrade(db: Database) -> list[str]:
+    """Bring the archive to this release's schema; returns the migrations applied (none when up to date).
+
+    Raises ``SchemaTooNew`` for an archive a newer release has upgraded: this one would misread it."""
+    if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
+        db.enable_wal()  # outside any transaction, as SQLite requires; readers never block the crawl
+    unknown = unknown_migrations(db)
+    if unknown:
+        raise SchemaTooNew(unknown)
+    pending = pending_migrations(db)
+    if pending:
+        # One transaction for the bookkeeping table and every pending step (each its own savepoint inside):
+        # a file killed half-way through its first upgrade must not hold the bookkeeping table alone.
+        with db.atomic():
+            MIGRATIONS.ensure_migrations_table(db)
+            MIGRATIONS.apply(db)
+    return pending

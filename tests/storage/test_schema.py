@@ -1,0 +1,123 @@
+"""Migrations: a fresh archive, an archive of release 0.1.0 cut after any statement of its schema, a newer archive."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from suarapos_crawler import storage
+from suarapos_crawler.storage.schema import APPLICATION_ID, MIGRATIONS, known_migrations
+
+RELEASE_0_1 = Path(__file__).parents[1] / "fixtures" / "archives" / "release-0.1.0.db"
+
+
+def schema_of(db: Database) -> set[tuple[str, str, str]]:
+    return {(r[0], r[1], " ".join((r[2] or "").split())) for r in
+            db.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+
+
+def legacy_statements() -> list[str]:
+    """The schema of a complete archive of release 0.1.0, statement by statement, in the order it made them
+    (the full-text index's own tables come with its CREATE VIRTUAL TABLE)."""
+    conn = sqlite3.connect(f"file:{RELEASE_0_1}?mode=ro", uri=True)
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
+    conn.close()
+    return [sql for name, sql in rows if not name.startswith("articles_fts_")]
+
+
+def fts_ok(db: Database) -> None:
+    db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_fresh_archive_gets_every_migration_once(db):
+    assert [m.name for m in MIGRATIONS.applied(db)] == known_migrations()
+    assert storage.upgrade(db) == []  # safe to run twice
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert {"_sqlite_migrations", "articles", "articles_fts", "fetches"} <= set(db.table_names())
+    assert {t.name for t in db["articles"].triggers} == {"articles_ai", "articles_ad", "articles_au"}
+
+
+def test_release_0_1_schema_has_the_statements_the_replay_cuts():
+    statements = legacy_statements()
+    assert len(statements) >= 28
+    assert sum(s.startswith("CREATE TRIGGER") for s in statements) == 3
+    assert any(s.startswith("CREATE VIRTUAL TABLE") for s in statements)
+
+
+@pytest.mark.parametrize("cut", range(len(legacy_statements()) + 1))
+def test_an_archive_cut_after_any_statement_of_its_creation_is_completed(tmp_path, cut):
+    complete = Database(memory=True)
+    storage.upgrade(complete)
+    path = tmp_path / "cut.db"
+    conn = sqlite3.connect(path, isolation_level=None)  # each statement on its own, as release 0.1.0 made them
+    for statement in legacy_statements()[:cut]:
+        conn.execute(statement)
+    conn.close()
+    db = Database(path)
+    storage.upgrade(db)
+    assert schema_of(db) == schema_of(complete)
+    fts_ok(db)
+    # the triggers work: a stored article is found by its words, a corrected one by its new words only
+    with storage.transaction(db):
+        storage.save_article(db, {"url": "u", "title": "Jembatan", "published_at": "2026-11-29T08:00:00+07:00",
+                                  "body": "pembangunan jembatan", "sections": [], "tags": [], "related": []})
+    with storage.transaction(db):
+        storage.save_article(db, {"url": "u", "title": "Jembatan", "published_at": "2026-11-29T08:00:00+07:00",
+                                  "body": "peresmian jembatan", "sections": [], "tags": [], "related": []})
+    found = lambda word: [r[0] for r in db.execute(  # noqa: E731
+        "SELECT url FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [word])]
+    assert found("peresmian") == ["u"] and found("pembangunan") == []
+    fts_ok(db)
+
+
+def test_release_0_1_archive_is_upgraded_in_place_with_every_row(tmp_path):
+    path = tmp_path / "old.db"
+    shutil.copy(RELEASE_0_1, path)
+    # every table but the full-text index's internals (its rebuild packs them anew)
+    before = {t: Database(path)[t].count for t in Database(path).table_names() if not t.startswith("articles_fts")}
+    db = Database(path)
+    assert storage.upgrade(db) == known_migrations()
+    assert {t: db[t].count for t in before} == before
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    fts_ok(db)
+
+
+def test_an_archive_upgraded_by_a_newer_release_is_refused(db):
+    db["_sqlite_migrations"].insert({"migration_set": "suarapos", "name": "9999_from_the_future", "applied_at": "x"})
+    with pytest.raises(storage.SchemaTooNew, match="9999_from_the_future"):
+        storage.upgrade(db)
+
+
+def test_a_failing_migration_leaves_the_archive_at_the_version_before(tmp_path, monkeypatch):
+    path = tmp_path / "f.db"
+    db = Database(path)
+
+    def broken(db):
+        db["articles"].add_column("half_done", str)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    with db.atomic():  # an archive one version behind
+        MIGRATIONS.ensure_migrations_table(db)
+        MIGRATIONS.apply(db, stop_before=known_migrations()[-1])
+    migration = MIGRATIONS._migrations[-1]  # noqa: SLF001 - the set keeps its list private
+    monkeypatch.setattr(migration, "fn", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        storage.upgrade(db)
+    assert [m.name for m in MIGRATIONS.applied(db)] == known_migrations()[:-1]
+    assert "half_done" not in db["articles"].columns_dict
+
+
+def test_a_failing_first_upgrade_leaves_a_new_file_empty(tmp_path, monkeypatch):
+    db = Database(tmp_path / "new.db")
+
+    def broken(db):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(MIGRATIONS._migrations[-1], "fn", broken)  # noqa: SLF001
+    with pytest.raises(sqlite3.OperationalError):
+        storage.upgrade(db)
+    assert db.table_names() == []  # not the bookkeeping table alone: another run would take it for a stranger's
