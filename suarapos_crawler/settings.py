@@ -84,7 +84,6 @@ URLLENGTH_LIMIT = 2083
 SQLITE_BUSY_TIMEOUT = 60
 
 ITEM_PIPELINES = {
-    "suarapos_crawler.pipelines.clean.CleanPipeline": 100,
     "suarapos_crawler.pipelines.validate.ValidatePipeline": 200,
     "suarapos_crawler.pipelines.dedup.DedupPipeline": 300,
     "suarapos_crawler.pipelines.sqlite.SqlitePipeline": 900,

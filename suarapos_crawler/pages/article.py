@@ -10,7 +10,6 @@ metadata for the time (Yoast JSON-LD and OpenGraph are true UTC; the theme's
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from functools import cached_property
@@ -20,15 +19,12 @@ from ..urls import canonical_url, is_site_url, shortlink_post_id
 from .body import Body, extract_body
 from .html import classes, has_class, parse_response
 from .dates import FoundDate, parse_indonesian, parse_iso, to_wib, undo_wall_clock_trap
+from .text import clean_embedded, clean_line, unique
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle"}
 NOT_ARTICLE_BODY_CLASSES = {"page", "archive", "category", "tag", "author", "search", "error404", "home", "blog", "date"}
 INDEXED_TAGS = ("body", "article", "meta", "link", "script", "input")
 TITLE_SUFFIX = re.compile(r"\s+[-–|]\s+Suarapos(\.co\.id|\.com)?\s*$", re.I)
-
-
-def clean_text(text: str | None) -> str:
-    return " ".join(html.unescape(text or "").split())
 
 
 class ArticlePage:
@@ -111,8 +107,7 @@ class ArticlePage:
         return found
 
     def meta(self, name: str) -> str | None:
-        value = self.metas.get(name)
-        return clean_text(value) if value else None
+        return clean_line(self.metas.get(name)) or None
 
     @cached_property
     def jsonld_article(self) -> dict | None:
@@ -149,7 +144,7 @@ class ArticlePage:
         values = self.header.xpath(classic) if self.header is not None else []
         if not values:
             values = self.scope.xpath(tdb)
-        return [v for v in (clean_text(x) for x in values) if v]
+        return [v for v in (clean_line(x) for x in values) if v]
 
     # ---- fields ----------------------------------------------------------------
     def url(self) -> str:
@@ -172,15 +167,16 @@ class ArticlePage:
         return int(comment_id) if comment_id and comment_id.isdigit() else None
 
     def title(self) -> str | None:
+        """The visible headline, else JSON-LD's, else OpenGraph's or microdata's without the site's name."""
         found = self.header_texts(f".//h1[{has_class('entry-title')}]//text()", f".//h1[{has_class('tdb-title-text')}]//text()")
         if found:
-            return " ".join(found)
+            return TITLE_SUFFIX.sub("", " ".join(found))
         headline = self.jsonld("headline")
-        if isinstance(headline, str) and headline.strip():
-            return clean_text(headline)
+        if isinstance(headline, str) and clean_embedded(headline):
+            return TITLE_SUFFIX.sub("", clean_embedded(headline))
         for value in (self.meta("og:title"), self.first("//meta[starts-with(@itemprop, 'headline')]/@content")):
-            if value:
-                return TITLE_SUFFIX.sub("", clean_text(value))
+            if clean_line(value):
+                return TITLE_SUFFIX.sub("", clean_line(value))
         return None
 
     def published(self) -> FoundDate | None:
@@ -200,7 +196,7 @@ class ArticlePage:
         if raw and parse_iso(raw):
             return FoundDate(to_wib(undo_wall_clock_trap(parse_iso(raw))), raw, "microdata")
         if time_el is not None:
-            raw = clean_text(" ".join(time_el.itertext()))
+            raw = clean_line(" ".join(time_el.itertext()))
             when = parse_indonesian(raw)
             if when:
                 return FoundDate(when, raw, "visible-text")
@@ -235,10 +231,10 @@ class ArticlePage:
         author = self.jsonld("author")
         if isinstance(author, list) and author:
             author = author[0]
-        if isinstance(author, dict) and author.get("name"):
-            return clean_text(author["name"])
+        if isinstance(author, dict) and isinstance(author.get("name"), str) and clean_embedded(author["name"]):
+            return clean_embedded(author["name"])
         name = self.first("//*[@itemprop='author']//meta[@itemprop='name']/@content")
-        return clean_text(name) if name else self.meta("twitter:data1")
+        return clean_line(name) or self.meta("twitter:data1")
 
     @cached_property
     def section_names(self) -> list[str]:
@@ -248,23 +244,23 @@ class ArticlePage:
         links = self.header.xpath(f".//ul[{has_class('td-category')}]//a") if self.header is not None else []
         if not links:
             links = self.scope.xpath(f".//a[{has_class('tdb-entry-category')}]")
-        names = [clean_text(" ".join(a.itertext())) for a in links] or jsonld_names(self.jsonld("articleSection"))
+        names = [clean_line(" ".join(a.itertext())) for a in links] or jsonld_names(self.jsonld("articleSection"))
         if not names and self.meta("article:section"):
             names = [self.meta("article:section")]
-        return unique([n for n in names if n])
+        return unique(names)
 
     def tags(self) -> list[str]:
         links = self.scope.xpath(f".//ul[{has_class('td-tags')} or {has_class('tdb-tags')}]//a")
-        names = [clean_text(" ".join(a.itertext())) for a in links] or jsonld_names(self.jsonld("keywords"))
-        return unique([n for n in names if n])
+        names = [clean_line(" ".join(a.itertext())) for a in links] or jsonld_names(self.jsonld("keywords"))
+        return unique(names)
 
     def image_url(self) -> str | None:
         og = self.meta("og:image")
         if og:
             return og
         thumb = self.jsonld("thumbnailUrl")
-        if isinstance(thumb, str):
-            return thumb
+        if isinstance(thumb, str) and thumb.strip():
+            return thumb.strip()
         return self.first(f"//*[{has_class('td-post-featured-image')}]//img/@src")
 
     @cached_property
@@ -287,7 +283,7 @@ class ArticlePage:
             if not link.href or not is_site_url(self.response.urljoin(link.href), self.base_url):
                 continue
             target = canonical_url(self.response.urljoin(link.href), self.base_url)
-            links.append(RelatedLink(target_url=target, anchor_text=link.text, position=len(links)))
+            links.append(RelatedLink(target_url=target, anchor_text=clean_line(link.text), position=len(links)))
         return links
 
     def to_item(self) -> Article:
@@ -318,11 +314,7 @@ class ArticlePage:
 def jsonld_names(value) -> list[str]:
     """Names from JSON-LD ``articleSection``/``keywords``: a list, or (older Yoast) one comma string."""
     if isinstance(value, str):
-        return [clean_text(v) for v in html.unescape(value).split(",")]
+        return [clean_embedded(v) for v in value.split(",")]
     if isinstance(value, list):
-        return [clean_text(v) for v in value if isinstance(v, str)]
+        return [clean_embedded(v) for v in value if isinstance(v, str)]
     return []
-
-
-def unique(values: list[str]) -> list[str]:
-    return list(dict.fromkeys(values))

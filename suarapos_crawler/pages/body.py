@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .html import classes, has_class
+from .text import clean_line
 
 BACA_JUGA_LABEL = re.compile(r"^\s*baca\s+juga\b\s*:?\s*", re.I)
 # Elements that may carry the label at the start of their text.
@@ -44,7 +45,7 @@ class FoundLink:
 
 
 def text_of(el) -> str:
-    return " ".join(" ".join(el.itertext()).split())
+    return clean_line(" ".join(el.itertext()))
 
 
 def remove(el) -> None:
@@ -223,10 +224,10 @@ def paragraphs_of(root) -> list[str]:
             _blocks(child, parts)
         elif child.tail:
             parts.append(_inline(child.tail))
-    text = "".join(parts).replace("\xa0", " ").replace("\u200b", "")
+    text = "".join(parts)
     out = []
-    for chunk in re.split(r"\n[ \t\r\f\v]*\n", text):
-        para = " ".join(chunk.split())
+    for chunk in re.split(r"\n[ \t\r\f\v\xa0\u200b]*\n", text):
+        para = clean_line(chunk)
         if para and not NOT_PROSE_TEXT.match(para):
             out.append(para)
     return out

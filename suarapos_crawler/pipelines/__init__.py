@@ -1,1 +1,1 @@
-"""Item pipelines, one job each, in this order: clean, validate, dedup, sqlite."""
+"""Item pipelines, one job each, in this order: validate, dedup, sqlite (the page classes clean what they make)."""

@@ -9,7 +9,6 @@ import pytest
 from sqlite_utils import Database
 
 from suarapos_crawler.items import Article, Duplicate, Reject, RelatedLink
-from suarapos_crawler.pipelines.clean import CleanPipeline
 from suarapos_crawler.pipelines.dedup import DedupPipeline
 from suarapos_crawler.pipelines.sqlite import SqlitePipeline
 from suarapos_crawler.pipelines.validate import ValidatePipeline
@@ -40,14 +39,6 @@ def pipelines(c):
 def close(store, archive):
     asyncio.run(store.close_spider())
     archive.close()
-
-
-def test_clean_normalises_text_and_lists():
-    item = make(title="  Donor\xa0Darah - Suarapos.co.id ", tags=["Babel", " Babel", ""], body="a  b\n\n\n\n c ",
-                sections=["Daerah ", "Daerah"], related=[RelatedLink("u", " Judul\xa0 ", 0)])
-    out = CleanPipeline.from_crawler(crawler()).process_item(item)
-    assert out.title == "Donor Darah" and out.tags == ["Babel"] and out.sections == ["Daerah"]
-    assert out.body == "a b\n\nc" and out.word_count == 3 and out.related[0].anchor_text == "Judul"
 
 
 def test_validate_turns_a_bad_item_into_a_reject_with_reasons():

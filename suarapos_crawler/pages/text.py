@@ -1,0 +1,29 @@
+"""The one text normaliser: every text field is cleaned here, where the page classes make it.
+
+Unicode NFC (a decomposed "é" and a composed one are the same word to search), no-break and
+zero-width spaces as spaces, one space between words, no space at either end.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+INVISIBLE = str.maketrans({"\xa0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": ""})
+
+
+def clean_line(text: str | None) -> str:
+    """One line of text: a title, a name, an anchor, a paragraph ("" for nothing)."""
+    if not text:
+        return ""
+    return " ".join(unicodedata.normalize("NFC", text).translate(INVISIBLE).split())
+
+
+def clean_embedded(text: str | None) -> str:
+    """Text from JSON-LD, where WordPress leaves HTML entities (``&#8211;``, ``&amp;``) that no parser decoded."""
+    return clean_line(html.unescape(text or ""))
+
+
+def unique(values: list[str]) -> list[str]:
+    """Each value once, in order, without empty ones."""
+    return list(dict.fromkeys(v for v in values if v))
