@@ -1,6 +1,6 @@
 """Reading fetched pages (articles and listings): in the crawling process, or in worker processes beside it.
 
-Setting ``EXTRACT_PROCESSES`` (default 0: read every page in the crawling process).
+Setting ``EXTRACT_PROCESSES``.
 With N > 0, pages are parsed and read in N worker processes while Scrapy goes on
 fetching, so a fast crawl (a local copy, a backfill without download delay) on a
 machine with a spare core is bound by fetching rather than by reading. The live
@@ -165,7 +165,7 @@ class PageReader:
 
     @classmethod
     def from_crawler(cls, crawler) -> PageReader:
-        processes = crawler.settings.getint("EXTRACT_PROCESSES", 0)
+        processes = crawler.settings.getint("EXTRACT_PROCESSES")
         if processes < 0:
             raise ValueError(f"EXTRACT_PROCESSES must be 0 or more, not {processes}")
         return cls(processes, crawler)

@@ -84,7 +84,7 @@ class FaultResult:
 def crawl(base_url: str, db: Path, *extra: str, cwd: Path | None = None) -> int:
     args = [sys.executable, "-m", "scrapy.cmdline", "crawl", "suarapos", "-a", f"base_url={base_url}",
             "-s", f"SQLITE_PATH={db}", "-s", "LOG_LEVEL=ERROR", "-s", "DOWNLOAD_TIMEOUT=10",
-            "-s", "RETRY_BACKOFF_MAX=2", "-s", "BLOCK_PAUSE=1", *extra]
+            "-s", "RETRYAFTER_MAX_DELAY=2", "-s", "BLOCK_PAUSE=1", *extra]
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}).returncode
 
 

@@ -40,13 +40,13 @@ def retry_after_seconds(value: bytes | str | None) -> float | None:
 
 
 class RetryAfterMiddleware(RetryMiddleware):
-    """Settings: ``RETRY_BACKOFF_BASE`` (default 1.0 s, doubled each try), ``RETRY_BACKOFF_MAX`` (default 60 s):
-    the wait before a retry, unless ``Retry-After`` says otherwise (capped by ``RETRY_BACKOFF_MAX``)."""
+    """Settings: ``RETRYAFTER_BASE_DELAY``, ``RETRYAFTER_MAX_DELAY``:
+    the wait before a retry, unless ``Retry-After`` says otherwise (capped by ``RETRYAFTER_MAX_DELAY``)."""
 
     def __init__(self, settings):
         super().__init__(settings)
-        self.base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
-        self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
+        self.base = settings.getfloat("RETRYAFTER_BASE_DELAY")
+        self.cap = settings.getfloat("RETRYAFTER_MAX_DELAY")
 
     def delay_for(self, request, response=None) -> float:
         asked = retry_after_seconds(response.headers.get("Retry-After")) if response is not None else None
@@ -119,8 +119,8 @@ class CharsetRepairMiddleware:
 
 
 class BlockDetectorMiddleware:
-    """Settings: ``BLOCK_AFTER`` (default 5) answers 403/429 in a row pause the crawl for ``BLOCK_PAUSE``
-    seconds (default 120); if the site still refuses after ``BLOCK_MAX_PAUSES`` (default 1) pauses,
+    """Settings: ``BLOCK_AFTER`` answers 403/429 in a row pause the crawl for ``BLOCK_PAUSE``
+    seconds; if the site still refuses after ``BLOCK_MAX_PAUSES`` pauses,
     the run ends with finish reason ``blocked``."""
 
     def __init__(self, crawler, after: int, pause: float, max_pauses: int):
@@ -133,10 +133,10 @@ class BlockDetectorMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler):
-        after = crawler.settings.getint("BLOCK_AFTER", 5)
+        after = crawler.settings.getint("BLOCK_AFTER")
         if after <= 0:
             raise NotConfigured("BLOCK_AFTER is 0")
-        return cls(crawler, after, crawler.settings.getfloat("BLOCK_PAUSE", 120.0), crawler.settings.getint("BLOCK_MAX_PAUSES", 1))
+        return cls(crawler, after, crawler.settings.getfloat("BLOCK_PAUSE"), crawler.settings.getint("BLOCK_MAX_PAUSES"))
 
     async def process_response(self, request, response, spider=None):
         if response.status not in (403, 429):

@@ -19,7 +19,7 @@ Custom settings (each read by its component, with its default):
   (read every run) dates no later than the stored copy is not fetched again.
 - ``SECTION_MAX_PAGES`` = ``5000``: pages of one section read in one run, at most.
 - ``HEALTH_MAX_AGE_HOURS`` = ``48``: ``scrapy health`` fails when no run succeeded for this long.
-- ``RETRY_BACKOFF_BASE`` = ``1.0``, ``RETRY_BACKOFF_MAX`` = ``60``: seconds before a retry, doubled each
+- ``RETRYAFTER_BASE_DELAY`` = ``1.0``, ``RETRYAFTER_MAX_DELAY`` = ``60``: seconds before a retry, doubled each
   time, unless ``Retry-After`` says otherwise (RetryAfterMiddleware).
 - ``BLOCK_AFTER`` = ``5``, ``BLOCK_PAUSE`` = ``120``, ``BLOCK_MAX_PAUSES`` = ``1``: 403/429 answers in a row
   that pause the crawl, the pause in seconds, and the pauses before the run ends ``blocked``.
@@ -74,8 +74,8 @@ DOWNLOADER_MIDDLEWARES = {
     "suarapos_crawler.middlewares.BlockDetectorMiddleware": 560,
     "suarapos_crawler.middlewares.CharsetRepairMiddleware": 600,
 }
-RETRY_BACKOFF_BASE = 1.0
-RETRY_BACKOFF_MAX = 60.0
+RETRYAFTER_BASE_DELAY = 1.0
+RETRYAFTER_MAX_DELAY = 60.0
 BLOCK_AFTER = 5
 BLOCK_PAUSE = 120.0
 BLOCK_MAX_PAUSES = 1

@@ -24,6 +24,16 @@ LISTING_PAGES = sorted(name for name, info in EXPECTED.items() if info["kind"] =
 NOT_ARTICLE_PAGES = sorted(name for name, info in EXPECTED.items() if info["kind"] == "not_article")
 
 
+E2E = ("e2e", "test_benchmark_smoke.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Real crawls, real servers and browsers take minutes: ``pytest -m "not e2e"`` is the fast loop."""
+    for item in items:
+        if any(part in E2E for part in item.path.relative_to(Path(__file__).parent).parts):
+            item.add_marker(pytest.mark.e2e)
+
+
 def saved_response(name: str, url: str | None = None) -> HtmlResponse:
     """A saved page as Scrapy would hand it to a callback."""
     body = (PAGES / f"{name}.html").read_bytes()

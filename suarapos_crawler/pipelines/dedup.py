@@ -26,7 +26,7 @@ def publication_key(published_at: str, post_id: int | None) -> tuple:
 
 
 class DedupPipeline:
-    """Settings: ``DEDUP_MEMORY`` (default 10000): hashes of this run kept in memory, oldest forgotten first.
+    """Settings: ``DEDUP_MEMORY``: hashes of this run kept in memory, oldest forgotten first.
 
     The first publication is the article; later copies are duplicates, whichever is crawled first.
     Copies are looked up in memory, then in the archive (by index): memory only has to cover the

@@ -26,7 +26,7 @@ def problems(item: Article, min_words: int) -> list[str]:
 
 
 class ValidatePipeline:
-    """Settings: ``VALIDATE_ENABLED`` (default True), ``VALIDATE_MIN_WORDS`` (default 20)."""
+    """Settings: ``VALIDATE_ENABLED``, ``VALIDATE_MIN_WORDS``."""
 
     def __init__(self, min_words: int, stats):
         self.min_words = min_words
@@ -34,9 +34,9 @@ class ValidatePipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        if not crawler.settings.getbool("VALIDATE_ENABLED", True):
+        if not crawler.settings.getbool("VALIDATE_ENABLED"):
             raise NotConfigured("VALIDATE_ENABLED is off")
-        return cls(crawler.settings.getint("VALIDATE_MIN_WORDS", 20), crawler.stats)
+        return cls(crawler.settings.getint("VALIDATE_MIN_WORDS"), crawler.stats)
 
     def process_item(self, item):
         if not isinstance(item, Article):

@@ -70,8 +70,8 @@ class SuaraposSpider(scrapy.Spider):
                     settings.set(name, value, priority="spider")
         if spider.mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {spider.mode!r}")
-        spider.max_section_pages = settings.getint("SECTION_MAX_PAGES", 5000)
-        spider.max_url_length = settings.getint("URLLENGTH_LIMIT", 2083)
+        spider.max_section_pages = settings.getint("SECTION_MAX_PAGES")
+        spider.max_url_length = settings.getint("URLLENGTH_LIMIT")
         spider.reader = PageReader.from_crawler(crawler)
         return spider
 

@@ -25,12 +25,12 @@ class Command(ScrapyCommand):
     def add_options(self, parser) -> None:
         super().add_options(parser)
         parser.add_argument("--max-age", type=float, default=None,
-                            help="hours since the last successful run before it is unhealthy (default HEALTH_MAX_AGE_HOURS, 48)")
-        parser.add_argument("--runs", type=int, default=10, help="how many runs to show (default 10)")
+                            help="hours since the last successful run before it is unhealthy (default: the setting HEALTH_MAX_AGE_HOURS)")
+        parser.add_argument("--runs", type=int, default=10, help="how many runs to show (default %(default)s)")
 
     def run(self, args: list[str], opts) -> None:
         path = self.settings.get("SQLITE_PATH")
-        max_age = opts.max_age if opts.max_age is not None else self.settings.getfloat("HEALTH_MAX_AGE_HOURS", 48)
+        max_age = opts.max_age if opts.max_age is not None else self.settings.getfloat("HEALTH_MAX_AGE_HOURS")
         if not path or not Path(path).exists():
             print(f"UNHEALTHY: no database at {path}")
             self.exitcode = 1
