@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -58,8 +58,20 @@ def run_measured(args: list[str], cwd: Path) -> dict:
 
 
 def crawl_args(base_url: str, db: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "scrapy.cmdline", "crawl", "suarapos", "-a", f"base_url={base_url}",
-            "-s", f"SQLITE_PATH={db}", "-s", "LOG_LEVEL=ERROR", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "scrapy.cmdline",
+        "crawl",
+        "suarapos",
+        "-a",
+        f"base_url={base_url}",
+        "-s",
+        f"SQLITE_PATH={db}",
+        "-s",
+        "LOG_LEVEL=ERROR",
+        *extra,
+    ]
 
 
 def last_run(db: Path) -> dict:
@@ -89,11 +101,32 @@ def bench_size(articles: int, work: Path) -> dict:
         urls_file = work / f"urls-{articles}.txt"
         urls_file.write_text("\n".join(urls), encoding="utf-8")
         bare_dir = Path(tempfile.mkdtemp(prefix="bare-"))  # no scrapy.cfg here: Scrapy's own defaults
-        bare = run_measured([sys.executable, "-m", "scrapy.cmdline", "runspider", str(ROOT / "benchmarks" / "bare_spider.py"),
-                             "-a", f"urls={urls_file}", "-s", f"CONCURRENT_REQUESTS={CONCURRENCY}",
-                             "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}", "-s", "LOG_LEVEL=ERROR",
-                             "-s", "REDIRECT_ENABLED=False", "-s", "DOWNLOAD_MAXSIZE=8388608",
-                             "-s", "TELNETCONSOLE_ENABLED=False", "-a", f"usage={work / 'bare-usage.json'}"], bare_dir)
+        bare = run_measured(
+            [
+                sys.executable,
+                "-m",
+                "scrapy.cmdline",
+                "runspider",
+                str(ROOT / "benchmarks" / "bare_spider.py"),
+                "-a",
+                f"urls={urls_file}",
+                "-s",
+                f"CONCURRENT_REQUESTS={CONCURRENCY}",
+                "-s",
+                f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}",
+                "-s",
+                "LOG_LEVEL=ERROR",
+                "-s",
+                "REDIRECT_ENABLED=False",
+                "-s",
+                "DOWNLOAD_MAXSIZE=8388608",
+                "-s",
+                "TELNETCONSOLE_ENABLED=False",
+                "-a",
+                f"usage={work / 'bare-usage.json'}",
+            ],
+            bare_dir,
+        )
         bare["peak_rss_mib"] = json.loads((work / "bare-usage.json").read_text())["peak_rss_mib"]
         bare["requests"] = len(urls)
         bare["pages_per_s"] = round(len(urls) / bare["wall_s"], 1)
@@ -128,6 +161,7 @@ def bench_size(articles: int, work: Path) -> dict:
 
 # ---- extraction alone -------------------------------------------------------------------------
 
+
 def token_f1(a: str, b: str) -> float:
     from suarapos_crawler.sample_site.score import token_f1 as f1
 
@@ -145,7 +179,7 @@ def bench_extraction(pages: int) -> dict:
     site = build_site(articles=max(pages, 60), now=parse_now(NOW))
     server = SampleSite(site, base)
     truth = site_truth(site, base, Faults())["articles"][:pages]
-    docs = [(t, server.get(t["url"][len(base):]).body) for t in truth]
+    docs = [(t, server.get(t["url"][len(base) :]).body) for t in truth]
 
     def ours(url, body):
         item = ArticlePage(HtmlResponse(url, body=body, encoding="utf-8"), base).to_item()
@@ -156,7 +190,12 @@ def bench_extraction(pages: int) -> dict:
 
         doc = trafilatura.bare_extraction(body.decode("utf-8"), url=url, with_metadata=True, include_comments=False)
         doc = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
-        return {"title": doc.get("title"), "author": doc.get("author"), "date": doc.get("date"), "body": doc.get("text") or ""}
+        return {
+            "title": doc.get("title"),
+            "author": doc.get("author"),
+            "date": doc.get("date"),
+            "body": doc.get("text") or "",
+        }
 
     def newspaper_extract(url, body):
         import newspaper
@@ -165,7 +204,12 @@ def bench_extraction(pages: int) -> dict:
         article.download(input_html=body.decode("utf-8"))
         article.parse()
         date = article.publish_date.isoformat() if article.publish_date else None
-        return {"title": article.title, "author": ", ".join(article.authors) or None, "date": date, "body": article.text}
+        return {
+            "title": article.title,
+            "author": ", ".join(article.authors) or None,
+            "date": date,
+            "body": article.text,
+        }
 
     tools = {"suarapos_crawler": ours, "trafilatura": trafilatura_extract, "newspaper4k": newspaper_extract}
     results = {}
@@ -180,15 +224,19 @@ def bench_extraction(pages: int) -> dict:
         started = time.perf_counter()
         got = [extract(t["url"], body) for t, body in docs]
         elapsed = time.perf_counter() - started
-        for t, g in zip((t for t, _ in docs), got):
+        for t, g in zip((t for t, _ in docs), got, strict=True):
             right["title"] += (g["title"] or "").strip() == t["title"]
             right["author"] += (g["author"] or "").strip() == t["author"]
             # a date is right when it gives the WIB day (and, when it has one, the WIB minute)
             date = str(g["date"] or "")
-            right["date"] += date[:10] == t["published_at"][:10] and (len(date) <= 10 or date[:16] == t["published_at"][:16])
+            right["date"] += date[:10] == t["published_at"][:10] and (
+                len(date) <= 10 or date[:16] == t["published_at"][:16]
+            )
             right["body_f1_0.97"] += token_f1(g["body"] or "", t["body"]) >= 0.97
-        results[name] = {"ms_per_page": round(1000 * elapsed / len(docs), 3),
-                         **{k: round(v / len(docs), 4) for k, v in right.items()}}
+        results[name] = {
+            "ms_per_page": round(1000 * elapsed / len(docs), 3),
+            **{k: round(v / len(docs), 4) for k, v in right.items()},
+        }
     ours_ms = results["suarapos_crawler"]["ms_per_page"]
     for name, r in results.items():
         if "ms_per_page" in r and name != "suarapos_crawler":
@@ -198,14 +246,22 @@ def bench_extraction(pages: int) -> dict:
 
 # ---- storage alone ------------------------------------------------------------------------------
 
+
 def bench_storage(rows: int, work: Path) -> dict:
     from suarapos_crawler import storage
     from suarapos_crawler.sample_site import Faults, build_site, parse_now, site_truth
 
     truth = site_truth(build_site(articles=rows, now=parse_now(NOW)), "https://www.suarapos.com", Faults())["articles"]
-    articles = [{**t, "published_raw": t["published_at"], "date_source": "json-ld", "word_count": len(t["body"].split()),
-                 "related": [{"target_url": u, "anchor_text": "x", "position": i} for i, u in enumerate(t["baca_juga"])]}
-                for t in truth]
+    articles = [
+        {
+            **t,
+            "published_raw": t["published_at"],
+            "date_source": "json-ld",
+            "word_count": len(t["body"].split()),
+            "related": [{"target_url": u, "anchor_text": "x", "position": i} for i, u in enumerate(t["baca_juga"])],
+        }
+        for t in truth
+    ]
     db = storage.open_database(str(work / "storage.db"), busy_timeout=60)
     storage.upgrade(db)
     started = time.perf_counter()
@@ -219,34 +275,53 @@ def bench_storage(rows: int, work: Path) -> dict:
 
 # ---- report ---------------------------------------------------------------------------------------
 
+
 def machine() -> dict:
-    return {"cpus": os.cpu_count(), "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
-            "python": platform.python_version(), "platform": platform.platform(),
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
 
 
 def markdown(results: dict) -> str:
-    lines = ["| articles | requests | full crawl s (CPU s) | pages/s | bare Scrapy s (CPU s) | full / bare, wall | full / bare, CPU "
-             "| peak RSS MiB, crawl + worker | unchanged run: requests, s | next day: requests, s |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| articles | requests | full crawl s (CPU s) | pages/s | bare Scrapy s (CPU s) | full / bare, wall | full / bare, CPU "
+        "| peak RSS MiB, crawl + worker | unchanged run: requests, s | next day: requests, s |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in results["sizes"]:
         f, b, u, n = r["full"], r["bare"], r["scheduled_unchanged"], r["scheduled_next_day"]
         rss = f"{f['peak_rss_mib']} ({f.get('crawl_peak_rss_mib', f['peak_rss_mib'])} + {f.get('worker_peak_rss_mib', 0)})"
-        lines.append(f"| {r['articles']:,} | {f['requests']:,} | {f['wall_s']} ({f['cpu_s']}) | {f['pages_per_s']} | {b['wall_s']} ({b['cpu_s']}) | "
-                     f"{r['ratio_full_over_bare']} | {r.get('cpu_ratio_full_over_bare', '')} | {rss} | "
-                     f"{u['requests']}, {u['wall_s']} | {n['requests']}, {n['wall_s']} |")
+        lines.append(
+            f"| {r['articles']:,} | {f['requests']:,} | {f['wall_s']} ({f['cpu_s']}) | {f['pages_per_s']} | {b['wall_s']} ({b['cpu_s']}) | "
+            f"{r['ratio_full_over_bare']} | {r.get('cpu_ratio_full_over_bare', '')} | {rss} | "
+            f"{u['requests']}, {u['wall_s']} | {n['requests']}, {n['wall_s']} |"
+        )
     ex = results.get("extraction", {})
     if ex:
-        lines += ["", f"Extraction alone, {ex['pages']} saved sample pages:", "",
-                  "| extractor | ms/page | title | author | date | body F1 ≥ 0.97 |", "|---|---:|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            f"Extraction alone, {ex['pages']} saved sample pages:",
+            "",
+            "| extractor | ms/page | title | author | date | body F1 ≥ 0.97 |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
         for name, r in ex["tools"].items():
             if "error" in r:
                 lines.append(f"| {name} | {r['error']} | | | | |")
             else:
-                lines.append(f"| {name} | {r['ms_per_page']} | {r['title']:.0%} | {r['author']:.0%} | {r['date']:.0%} | {r['body_f1_0.97']:.0%} |")
+                lines.append(
+                    f"| {name} | {r['ms_per_page']} | {r['title']:.0%} | {r['author']:.0%} | {r['date']:.0%} | {r['body_f1_0.97']:.0%} |"
+                )
     st = results.get("storage")
     if st:
-        lines += ["", f"Storage alone: {st['rows_per_s']:,} articles/s into SQLite with FTS ({st['rows']:,} rows, batches of 100)."]
+        lines += [
+            "",
+            f"Storage alone: {st['rows_per_s']:,} articles/s into SQLite with FTS ({st['rows']:,} rows, batches of 100).",
+        ]
     m = results["machine"]
     lines += ["", f"Machine: {m['cpus']} CPUs, {m['memory_gib']} GiB, Python {m['python']}, {m['date']}."]
     return "\n".join(lines)
@@ -265,7 +340,9 @@ def chart(results: dict, path: Path) -> None:
     axes[0].set(title="Seconds to crawl", xlabel="articles", ylabel="s")
     axes[0].legend()
     axes[1].plot(sizes, [r["ratio_full_over_bare"] for r in results["sizes"]], "o-", label="wall")
-    axes[1].plot(sizes, [r.get("cpu_ratio_full_over_bare", 0) for r in results["sizes"]], "s--", label="CPU (crawl + worker)")
+    axes[1].plot(
+        sizes, [r.get("cpu_ratio_full_over_bare", 0) for r in results["sizes"]], "s--", label="CPU (crawl + worker)"
+    )
     axes[1].axhline(1.5, color="red", linestyle=":", label="target 1.5 (wall)")
     axes[1].set(title="Full / bare", xlabel="articles")
     axes[1].legend()
@@ -283,7 +360,9 @@ def chart(results: dict, path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,50000", help="articles in the sample site, comma-separated")
-    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results"), help="folder for results.json and results.png")
+    parser.add_argument(
+        "--out", default=str(ROOT / "benchmarks" / "results"), help="folder for results.json and results.png"
+    )
     parser.add_argument("--extraction-pages", type=int, default=300)
     parser.add_argument("--smoke", action="store_true", help="small and quick: checks the report is produced")
     args = parser.parse_args(argv)

@@ -46,8 +46,16 @@ class Archive:
     """Settings (defaults in ``settings.py``): ``SQLITE_PATH`` (empty: no archive), ``SQLITE_BUSY_TIMEOUT``,
     ``SQLITE_WRITER_THREAD``, ``SQLITE_MIN_FREE_MB``, ``SQLITE_QUICK_CHECK``, ``RUN_MAX_ERRORS``."""
 
-    def __init__(self, crawler, path: str, busy_timeout: float, threaded: bool, min_free_mb: float,
-                 quick_check: bool, max_errors: int):
+    def __init__(
+        self,
+        crawler,
+        path: str,
+        busy_timeout: float,
+        threaded: bool,
+        min_free_mb: float,
+        quick_check: bool,
+        max_errors: int,
+    ):
         self.crawler = crawler
         self.path = path
         self.busy_timeout = busy_timeout
@@ -75,9 +83,15 @@ class Archive:
         path = settings.get("SQLITE_PATH")
         if not path:
             raise NotConfigured("SQLITE_PATH is empty")
-        archive = cls(crawler, path, settings.getfloat("SQLITE_BUSY_TIMEOUT"), settings.getbool("SQLITE_WRITER_THREAD"),
-                      settings.getfloat("SQLITE_MIN_FREE_MB"), settings.getbool("SQLITE_QUICK_CHECK"),
-                      settings.getint("RUN_MAX_ERRORS"))
+        archive = cls(
+            crawler,
+            path,
+            settings.getfloat("SQLITE_BUSY_TIMEOUT"),
+            settings.getbool("SQLITE_WRITER_THREAD"),
+            settings.getfloat("SQLITE_MIN_FREE_MB"),
+            settings.getbool("SQLITE_QUICK_CHECK"),
+            settings.getint("RUN_MAX_ERRORS"),
+        )
         crawler.signals.connect(archive.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(archive.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(archive.item_error, signal=signals.item_error)
@@ -115,8 +129,9 @@ class Archive:
         storage.close_stale_runs(self.db)
         self.was_incremental = int(self.db["articles"].count > 0)
         self.started_at = storage.now_wib()
-        self.run_id = storage.start_run(self.db, spider.name, self.base_url, getattr(spider, "mode", "default"),
-                                        self.started_at)
+        self.run_id = storage.start_run(
+            self.db, spider.name, self.base_url, getattr(spider, "mode", "default"), self.started_at
+        )
 
     # ---- writing ------------------------------------------------------------------
     def _in_writer(self, fn, *args):
@@ -186,9 +201,12 @@ class Archive:
         unaccounted = self.account_for_every_url(db, finished=reason == "finished")
         stats = self.crawler.stats.get_stats()
         self.status, self.status_reason = run_status(stats, reason, self.max_errors, self.lost, unaccounted)
-        values = run_values(stats, reason, self.status, self.status_reason, self.lost, self.was_incremental,
-                            storage.now_wib())
-        self.warnings = compare_with_earlier(db, {**values, "mode": getattr(spider, "mode", "default")}, self.started_at)
+        values = run_values(
+            stats, reason, self.status, self.status_reason, self.lost, self.was_incremental, storage.now_wib()
+        )
+        self.warnings = compare_with_earlier(
+            db, {**values, "mode": getattr(spider, "mode", "default")}, self.started_at
+        )
         values["warnings"] = json.dumps(self.warnings, ensure_ascii=False)
         values["stats"] = stats_json(self.crawler.stats.get_stats())
         storage.finish_run(db, self.run_id, values)
@@ -212,8 +230,16 @@ class Archive:
             db = storage.open_database(self.path, self.busy_timeout)
             try:
                 run_id = storage.start_run(db, spider.name, self.base_url, getattr(spider, "mode", "default"))
-                storage.finish_run(db, run_id, {"finished_at": storage.now_wib(), "finish_reason": REFUSED,
-                                                "status": "failed", "status_reason": f"refused at start: {self.refused.problem}"})
+                storage.finish_run(
+                    db,
+                    run_id,
+                    {
+                        "finished_at": storage.now_wib(),
+                        "finish_reason": REFUSED,
+                        "status": "failed",
+                        "status_reason": f"refused at start: {self.refused.problem}",
+                    },
+                )
             finally:
                 db.close()
         except sqlite3.Error as exc:
@@ -228,7 +254,6 @@ class Archive:
         if self.db is not None:
             self.db.close()
             self.db = None
-
 
 
 def store_item(db: Database, item, seen_at: str, run_id: int | None, counts: Counter) -> None:

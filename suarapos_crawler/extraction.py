@@ -81,8 +81,12 @@ class ListingReading:
 def read_listing(url: str, text: str, base_url: str, with_sections: bool = False) -> ListingReading:
     """Parse one home or section page once and read what it lists. No I/O; runs in any process."""
     page = ListingPage(FetchedPage(url, text), base_url)
-    return ListingReading(page.article_urls(), page.section_urls() if with_sections else [],
-                          None if with_sections else page.next_page_url(), page.current_page())
+    return ListingReading(
+        page.article_urls(),
+        page.section_urls() if with_sections else [],
+        None if with_sections else page.next_page_url(),
+        page.current_page(),
+    )
 
 
 READERS = {"page": read_page, "listing": read_listing}
@@ -105,8 +109,12 @@ class Worker:
 
     async def start(self) -> None:
         self.proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "suarapos_crawler.extraction", stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE)
+            sys.executable,
+            "-m",
+            "suarapos_crawler.extraction",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+        )
         self.replies = asyncio.ensure_future(self._read_replies())
 
     async def call(self, kind: str, *args):
@@ -146,7 +154,7 @@ class Worker:
         self.proc.stdin.close()  # the worker ends at the end of its input
         try:
             await asyncio.wait_for(self.proc.wait(), timeout=10)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self.proc.kill()
             await self.proc.wait()
         if self.replies is not None:

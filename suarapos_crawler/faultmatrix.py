@@ -72,25 +72,58 @@ class FaultResult:
 
     def row(self) -> str:
         verdict = "survived" if self.survived else "FAILED"
-        lost = "nothing" if not self.lost else "; ".join(filter(None, [
-            f"{self.unaccounted} URLs without outcome" if self.unaccounted else "",
-            f"{len(self.missing_reachable)} reachable articles missing" if self.missing_reachable else "",
-            f"{len(self.unrecorded_unreachable)} unreachable articles unrecorded" if self.unrecorded_unreachable else "",
-            f"{len(self.degraded)} stored articles degraded" if self.degraded else "",
-        ]))
+        lost = (
+            "nothing"
+            if not self.lost
+            else "; ".join(
+                filter(
+                    None,
+                    [
+                        f"{self.unaccounted} URLs without outcome" if self.unaccounted else "",
+                        f"{len(self.missing_reachable)} reachable articles missing" if self.missing_reachable else "",
+                        f"{len(self.unrecorded_unreachable)} unreachable articles unrecorded"
+                        if self.unrecorded_unreachable
+                        else "",
+                        f"{len(self.degraded)} stored articles degraded" if self.degraded else "",
+                    ],
+                )
+            )
+        )
         return f"| {self.fault} | {self.tried} | {self.outcome} | {self.status} (exit {self.exit_code}) | {lost} | {verdict} |"
 
 
 def crawl(base_url: str, db: Path, *extra: str, cwd: Path | None = None) -> int:
-    args = [sys.executable, "-m", "scrapy.cmdline", "crawl", "suarapos", "-a", f"base_url={base_url}",
-            "-s", f"SQLITE_PATH={db}", "-s", "LOG_LEVEL=ERROR", "-s", "DOWNLOAD_TIMEOUT=10",
-            "-s", "RETRYAFTER_MAX_DELAY=2", "-s", "BLOCK_PAUSE=1", *extra]
-    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}).returncode
+    args = [
+        sys.executable,
+        "-m",
+        "scrapy.cmdline",
+        "crawl",
+        "suarapos",
+        "-a",
+        f"base_url={base_url}",
+        "-s",
+        f"SQLITE_PATH={db}",
+        "-s",
+        "LOG_LEVEL=ERROR",
+        "-s",
+        "DOWNLOAD_TIMEOUT=10",
+        "-s",
+        "RETRYAFTER_MAX_DELAY=2",
+        "-s",
+        "BLOCK_PAUSE=1",
+        *extra,
+    ]
+    return subprocess.run(
+        args, cwd=cwd, capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+    ).returncode
 
 
 def snapshot_bodies(db_path: Path) -> dict[str, tuple[str, str, str]]:
     db = Database(db_path)
-    return {r["url"]: (r["title"], r["published_at"], r["body"]) for r in db.query("SELECT url, title, published_at, body FROM articles")}
+    return {
+        r["url"]: (r["title"], r["published_at"], r["body"])
+        for r in db.query("SELECT url, title, published_at, body FROM articles")
+    }
 
 
 def what_happened(db: Database, truth: dict, fault: str) -> str:
@@ -99,15 +132,18 @@ def what_happened(db: Database, truth: dict, fault: str) -> str:
         run = next(db.query("SELECT status_reason FROM crawl_runs ORDER BY id DESC LIMIT 1"))
         return run["status_reason"] or "crawled"
     url = targets[0]
-    ledger = next(db.query("SELECT outcome, detail FROM fetches WHERE url = ? ORDER BY run_id DESC LIMIT 1", [url]), None)
+    ledger = next(
+        db.query("SELECT outcome, detail FROM fetches WHERE url = ? ORDER BY run_id DESC LIMIT 1", [url]), None
+    )
     if ledger is None:
         return "no ledger entry"
     detail = re.sub(r"https?://127\.0\.0\.1:\d+", "", ledger["detail"] or "")
     return ledger["outcome"] + (f": {detail[:70]}" if detail and not detail.startswith("/") else "")
 
 
-def run_fault(fault: str, workdir: Path, port: int, clean_db: Path, articles: int, now: str,
-              cwd: Path | None = None) -> FaultResult:
+def run_fault(
+    fault: str, workdir: Path, port: int, clean_db: Path, articles: int, now: str, cwd: Path | None = None
+) -> FaultResult:
     result = FaultResult(fault, TRIED.get(fault, FAULTS[fault]))
     fresh_db, refresh_db = workdir / f"{fault}-fresh.db", workdir / f"{fault}-refresh.db"
     truth_path = workdir / f"{fault}-truth.json"
@@ -119,27 +155,29 @@ def run_fault(fault: str, workdir: Path, port: int, clean_db: Path, articles: in
     db = Database(fresh_db)
     run = next(db.query("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1"))
     result.status = run["status"]
-    result.unaccounted = db.execute("SELECT COUNT(*) FROM fetches WHERE outcome IN ('lost', 'not_fetched')").fetchone()[0]
+    result.unaccounted = db.execute("SELECT COUNT(*) FROM fetches WHERE outcome IN ('lost', 'not_fetched')").fetchone()[
+        0
+    ]
     result.outcome = what_happened(db, truth, fault)
     if fault not in RUN_FAILS:
         score = score_database(db, truth)
         result.missing_reachable = score.misses.get("missing", [])
         recorded = {r[0] for r in db.execute("SELECT url FROM rejects")}
         result.unrecorded_unreachable = [
-            a["url"] for a in truth["articles"]
-            if set(a["faults"]) & UNREACHABLE_FAULTS and a["url"] not in recorded
+            a["url"] for a in truth["articles"] if set(a["faults"]) & UNREACHABLE_FAULTS and a["url"] not in recorded
         ]
     # A refresh under the fault must leave every stored article as good as it was.
     before, after = snapshot_bodies(clean_db), snapshot_bodies(refresh_db)
-    for url, (title, published, body) in before.items():
+    for url, (_title, _published, body) in before.items():
         now_title, now_published, now_body = after.get(url, ("", "", ""))
         if not now_title or not now_published or len(now_body) < len(body) * 0.9:
             result.degraded.append(url)
     return result
 
 
-def run_matrix(faults: list[str] | None = None, articles: int = 60, now: str = "2026-11-29T14:00:00+07:00",
-               cwd: Path | None = None) -> list[FaultResult]:
+def run_matrix(
+    faults: list[str] | None = None, articles: int = 60, now: str = "2026-11-29T14:00:00+07:00", cwd: Path | None = None
+) -> list[FaultResult]:
     workdir = Path(tempfile.mkdtemp(prefix="faults-"))
     try:
         clean_db = workdir / "clean.db"
@@ -152,8 +190,11 @@ def run_matrix(faults: list[str] | None = None, articles: int = 60, now: str = "
 
 
 def report(results: list[FaultResult]) -> str:
-    lines = ["| fault | what was tried | what the crawler did | run status | lost | verdict |",
-             "|---|---|---|---|---|---|", *(r.row() for r in results)]
+    lines = [
+        "| fault | what was tried | what the crawler did | run status | lost | verdict |",
+        "|---|---|---|---|---|---|",
+        *(r.row() for r in results),
+    ]
     survived = sum(r.survived for r in results)
     lines.append("")
     lines.append(f"{survived} of {len(results)} faults survived with nothing lost")

@@ -8,8 +8,8 @@ sitemap ``lastmod``), may this section stop paging here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from sqlite_utils import Database
 
@@ -39,14 +39,27 @@ class CrawlPlan:
     confirmed_unchanged: set[str] = field(default_factory=set)
 
     @classmethod
-    def load(cls, db: Database | None, mode: str = "default", refresh_days: float = 3.0, known_tolerance: int = 3,
-             now: datetime | None = None, trust_lastmod: bool = True, before_run: int | None = None) -> CrawlPlan:
+    def load(
+        cls,
+        db: Database | None,
+        mode: str = "default",
+        refresh_days: float = 3.0,
+        known_tolerance: int = 3,
+        now: datetime | None = None,
+        trust_lastmod: bool = True,
+        before_run: int | None = None,
+    ) -> CrawlPlan:
         """The plan from an archive whose schema is up to date (``None``: no archive, fetch everything).
         ``before_run``: the ID of the run being planned, which does not count as an earlier run."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
-        plan = cls(mode=mode, refresh_days=refresh_days, known_tolerance=known_tolerance, now=now or datetime.now(WIB),
-                   trust_lastmod=trust_lastmod)
+        plan = cls(
+            mode=mode,
+            refresh_days=refresh_days,
+            known_tolerance=known_tolerance,
+            now=now or datetime.now(WIB),
+            trust_lastmod=trust_lastmod,
+        )
         if db is None:
             return plan
         for url, published, modified, last_seen in storage.stored_article_times(db):

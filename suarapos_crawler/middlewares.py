@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from datetime import datetime, timezone
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
@@ -36,7 +36,7 @@ def retry_after_seconds(value: bytes | str | None) -> float | None:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError):
         return None
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 class RetryAfterMiddleware(RetryMiddleware):
@@ -136,7 +136,9 @@ class BlockDetectorMiddleware:
         after = crawler.settings.getint("BLOCK_AFTER")
         if after <= 0:
             raise NotConfigured("BLOCK_AFTER is 0")
-        return cls(crawler, after, crawler.settings.getfloat("BLOCK_PAUSE"), crawler.settings.getint("BLOCK_MAX_PAUSES"))
+        return cls(
+            crawler, after, crawler.settings.getfloat("BLOCK_PAUSE"), crawler.settings.getint("BLOCK_MAX_PAUSES")
+        )
 
     async def process_response(self, request, response, spider=None):
         if response.status not in (403, 429):

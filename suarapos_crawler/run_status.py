@@ -14,10 +14,14 @@ from sqlite_utils import Database
 WATCHED_FIELDS = ("author", "section", "published_at", "dateline", "body")
 
 
-def run_status(stats: dict, finish_reason: str, max_errors: int, lost: list[str], unaccounted: int = 0) -> tuple[str, str]:
+def run_status(
+    stats: dict, finish_reason: str, max_errors: int, lost: list[str], unaccounted: int = 0
+) -> tuple[str, str]:
     """What a run amounted to: ``ok``, ``site_changed``, ``blocked``, ``unreachable`` or ``failed``, and why."""
     responses = stats.get("response_received_count", 0)
-    statuses = {int(k.rsplit("/", 1)[1]): v for k, v in stats.items() if k.startswith("downloader/response_status_count/")}
+    statuses = {
+        int(k.rsplit("/", 1)[1]): v for k, v in stats.items() if k.startswith("downloader/response_status_count/")
+    }
     articles = sum(stats.get(f"sqlite/articles_{k}", 0) for k in ("new", "updated", "unchanged", "kept"))
     errors = stats.get("log_count/ERROR", 0)
     if lost:
@@ -48,25 +52,35 @@ def run_status(stats: dict, finish_reason: str, max_errors: int, lost: list[str]
 def compare_with_earlier(db: Database, run: dict, started_at: str) -> list[str]:
     """Warnings for a run that looks unlike the last successful runs of the same mode."""
     warnings = []
-    earlier = list(db.query(
-        "SELECT articles_new + articles_updated + articles_unchanged AS parsed FROM crawl_runs "
-        "WHERE status = 'ok' AND mode = ? AND started_at < ? AND was_incremental = ? ORDER BY id DESC LIMIT 5",
-        [run["mode"], started_at, run["was_incremental"]],
-    ))
+    earlier = list(
+        db.query(
+            "SELECT articles_new + articles_updated + articles_unchanged AS parsed FROM crawl_runs "
+            "WHERE status = 'ok' AND mode = ? AND started_at < ? AND was_incremental = ? ORDER BY id DESC LIMIT 5",
+            [run["mode"], started_at, run["was_incremental"]],
+        )
+    )
     parsed = run["articles_new"] + run["articles_updated"] + run["articles_unchanged"]
     if len(earlier) >= 2:
         usual = statistics.median(r["parsed"] for r in earlier)
         if usual >= 10 and parsed < usual / 4:
             warnings.append(f"{parsed} articles parsed, far below the usual {usual:g}")
-    fresh = list(db.query(
-        "SELECT " + ", ".join(f"SUM(COALESCE({f}, '') = '') AS {f}" for f in WATCHED_FIELDS) + ", COUNT(*) AS n "
-        "FROM articles WHERE last_seen_at >= ?", [started_at]
-    ))[0]
-    if fresh["n"] >= 10:
-        before = list(db.query(
+    fresh = list(
+        db.query(
             "SELECT " + ", ".join(f"SUM(COALESCE({f}, '') = '') AS {f}" for f in WATCHED_FIELDS) + ", COUNT(*) AS n "
-            "FROM articles WHERE last_seen_at < ?", [started_at]
-        ))[0]
+            "FROM articles WHERE last_seen_at >= ?",
+            [started_at],
+        )
+    )[0]
+    if fresh["n"] >= 10:
+        before = list(
+            db.query(
+                "SELECT "
+                + ", ".join(f"SUM(COALESCE({f}, '') = '') AS {f}" for f in WATCHED_FIELDS)
+                + ", COUNT(*) AS n "
+                "FROM articles WHERE last_seen_at < ?",
+                [started_at],
+            )
+        )[0]
         for f in WATCHED_FIELDS:
             if fresh[f] == fresh["n"] and before["n"] and (before[f] or 0) < before["n"] / 2:
                 warnings.append(f"field {f} is empty on all {fresh['n']} articles of this run")
@@ -77,8 +91,9 @@ def to_jsonable(value):
     return value.isoformat() if isinstance(value, datetime) else value
 
 
-def run_values(stats: dict, finish_reason: str, status: str, why: str, lost: list[str], was_incremental: int,
-               finished_at: str) -> dict:
+def run_values(
+    stats: dict, finish_reason: str, status: str, why: str, lost: list[str], was_incremental: int, finished_at: str
+) -> dict:
     """The ``crawl_runs`` columns of a finished run, from its Scrapy stats."""
     return {
         "finished_at": finished_at,
@@ -96,7 +111,8 @@ def run_values(stats: dict, finish_reason: str, status: str, why: str, lost: lis
         "duplicates": stats.get("sqlite/duplicates", 0),
         "listing_pages": stats.get("suarapos/listing_pages", 0),
         "pages_per_section": json.dumps(
-            {k[len("suarapos/pages/"):]: v for k, v in stats.items() if k.startswith("suarapos/pages/")}, sort_keys=True
+            {k[len("suarapos/pages/") :]: v for k, v in stats.items() if k.startswith("suarapos/pages/")},
+            sort_keys=True,
         ),
         "errors": stats.get("log_count/ERROR", 0),
         "lost_items": json.dumps(lost),

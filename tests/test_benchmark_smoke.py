@@ -17,16 +17,25 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_benchmark_produces_its_report(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "benchmarks.run", "--sizes", "1000", "--smoke", "--out", str(tmp_path)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--sizes", "1000", "--smoke", "--out", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads((tmp_path / "results.json").read_text())
     size = results["sizes"][0]
     assert size["articles"] == 1000 and size["full"]["exit_code"] == 0 and size["bare"]["exit_code"] == 0
-    assert size["full"]["requests"] > 1000 and size["bare"]["requests"] >= size["full"]["requests"] - 2  # all but robots.txt
+    assert (
+        size["full"]["requests"] > 1000 and size["bare"]["requests"] >= size["full"]["requests"] - 2
+    )  # all but robots.txt
     assert size["ratio_full_over_bare"] > 0 and size["cpu_ratio_full_over_bare"] > 0
     full = size["full"]
-    assert full["worker_cpu_s"] > 0 and full["peak_rss_mib"] == round(full["crawl_peak_rss_mib"] + full["worker_peak_rss_mib"], 1)
+    assert full["worker_cpu_s"] > 0 and full["peak_rss_mib"] == round(
+        full["crawl_peak_rss_mib"] + full["worker_peak_rss_mib"], 1
+    )
     assert size["full_cold_site"]["requests"] == full["requests"]  # the URLs the bare fetch was given
     assert size["scheduled_unchanged"]["requests"] < size["full"]["requests"]
     assert size["scheduled_next_day"]["new"] > 0

@@ -20,5 +20,5 @@ def test_formulas_become_text_numbers_stay_numbers():
 
 
 def test_csv_keeps_quoting_and_lines():
-    body = 'a,b\r\n"=x(""1"")","line\nbreak"\r\n'.encode()
+    body = b'a,b\r\n"=x(""1"")","line\nbreak"\r\n'
     assert defuse_csv(body).decode() == 'a,b\r\n"\'=x(""1"")","line\nbreak"\r\n'

@@ -65,6 +65,7 @@ def test_read_listing_gives_what_the_listing_page_gives():
 
 def read_all(reader: PageReader, *names: str) -> list:
     """Read saved pages with the reader inside one event loop, as the crawl does, then close it."""
+
     async def run():
         try:
             return [await reader.read_article(saved_response(name), BASE) for name in names]
@@ -82,7 +83,7 @@ def started_crawler():
 
 def test_a_worker_process_reads_the_same_article_without_scrapy_in_it():
     crawler = started_crawler()
-    reading, = read_all(PageReader(1, crawler), ARTICLE)
+    (reading,) = read_all(PageReader(1, crawler), ARTICLE)
     assert reading.worker is not None and reading.worker[0] != os.getpid()
     assert reading.article == ArticlePage(saved_response(ARTICLE), BASE).to_item()
     assert crawler.stats.get_value("extract/worker_pages") == 1

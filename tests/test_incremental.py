@@ -20,9 +20,20 @@ def archive(tmp_path):
     storage.upgrade(db)
     with db.conn:
         for url, published in (("old", "2026-10-01T08:00:00+07:00"), ("recent", "2026-11-28T08:00:00+07:00")):
-            storage.save_article(db, {"url": url, "title": "t", "published_at": published, "body": "b",
-                                      "modified_at": published, "sections": [], "tags": [], "related": []},
-                                 "2026-11-29T09:00:00+07:00")
+            storage.save_article(
+                db,
+                {
+                    "url": url,
+                    "title": "t",
+                    "published_at": published,
+                    "body": "b",
+                    "modified_at": published,
+                    "sections": [],
+                    "tags": [],
+                    "related": [],
+                },
+                "2026-11-29T09:00:00+07:00",
+            )
         storage.save_alias(db, "old-slug", "old")
         storage.save_reject(db, "gone", "fetch", "HTTP 404")
         storage.save_reject(db, "flaky", "fetch", "HTTP 503")

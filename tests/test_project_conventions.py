@@ -36,7 +36,9 @@ def test_every_custom_setting_has_its_one_default_and_its_documentation_in_the_s
 
 def test_typed_getters_carry_no_fallback_of_their_own():
     fallback = re.compile(r"settings\.get(?:int|float|bool)\(\s*\"[A-Z_]+\"\s*,")
-    offenders = [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if fallback.search(p.read_text(encoding="utf-8"))]
+    offenders = [
+        str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if fallback.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == []
 
 
@@ -50,7 +52,9 @@ def test_custom_settings_stay_out_of_scrapys_namespaces():
 def test_every_table_and_column_of_the_archive_has_a_datasette_description():
     db = Database(memory=True)
     storage.upgrade(db)
-    described = yaml.safe_load((PACKAGE.parent / "metadata.yml").read_text(encoding="utf-8"))["databases"]["suarapos"]["tables"]
+    described = yaml.safe_load((PACKAGE.parent / "metadata.yml").read_text(encoding="utf-8"))["databases"]["suarapos"][
+        "tables"
+    ]
     for table in db.table_names():
         if table.startswith("articles_fts") or table.startswith("_"):
             continue  # the full-text index's and the migrations' own tables are hidden internals

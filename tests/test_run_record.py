@@ -9,8 +9,12 @@ from suarapos_crawler.run_status import compare_with_earlier, run_status
 
 
 def stats(**kw):
-    base = {"response_received_count": 50, "downloader/response_status_count/200": 50, "sqlite/articles_new": 40,
-            "suarapos/listing_pages": 10}
+    base = {
+        "response_received_count": 50,
+        "downloader/response_status_count/200": 50,
+        "sqlite/articles_new": 40,
+        "suarapos/listing_pages": 10,
+    }
     base.update(kw)
     return base
 
@@ -24,7 +28,13 @@ def test_unreachable_when_nothing_answered():
 
 
 def test_blocked_by_403s():
-    s = stats(**{"downloader/response_status_count/200": 1, "downloader/response_status_count/403": 49, "sqlite/articles_new": 0})
+    s = stats(
+        **{
+            "downloader/response_status_count/200": 1,
+            "downloader/response_status_count/403": 49,
+            "sqlite/articles_new": 0,
+        }
+    )
     assert run_status(s, "finished", 5, [])[0] == "blocked"
 
 
@@ -48,13 +58,26 @@ def test_interrupted_run_fails():
 
 def add_run(db, started, parsed, mode="default"):
     run_id = storage.start_run(db, "suarapos", "b", mode, started)
-    storage.finish_run(db, run_id, {"status": "ok", "articles_new": parsed, "articles_updated": 0,
-                                    "articles_unchanged": 0, "was_incremental": 1})
+    storage.finish_run(
+        db,
+        run_id,
+        {"status": "ok", "articles_new": parsed, "articles_updated": 0, "articles_unchanged": 0, "was_incremental": 1},
+    )
 
 
 def article(url, seen, author="Redaksi"):
-    return {"url": url, "title": "T", "published_at": "2026-01-01T00:00:00+07:00", "body": "isi berita",
-            "author": author, "section": "Daerah", "dateline": "SUARAPOS.COM", "sections": [], "tags": [], "related": []}
+    return {
+        "url": url,
+        "title": "T",
+        "published_at": "2026-01-01T00:00:00+07:00",
+        "body": "isi berita",
+        "author": author,
+        "section": "Daerah",
+        "dateline": "SUARAPOS.COM",
+        "sections": [],
+        "tags": [],
+        "related": [],
+    }
 
 
 def test_far_fewer_articles_than_usual_is_flagged(db):

@@ -11,11 +11,23 @@ from suarapos_crawler import storage
 
 def article(url="https://www.suarapos.com/a/", **overrides) -> dict:
     base = {
-        "url": url, "post_id": 12, "title": "Gubernur Buka Festival", "published_at": "2023-02-08T20:15:32+07:00",
-        "published_raw": "2023-02-08T13:15:32+00:00", "date_source": "json-ld", "modified_at": None,
-        "author": "Redaksi", "section": "Pemerintahan", "sections": ["Pemerintahan", "Daerah"], "tags": ["Babel"],
-        "dateline": "SUARAPOS.COM", "body": "Paragraf satu tentang pembangunan.\n\nParagraf dua.", "word_count": 6,
-        "image_url": None, "content_hash": "h1", "fetched_url": url,
+        "url": url,
+        "post_id": 12,
+        "title": "Gubernur Buka Festival",
+        "published_at": "2023-02-08T20:15:32+07:00",
+        "published_raw": "2023-02-08T13:15:32+00:00",
+        "date_source": "json-ld",
+        "modified_at": None,
+        "author": "Redaksi",
+        "section": "Pemerintahan",
+        "sections": ["Pemerintahan", "Daerah"],
+        "tags": ["Babel"],
+        "dateline": "SUARAPOS.COM",
+        "body": "Paragraf satu tentang pembangunan.\n\nParagraf dua.",
+        "word_count": 6,
+        "image_url": None,
+        "content_hash": "h1",
+        "fetched_url": url,
         "related": [{"target_url": "https://www.suarapos.com/b-lama/", "anchor_text": "B", "position": 0}],
     }
     base.update(overrides)
@@ -24,8 +36,18 @@ def article(url="https://www.suarapos.com/a/", **overrides) -> dict:
 
 def test_schema_is_safe_to_create_twice(db):
     storage.upgrade(db)
-    assert {"articles", "related_links", "duplicates", "rejects", "article_versions", "crawl_runs",
-            "article_sections", "article_tags", "url_aliases", "articles_fts"} <= set(db.table_names())
+    assert {
+        "articles",
+        "related_links",
+        "duplicates",
+        "rejects",
+        "article_versions",
+        "crawl_runs",
+        "article_sections",
+        "article_tags",
+        "url_aliases",
+        "articles_fts",
+    } <= set(db.table_names())
 
 
 def test_fts_does_not_stem_like_english(db):
@@ -51,7 +73,9 @@ def test_same_article_twice_is_unchanged_and_stored_once(db):
 
 def test_correction_keeps_the_old_version(db):
     storage.save_article(db, article(), "t1")
-    corrected = article(title="Gubernur Buka Festival (Ralat)", body="Paragraf satu tentang pembangunan.\n\nParagraf dua diperbaiki.")
+    corrected = article(
+        title="Gubernur Buka Festival (Ralat)", body="Paragraf satu tentang pembangunan.\n\nParagraf dua diperbaiki."
+    )
     assert storage.save_article(db, corrected, "t2") == "updated"
     versions = list(db["article_versions"].rows)
     assert versions[0]["title"] == "Gubernur Buka Festival" and versions[0]["replaced_at"] == "t2"

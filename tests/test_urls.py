@@ -42,8 +42,19 @@ def test_meaningful_query_is_kept():
 @pytest.mark.parametrize(
     "url",
     [
-        "/tag/umkm/", "/author/redaksi/", "/2023/02/", "/2023/02/08/", "/?s=timah", "/feed/", "/x/feed/",
-        "/category/daerah/", "/wp-admin/", "/wp-login.php", "/sitemap_index.xml", "/x/amp/", "/page/2/",
+        "/tag/umkm/",
+        "/author/redaksi/",
+        "/2023/02/",
+        "/2023/02/08/",
+        "/?s=timah",
+        "/feed/",
+        "/x/feed/",
+        "/category/daerah/",
+        "/wp-admin/",
+        "/wp-login.php",
+        "/sitemap_index.xml",
+        "/x/amp/",
+        "/page/2/",
         "/wp-content/uploads/2023/02/a.jpg",
     ],
 )

@@ -43,8 +43,19 @@ class Command(ScrapyCommand):
         truth_path = Path(tempfile.mkdtemp()) / "truth.json"
         with SampleSiteProcess(articles=opts.articles, truth=truth_path) as site:
             print(f"Sample site of {opts.articles} articles at {site.base_url}/")
-            crawl = [sys.executable, "-m", "scrapy.cmdline", "crawl", "suarapos", "-a", f"base_url={site.base_url}",
-                     "-s", f"SQLITE_PATH={db_path}", "-s", "LOG_LEVEL=WARNING"]
+            crawl = [
+                sys.executable,
+                "-m",
+                "scrapy.cmdline",
+                "crawl",
+                "suarapos",
+                "-a",
+                f"base_url={site.base_url}",
+                "-s",
+                f"SQLITE_PATH={db_path}",
+                "-s",
+                "LOG_LEVEL=WARNING",
+            ]
             print("Crawling: scrapy", " ".join(crawl[3:]))
             done = subprocess.run(crawl)
         if done.returncode != 0:
@@ -54,8 +65,12 @@ class Command(ScrapyCommand):
         db = Database(db_path)
         score = score_database(db, json.loads(truth_path.read_text(encoding="utf-8")))
         run = next(db.query("SELECT status, requests FROM crawl_runs ORDER BY id DESC LIMIT 1"))
-        print(f"\nStored {score.stored} articles in {db_path} with {run['requests']} requests (run status: {run['status']}).")
+        print(
+            f"\nStored {score.stored} articles in {db_path} with {run['requests']} requests (run status: {run['status']})."
+        )
         print("Against the sample's ground truth:", json.dumps(score.summary(), indent=1))
-        print(f"\nBrowse it with Datasette (search, facets, canned queries, charts at /charts):\n"
-              f"    .venv/bin/scrapy browse --db {db_path}\n"
-              f"then open http://127.0.0.1:8001/")
+        print(
+            f"\nBrowse it with Datasette (search, facets, canned queries, charts at /charts):\n"
+            f"    .venv/bin/scrapy browse --db {db_path}\n"
+            f"then open http://127.0.0.1:8001/"
+        )

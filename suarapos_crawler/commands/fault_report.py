@@ -5,7 +5,6 @@ from __future__ import annotations
 from scrapy.commands import ScrapyCommand
 
 
-
 class Command(ScrapyCommand):
     requires_project = True
     requires_crawler_process = False

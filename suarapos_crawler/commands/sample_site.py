@@ -8,7 +8,6 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 
-
 class Command(ScrapyCommand):
     requires_project = False
     requires_crawler_process = False  # it runs a server, not a crawl
@@ -43,11 +42,23 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts) -> None:
         from twisted.internet import reactor
 
-        from ..sample_site import listen, parse_now, site_truth, write_truth  # not at start-up: Scrapy imports every command
+        from ..sample_site import (
+            listen,
+            parse_now,
+            site_truth,
+            write_truth,
+        )  # not at start-up: Scrapy imports every command
 
         try:
-            sample, _ = listen(port=opts.port, host=opts.host, articles=opts.articles, day=opts.day,
-                               now=parse_now(opts.now), faults=opts.faults, seed=opts.seed)
+            sample, _ = listen(
+                port=opts.port,
+                host=opts.host,
+                articles=opts.articles,
+                day=opts.day,
+                now=parse_now(opts.now),
+                faults=opts.faults,
+                seed=opts.seed,
+            )
         except ValueError as exc:
             raise UsageError(str(exc), print_help=False) from exc
         if opts.truth:

@@ -17,12 +17,30 @@ from functools import cached_property
 from ..items import Article, RelatedLink
 from ..urls import canonical_url, is_site_url, shortlink_post_id
 from .body import Body, extract_body
-from .html import classes, has_class, parse_response
 from .dates import FoundDate, parse_indonesian, parse_iso, to_wib, undo_wall_clock_trap
+from .html import classes, has_class, parse_response
 from .text import clean_embedded, clean_line, unique
 
-ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle"}
-NOT_ARTICLE_BODY_CLASSES = {"page", "archive", "category", "tag", "author", "search", "error404", "home", "blog", "date"}
+ARTICLE_TYPES = {
+    "NewsArticle",
+    "Article",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+}
+NOT_ARTICLE_BODY_CLASSES = {
+    "page",
+    "archive",
+    "category",
+    "tag",
+    "author",
+    "search",
+    "error404",
+    "home",
+    "blog",
+    "date",
+}
 INDEXED_TAGS = ("body", "article", "meta", "link", "script", "input")
 TITLE_SUFFIX = re.compile(r"\s+[-–|]\s+Suarapos(\.co\.id|\.com)?\s*$", re.I)
 
@@ -76,8 +94,11 @@ class ArticlePage:
         article = self.article_element
         if article is None or "type-page" in (article.get("class") or ""):
             return False
-        return (self.jsonld_article is not None or self.meta("og:type") == "article"
-                or (self.content_element is not None and bool(self.title())))
+        return (
+            self.jsonld_article is not None
+            or self.meta("og:type") == "article"
+            or (self.content_element is not None and bool(self.title()))
+        )
 
     def why_not_article(self) -> str:
         kind = sorted(self.body_classes & NOT_ARTICLE_BODY_CLASSES)
@@ -168,7 +189,9 @@ class ArticlePage:
 
     def title(self) -> str | None:
         """The visible headline, else JSON-LD's, else OpenGraph's or microdata's without the site's name."""
-        found = self.header_texts(f".//h1[{has_class('entry-title')}]//text()", f".//h1[{has_class('tdb-title-text')}]//text()")
+        found = self.header_texts(
+            f".//h1[{has_class('entry-title')}]//text()", f".//h1[{has_class('tdb-title-text')}]//text()"
+        )
         if found:
             return TITLE_SUFFIX.sub("", " ".join(found))
         headline = self.jsonld("headline")

@@ -23,14 +23,75 @@ LABEL_TAGS = ("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "sp
 XML_SPACE = re.compile(r"[ \t\r\n]+")
 BACA_JUGA_AT_END = re.compile(r"baca\s+juga\s*:?\s*$", re.I)
 # Blocks that are never prose, by tag or by one class token.
-NOT_PROSE_TAGS = {"script", "style", "noscript", "iframe", "figure", "figcaption", "img", "ins", "form",
-                  "button", "svg", "video", "audio", "object", "embed", "input", "select", "textarea"}
-NOT_PROSE_CLASSES = {"td-a-rec", "wp-caption", "td-post-featured-image", "instagram-media", "twitter-tweet",
-                     "wp-block-embed", "td-post-sharing", "td-post-sharing-top", "td-post-sharing-bottom",
-                     "sharedaddy", "jp-relatedposts", "td-adspot-title", "tiktok-embed", "fb-post", "adsbygoogle",
-                     "wp-caption-text", "gallery", "wp-block-gallery", "td-g-rec", "code-block"}
-BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "table", "tr",
-              "section", "article", "header", "footer", "pre", "dl", "dt", "dd", "center", "aside", "hr"}
+NOT_PROSE_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "figure",
+    "figcaption",
+    "img",
+    "ins",
+    "form",
+    "button",
+    "svg",
+    "video",
+    "audio",
+    "object",
+    "embed",
+    "input",
+    "select",
+    "textarea",
+}
+NOT_PROSE_CLASSES = {
+    "td-a-rec",
+    "wp-caption",
+    "td-post-featured-image",
+    "instagram-media",
+    "twitter-tweet",
+    "wp-block-embed",
+    "td-post-sharing",
+    "td-post-sharing-top",
+    "td-post-sharing-bottom",
+    "sharedaddy",
+    "jp-relatedposts",
+    "td-adspot-title",
+    "tiktok-embed",
+    "fb-post",
+    "adsbygoogle",
+    "wp-caption-text",
+    "gallery",
+    "wp-block-gallery",
+    "td-g-rec",
+    "code-block",
+}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "center",
+    "aside",
+    "hr",
+}
 NOT_PROSE_TEXT = re.compile(r"^(- ?advertisement ?-|advertisement|iklan|berbagi|scroll to continue.*)$", re.I)
 DATELINE = re.compile(
     r"^(?P<dateline>(?:[A-Z][A-Z .']*,\s*)?[A-Z][A-Z0-9-]*\.(?:COM|CO\.ID|ID|NET)(?:\s*,\s*[A-Z][A-Z .'/-]*[A-Z])?)"
@@ -150,7 +211,9 @@ def lift_baca_juga(root) -> list[FoundLink]:
         following = el.getnext()
         if following is None or following.tag not in ("ul", "ol") or not following.xpath(".//a[@href]"):
             continue
-        found.append((order.get(el, 0), [FoundLink(a.get("href", ""), _link_text(a)) for a in following.xpath(".//a[@href]")]))
+        found.append(
+            (order.get(el, 0), [FoundLink(a.get("href", ""), _link_text(a)) for a in following.xpath(".//a[@href]")])
+        )
         remove(following)
         remove(outermost_wrapper(el, root))
 
@@ -241,7 +304,7 @@ def split_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     if not m:
         return None, paragraphs
     dateline = re.sub(r"\s*,\s*", ", ", m.group("dateline").strip())
-    rest = paragraphs[0][m.end():].strip()
+    rest = paragraphs[0][m.end() :].strip()
     return dateline, ([rest] if rest else []) + paragraphs[1:]
 
 

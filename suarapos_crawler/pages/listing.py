@@ -10,8 +10,18 @@ from .html import classes, html_root
 
 PAGE_OF = re.compile(r"(\d+)\s*(?:dari|of)\s*(\d+)", re.I)
 MAIN_AREAS = ("td-main-content", "td-category-grid", "td-main-page-wrap")
-LISTING_CLASSES = frozenset({*MAIN_AREAS, "td-main-sidebar", "td-module-title", "entry-title", "td-module-thumb",
-                             "page-nav", "pages", "td-icon-menu-right"})
+LISTING_CLASSES = frozenset(
+    {
+        *MAIN_AREAS,
+        "td-main-sidebar",
+        "td-module-title",
+        "entry-title",
+        "td-module-thumb",
+        "page-nav",
+        "pages",
+        "td-icon-menu-right",
+    }
+)
 
 
 def in_widget(el, stop=None) -> bool:
@@ -80,8 +90,11 @@ class ListingPage:
         for module in self.with_class("td-module-title", "entry-title", "td-module-thumb"):
             if not any(area is module or area in module.iterancestors() for area in areas) or in_widget(module):
                 continue
-            hrefs += [a.get("href") for a in module.iter("a") if a is not module and a.get("href") is not None
-                      and not in_widget(a, stop=module)]
+            hrefs += [
+                a.get("href")
+                for a in module.iter("a")
+                if a is not module and a.get("href") is not None and not in_widget(a, stop=module)
+            ]
         return [u for u in self._canonical(hrefs) if may_be_article(u, self.base_url)]
 
     def has_page_nav(self) -> bool:
@@ -106,8 +119,13 @@ class ListingPage:
         if numbers and numbers[0] >= numbers[1]:
             return None
         navs = self.with_class("page-nav")
-        nxt = [a.get("href") for icon in self.with_class("td-icon-menu-right") if icon.tag == "i"
-               for a in icon.iterancestors("a") if a.get("href") is not None and inside_any(a, navs)][:1]
+        nxt = [
+            a.get("href")
+            for icon in self.with_class("td-icon-menu-right")
+            if icon.tag == "i"
+            for a in icon.iterancestors("a")
+            if a.get("href") is not None and inside_any(a, navs)
+        ][:1]
         nxt = nxt or self.xpath("//link[@rel='next']/@href")
         if nxt:
             return canonical_url(self.response.urljoin(nxt[0]), self.base_url)

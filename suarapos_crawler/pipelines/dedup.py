@@ -8,6 +8,7 @@ an index, among those stored by earlier runs.
 from __future__ import annotations
 
 import hashlib
+
 from ..archive import Archive
 from ..items import Article, Duplicate
 from ..pages.dates import parse_iso
@@ -68,7 +69,9 @@ class DedupPipeline:
             other_url, other_order = known
             if order >= other_order:
                 self.stats.inc_value("dedup/duplicates")
-                return Duplicate(url=item.url, duplicate_of=other_url, reason="same title and body as an earlier article")
+                return Duplicate(
+                    url=item.url, duplicate_of=other_url, reason="same title and body as an earlier article"
+                )
             item.replaces = other_url  # this is the original; the stored one was the republished copy
             self.stats.inc_value("dedup/originals_replacing_copies")
         self.remember(item.content_hash, item.url, order)

@@ -24,8 +24,16 @@ def parse_now(text: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=WIB)
 
 
-def listen(*, port: int = 0, host: str = "127.0.0.1", articles: int = 60, day: int = 1,
-           now: datetime | None = None, faults: str | None = None, seed: int = 8):
+def listen(
+    *,
+    port: int = 0,
+    host: str = "127.0.0.1",
+    articles: int = 60,
+    day: int = 1,
+    now: datetime | None = None,
+    faults: str | None = None,
+    seed: int = 8,
+):
     """Build the site and listen on ``host:port`` (0 picks a free port); returns (SampleSite, listening port).
 
     The reactor is not started here: the caller runs it.

@@ -225,14 +225,12 @@ def build_site(articles: int = 60, day: int = 1, now: datetime | None = None, se
 
     times = _publication_times(rng, now, articles)
     day2_count = max(3, min(12, articles // 40))
-    day2_times = sorted(
-        (now + timedelta(minutes=rng.randint(30, 23 * 60)) for _ in range(day2_count)), reverse=True
-    )
+    day2_times = sorted((now + timedelta(minutes=rng.randint(30, 23 * 60)) for _ in range(day2_count)), reverse=True)
     all_times = day2_times + times
     first_day = [2] * day2_count + [1] * articles
 
     made: list[SampleArticle] = []
-    for when, appears in zip(all_times, first_day):
+    for when, appears in zip(all_times, first_day, strict=False):
         primary = rng.choice(leaf_sections)
         secs = [primary]
         if rng.random() < 0.3:
@@ -284,19 +282,35 @@ def _place_seed_article(made: list[SampleArticle], writer: _Writer, rng: random.
         section = ["hukum-kriminal", "bangka", "pangkalpinang"][i % 3]
         targets.append(
             SampleArticle(
-                post_id=0, slug="", title=related_title, published=when, modified=when,
-                author=("redaksi", "Redaksi"), sections=[section], tags=["Bangka Belitung"],
-                dateline="SUARAPOS.COM", dash="–", paragraphs=writer.paragraphs(when, 6),
+                post_id=0,
+                slug="",
+                title=related_title,
+                published=when,
+                modified=when,
+                author=("redaksi", "Redaksi"),
+                sections=[section],
+                tags=["Bangka Belitung"],
+                dateline="SUARAPOS.COM",
+                dash="–",
+                paragraphs=writer.paragraphs(when, 6),
             )
         )
     seed = SampleArticle(
-        post_id=0, slug="", title=title, published=SEED_PUBLISHED,
+        post_id=0,
+        slug="",
+        title=title,
+        published=SEED_PUBLISHED,
         modified=SEED_PUBLISHED + timedelta(minutes=4, seconds=39),
-        author=("redaksi", "Redaksi"), sections=["pemerintahan"], tags=["Diskominfo Babel", "Pranata Humas"],
-        dateline="SUARAPOS.COM", dash="–", paragraphs=paragraphs, traps=["seed_article"],
+        author=("redaksi", "Redaksi"),
+        sections=["pemerintahan"],
+        tags=["Diskominfo Babel", "Pranata Humas"],
+        dateline="SUARAPOS.COM",
+        dash="–",
+        paragraphs=paragraphs,
+        traps=["seed_article"],
     )
     seed.baca_juga = [BacaJuga(after, "irp", [0], ["canonical"]) for after in (1, 4, 6)]
-    seed._seed_targets = targets  # resolved to IDs once IDs exist
+    seed._seed_targets = targets  # noqa: SLF001 - resolved to IDs once IDs exist
     # The real article and its targets replace the oldest generated ones, so the count holds.
     del made[-4:]
     made.extend([seed, *targets])
@@ -365,8 +379,10 @@ def _plant_traps(made: list[SampleArticle], rng: random.Random, writer: _Writer,
     early.template, early.traps = "classic", ["early_morning_utc_previous_day"]
 
     long_title = _find(day1, lambda a: True, 3)
-    long_title.title = ("Pemerintah Provinsi Kepulauan Bangka Belitung Bersama Seluruh Kabupaten dan Kota "
-                        "Sepakat Percepat Penurunan Angka Stunting Tahun Depan")
+    long_title.title = (
+        "Pemerintah Provinsi Kepulauan Bangka Belitung Bersama Seluruh Kabupaten dan Kota "
+        "Sepakat Percepat Penurunan Angka Stunting Tahun Depan"
+    )
     long_title.traps = ["long_title_crumb_cut"]
 
     quoted = _find(day1, lambda a: True, 4)
@@ -429,7 +445,7 @@ def _assign_baca_juga(made: list[SampleArticle], rng: random.Random) -> None:
     for i, a in enumerate(made):
         seed_targets = getattr(a, "_seed_targets", None)
         if seed_targets:
-            for box, target in zip(a.baca_juga, seed_targets):
+            for box, target in zip(a.baca_juga, seed_targets, strict=False):
                 box.targets = [by_slug[target.slug].post_id]
             continue
         older = made[i + 1 : i + 51]  # editors link to what they remember: recent older stories

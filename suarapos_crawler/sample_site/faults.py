@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .content import BacaJuga, LONG_PATH_POST_ID, SampleArticle, Site
+from .content import LONG_PATH_POST_ID, BacaJuga, SampleArticle, Site
 
 FAULTS = {
     "retry_503": "the article's first request answers 503 with Retry-After: 1, later ones succeed",
@@ -26,9 +26,22 @@ FAULTS = {
 }
 SLOW_SECONDS = 3.0
 # Offsets into the day-1 articles, so each fault sits on its own, ordinary article.
-_TARGET_OFFSET = {"retry_503": 13, "slow": 17, "drop": 19, "truncated": 23, "oversized": 29,
-                  "redirect_loop": 31, "charset": 37, "malformed": 3, "deep_nesting": 5, "soft_404": 7,
-                  "no_date": 9, "no_title": 11, "hostile": 15, "odd_urls": 21}
+_TARGET_OFFSET = {
+    "retry_503": 13,
+    "slow": 17,
+    "drop": 19,
+    "truncated": 23,
+    "oversized": 29,
+    "redirect_loop": 31,
+    "charset": 37,
+    "malformed": 3,
+    "deep_nesting": 5,
+    "soft_404": 7,
+    "no_date": 9,
+    "no_title": 11,
+    "hostile": 15,
+    "odd_urls": 21,
+}
 
 
 @dataclass

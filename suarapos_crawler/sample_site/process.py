@@ -11,10 +11,31 @@ from pathlib import Path
 class SampleSiteProcess:
     """``scrapy sample-site --port 0 ...`` in a subprocess; ``base_url`` once it listens. A context manager."""
 
-    def __init__(self, *, articles: int = 60, day: int = 1, now: str | None = None, faults: str = "",
-                 truth: str | Path | None = None, port: int = 0, seed: int = 8):
-        self.args = [sys.executable, "-m", "scrapy.cmdline", "sample-site", "--port", str(port),
-                     "--articles", str(articles), "--day", str(day), "--seed", str(seed)]
+    def __init__(
+        self,
+        *,
+        articles: int = 60,
+        day: int = 1,
+        now: str | None = None,
+        faults: str = "",
+        truth: str | Path | None = None,
+        port: int = 0,
+        seed: int = 8,
+    ):
+        self.args = [
+            sys.executable,
+            "-m",
+            "scrapy.cmdline",
+            "sample-site",
+            "--port",
+            str(port),
+            "--articles",
+            str(articles),
+            "--day",
+            str(day),
+            "--seed",
+            str(seed),
+        ]
         if now:
             self.args += ["--now", now]
         if faults:
@@ -25,8 +46,13 @@ class SampleSiteProcess:
         self.base_url = ""
 
     def start(self, timeout: float = 120) -> SampleSiteProcess:
-        self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        self.proc = subprocess.Popen(
+            self.args,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
         line = self.proc.stdout.readline()
         if " at http" not in line:
             self.stop()

@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from . import vocab
 from .content import DELETED_POST_ID, DELETED_SLUG, LONG_PATH_POST_ID, SampleArticle, Site
 
-UTC = timezone.utc
+UTC = UTC
 TEXTURE = {"–": "&#8211;", "—": "&#8212;", "“": "&#8220;", "”": "&#8221;", "’": "&#8217;", "…": "&#8230;"}
 IRP_CSS = (
     " .{c} {{ padding:0px; margin: 0; padding-top:1em!important; padding-bottom:1em!important; width:100%;"
@@ -133,11 +133,15 @@ class Renderer:
             children = [c for c in self.site.sections.values() if c.parent == s.slug]
             sub = ""
             if children:
-                sub = '<ul class="sub-menu">' + "".join(
-                    f'<li class="menu-item menu-item-type-taxonomy menu-item-object-category">'
-                    f'<a href="{self.section_url(c.slug)}">{texturize(c.name)}</a></li>'
-                    for c in children
-                ) + "</ul>"
+                sub = (
+                    '<ul class="sub-menu">'
+                    + "".join(
+                        f'<li class="menu-item menu-item-type-taxonomy menu-item-object-category">'
+                        f'<a href="{self.section_url(c.slug)}">{texturize(c.name)}</a></li>'
+                        for c in children
+                    )
+                    + "</ul>"
+                )
             cls = " menu-item-has-children" if children else ""
             items.append(
                 f'<li class="menu-item menu-item-type-taxonomy menu-item-object-category td-menu-item{cls}">'
@@ -202,14 +206,18 @@ class Renderer:
                 + "</ul></aside>"
             )
         month = calendar_month or self.site.now
-        prev = (month.replace(day=1) - timedelta(days=1))
+        prev = month.replace(day=1) - timedelta(days=1)
         widgets.append(
             '<aside class="widget widget_calendar"><div class="calendar_wrap"><table id="wp-calendar" class="wp-calendar-table">'
             f"<caption>{vocab.MONTHS_ID[month.month - 1]} {month.year}</caption><tbody><tr><td>1</td></tr></tbody></table>"
             f'<nav class="wp-calendar-nav"><span class="wp-calendar-nav-prev"><a href="{self.url(prev.strftime("/%Y/%m/"))}">'
             f"&laquo; {vocab.MONTHS_ID_SHORT[prev.month - 1]}</a></span></nav></div></aside>"
         )
-        return '<div class="td-pb-span4 td-main-sidebar" role="complementary"><div class="td-ss-main-sidebar">' + "".join(widgets) + "</div></div>"
+        return (
+            '<div class="td-pb-span4 td-main-sidebar" role="complementary"><div class="td-ss-main-sidebar">'
+            + "".join(widgets)
+            + "</div></div>"
+        )
 
     def page(self, *, title: str, body_class: str, head: str, main: str, footer_extra: str = "") -> str:
         site_name = "Suarapos.co.id"
@@ -224,9 +232,9 @@ class Renderer:
 <title>{texturize(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 {head}
-<link rel="alternate" type="application/rss+xml" title="{site_name} &raquo; Feed" href="{self.url('/feed/')}" />
-<link rel="https://api.w.org/" href="{self.url('/wp-json/')}" />
-<link rel='stylesheet' id='td-theme-css' href='{self.url('/wp-content/themes/Newspaper/style.css?ver=9.7.1')}' type='text/css' media='all' />
+<link rel="alternate" type="application/rss+xml" title="{site_name} &raquo; Feed" href="{self.url("/feed/")}" />
+<link rel="https://api.w.org/" href="{self.url("/wp-json/")}" />
+<link rel='stylesheet' id='td-theme-css' href='{self.url("/wp-content/themes/Newspaper/style.css?ver=9.7.1")}' type='text/css' media='all' />
 </head>
 <body class="{body_class} td-standard-pack global-block-template-1 td-full-layout" itemscope="itemscope" itemtype="https://schema.org/WebPage">
 <div class="td-menu-background"></div>
@@ -235,7 +243,7 @@ class Renderer:
 <div class="td-header-wrap td-header-style-1">
 <div class="td-header-top-menu-full"><div class="td-header-top-menu"><div class="td_data_time"><div>{topbar_date(now)}</div></div></div></div>
 <div class="td-banner-wrap-full td-logo-wrap-full"><div class="td-header-sp-logo"><h1 class="td-logo"><a class="td-main-logo" href="{self.base}/">
-<img src="{self.url('/wp-content/uploads/logo.png')}" alt=""/><span class="td-visual-hidden">{site_name}</span></a></h1></div>
+<img src="{self.url("/wp-content/uploads/logo.png")}" alt=""/><span class="td-visual-hidden">{site_name}</span></a></h1></div>
 <div class="td-header-sp-recs"><div class="td-header-rec-wrap"><div class="td-a-rec td-a-rec-id-header"><span class="td-adspot-title">- Advertisement -</span></div></div></div></div>
 <div class="td-header-menu-wrap-full"><div id="td-header-menu" role="navigation"><div class="menu-main-menu-container">{self.menu("menu-main-menu")}</div></div></div>
 </div>
@@ -244,7 +252,7 @@ class Renderer:
 <div class="td-sub-footer-container"><div class="td-sub-footer-copy">&copy; {site_name} {now.year}</div><ul class="menu">{static_links}</ul></div>
 </div>
 {footer_extra}
-<script type='text/javascript' src='{self.url('/wp-content/themes/Newspaper/js/tagdiv_theme.min.js?ver=9.7.1')}'></script>
+<script type='text/javascript' src='{self.url("/wp-content/themes/Newspaper/js/tagdiv_theme.min.js?ver=9.7.1")}'></script>
 </body>
 </html>
 <!-- WP Fastest Cache file was created in 0.61 seconds, on {now:%d-%m-%y} 7:05:11 -->
@@ -259,7 +267,9 @@ class Renderer:
                     f'class="entry-crumb" href="{url}">{texturize(name)}</a></span>'
                 )
             else:
-                parts.append(f'<i class="td-icon-right td-bread-sep td-bred-no-url-last"></i><span class="td-bred-no-url-last">{texturize(name)}</span>')
+                parts.append(
+                    f'<i class="td-icon-right td-bread-sep td-bred-no-url-last"></i><span class="td-bred-no-url-last">{texturize(name)}</span>'
+                )
         return '<div class="td-crumb-container"><div class="entry-crumbs">' + " ".join(parts) + "</div></div>"
 
     # ---- home ---------------------------------------------------------------
@@ -288,7 +298,7 @@ class Renderer:
 <div class="td_block_wrap td_block_trending_now td-pb-border-top td_block_template_1"><script>var block_td_uid_3 = new tdBlock(); block_td_uid_3.found_posts="{len(arts)}";</script>
 <div class="td_block_inner"><div class="td-trending-now-wrapper"><div class="td-trending-now-title">Breaking News</div><div class="td-trending-now-display-area">{ticker}</div></div></div></div>
 <div class="td_block_wrap td_block_big_grid_1 td-grid-style-1 td-big-grids td_block_template_1"><div class="td_block_inner"><div class="td-big-grid-wrapper">{grid}</div></div></div>
-<div class="vc_row wpb_row td-pb-row"><div class="vc_column td-pb-span8"><div class="wpb_wrapper">{''.join(blocks)}</div></div>
+<div class="vc_row wpb_row td-pb-row"><div class="vc_column td-pb-span8"><div class="wpb_wrapper">{"".join(blocks)}</div></div>
 <div class="vc_column td-pb-span4">{self.sidebar(False)}</div></div>
 </div></div>"""
         head = (
@@ -296,7 +306,12 @@ class Renderer:
             f'<meta property="og:type" content="website" />\n<meta property="og:title" content="Suarapos.co.id" />\n'
             f'<meta property="og:url" content="{self.base}/" />'
         )
-        return self.page(title="Suarapos.co.id - Suara Rakyat Bangka Belitung", body_class="home page-template-default page", head=head, main=main)
+        return self.page(
+            title="Suarapos.co.id - Suara Rakyat Bangka Belitung",
+            body_class="home page-template-default page",
+            head=head,
+            main=main,
+        )
 
     # ---- listings -------------------------------------------------------------
     def page_nav(self, slug: str, page: int, pages: int) -> str:
@@ -304,20 +319,32 @@ class Renderer:
         if page > 1:
             parts.append(f'<a href="{self.section_url(slug, page - 1)}" ><i class="td-icon-menu-left"></i></a>')
         if page > 3:
-            parts.append(f'<a href="{self.section_url(slug)}" class="first" title="1">1</a><span class="extend">...</span>')
+            parts.append(
+                f'<a href="{self.section_url(slug)}" class="first" title="1">1</a><span class="extend">...</span>'
+            )
         for n in range(max(1, page - 1), min(pages, page + 1) + 1):
             if n == page:
                 parts.append(f'<span class="current">{n}</span>')
             else:
                 parts.append(f'<a href="{self.section_url(slug, n)}" class="page" title="{n}">{n}</a>')
         if page + 1 < pages:
-            parts.append(f'<span class="extend">...</span><a href="{self.section_url(slug, pages)}" class="last" title="{pages}">{pages}</a>')
+            parts.append(
+                f'<span class="extend">...</span><a href="{self.section_url(slug, pages)}" class="last" title="{pages}">{pages}</a>'
+            )
         if page < pages:
             parts.append(f'<a href="{self.section_url(slug, page + 1)}" ><i class="td-icon-menu-right"></i></a>')
         parts.append(f'<span class="pages">Halaman {page} dari {pages}</span><div class="clearfix"></div>')
         return '<div class="page-nav td-pb-padding-side">' + "".join(parts) + "</div>"
 
-    def listing_main(self, header: str, listed: list[SampleArticle], layout: str, nav: str, grid: str = "", calendar: datetime | None = None) -> str:
+    def listing_main(
+        self,
+        header: str,
+        listed: list[SampleArticle],
+        layout: str,
+        nav: str,
+        grid: str = "",
+        calendar: datetime | None = None,
+    ) -> str:
         layout = "td_module_1" if layout == "load_more" else layout
         rows = []
         for i in range(0, len(listed), 2):
@@ -328,7 +355,7 @@ class Renderer:
         return f"""<div class="td-category-header td-container-wrap"><div class="td-container"><div class="td-pb-row"><div class="td-pb-span12">{header}</div></div></div></div>
 {grid}
 <div class="td-main-content-wrap td-container-wrap"><div class="td-container"><div class="td-pb-row">
-<div class="td-pb-span8 td-main-content"><div class="td-ss-main-content">{''.join(rows)}{nav}</div></div>
+<div class="td-pb-span8 td-main-content"><div class="td-ss-main-content">{"".join(rows)}{nav}</div></div>
 {self.sidebar(False, calendar)}
 </div></div></div>"""
 
@@ -339,12 +366,16 @@ class Renderer:
         per = self.site.per_page
         listed = listed_all[(page - 1) * per : page * per]
         crumbs = [(self.site.sections[s.parent].name, self.section_url(s.parent))] if s.parent else []
-        header = self.crumbs(*crumbs, (s.name, None)) + f'<h1 class="entry-title td-page-title">{texturize(s.name)}</h1>'
+        header = (
+            self.crumbs(*crumbs, (s.name, None)) + f'<h1 class="entry-title td-page-title">{texturize(s.name)}</h1>'
+        )
         grid = ""
         if page == 1 and len(listed) >= 4:
-            grid = '<div class="td-category-grid"><div class="td_block_wrap td_block_big_grid_1"><div class="td_block_inner">' + "".join(
-                self.module(a, "td_module_mx5") for a in listed[:4]
-            ) + "</div></div></div>"
+            grid = (
+                '<div class="td-category-grid"><div class="td_block_wrap td_block_big_grid_1"><div class="td_block_inner">'
+                + "".join(self.module(a, "td_module_mx5") for a in listed[:4])
+                + "</div></div></div>"
+            )
         load_more = s.layout == "load_more"
         nav = "" if load_more else self.page_nav(slug, page, pages)
         if load_more:
@@ -359,17 +390,29 @@ class Renderer:
         title = f"{s.name} Archives - Suarapos.co.id" + (f" - Halaman {page} dari {pages}" if page > 1 else "")
         return self.page(title=title, body_class=f"archive category category-{slug}", head="\n".join(head), main=main)
 
-    def simple_listing(self, kind: str, name: str, listed: list[SampleArticle], body_class: str, calendar: datetime | None = None) -> str:
+    def simple_listing(
+        self, kind: str, name: str, listed: list[SampleArticle], body_class: str, calendar: datetime | None = None
+    ) -> str:
         header = self.crumbs((name, None)) + f'<h1 class="entry-title td-page-title">{kind}{texturize(name)}</h1>'
         main = self.listing_main(header, listed[:10], "td_module_1", "", calendar=calendar)
-        return self.page(title=f"{name} - Suarapos.co.id", body_class=body_class, head='<meta name="robots" content="noindex, follow" />', main=main)
+        return self.page(
+            title=f"{name} - Suarapos.co.id",
+            body_class=body_class,
+            head='<meta name="robots" content="noindex, follow" />',
+            main=main,
+        )
 
     def static_page(self, slug: str, title: str, text: str) -> str:
         main = f"""<div class="td-main-content-wrap td-container-wrap"><div class="td-container"><div class="td-pb-row"><div class="td-pb-span8 td-main-content"><div class="td-ss-main-content">
 {self.crumbs((title, None))}<div class="td-page-header"><h1 class="entry-title td-page-title"><span>{texturize(title)}</span></h1></div>
 <div class="td-page-content tagdiv-type"><p>{texturize(text)}</p></div></div></div>{self.sidebar(False)}</div></div></div>"""
         head = f'<link rel="canonical" href="{self.url("/" + slug + "/")}" />\n<meta property="og:type" content="article" />'
-        return self.page(title=f"{title} - Suarapos.co.id", body_class=f"page-template-default page page-id-{len(slug)}", head=head, main=main)
+        return self.page(
+            title=f"{title} - Suarapos.co.id",
+            body_class=f"page-template-default page page-id-{len(slug)}",
+            head=head,
+            main=main,
+        )
 
     def not_found(self) -> str:
         main = """<div class="td-main-content-wrap td-container-wrap"><div class="td-container"><div class="td-pb-row"><div class="td-pb-span12 td-main-content">
@@ -394,23 +437,29 @@ class Renderer:
     def paragraph_html(self, a: SampleArticle, i: int) -> str:
         text = texturize(a.paragraphs[i])
         if "Bangka Belitung" in text and i % 2 == 1:
-            text = text.replace("Bangka Belitung", f'<a href="{self.tag_url("Bangka Belitung")}">Bangka Belitung</a>', 1)
+            text = text.replace(
+                "Bangka Belitung", f'<a href="{self.tag_url("Bangka Belitung")}">Bangka Belitung</a>', 1
+            )
         elif "“" in a.paragraphs[i] and a.post_id % 3 == 0:
             text = text.replace("&#8220;", "<em>&#8220;", 1).replace("&#8221;", "&#8221;</em>", 1)
         return (self.dateline_html(a) if i == 0 else "") + text
 
     def baca_juga_html(self, a: SampleArticle, box_index: int, box) -> str:
-        links = [self.href_for(t, sp) for t, sp in zip(box.targets, box.spellings)]
+        links = [self.href_for(t, sp) for t, sp in zip(box.targets, box.spellings, strict=False)]
         shape = box.shape
         if shape in ("irp", "irp_footer_css"):
             href, title = links[0]
             cls = "u" + hashlib.md5(f"{a.post_id}-{box_index}".encode()).hexdigest()
             style = f"<style>{IRP_CSS.format(c=cls)}</style>" if shape == "irp" else ""
-            label = '<span class="ctaText">Baca Juga</span>&nbsp;\n' if shape == "irp" else '<span class="ctaText">Baca Juga:</span>&nbsp;&nbsp;'
+            label = (
+                '<span class="ctaText">Baca Juga</span>&nbsp;\n'
+                if shape == "irp"
+                else '<span class="ctaText">Baca Juga:</span>&nbsp;&nbsp;'
+            )
             n = sum(1 for b in a.baca_juga[: box_index + 1] if b.shape.startswith("irp"))
             return (
                 f'<div style="clear:both; margin-top:0em; margin-bottom:1em;"><a href="{attr(href)}" target="_blank" rel="nofollow" class="{cls}">'
-                f"<!-- INLINE RELATED POSTS {n}/3 //-->{style}<div style=\"padding-left:1em; padding-right:1em;\">{label}"
+                f'<!-- INLINE RELATED POSTS {n}/3 //-->{style}<div style="padding-left:1em; padding-right:1em;">{label}'
                 f'<span class="postTitle">{texturize(title)}</span></div></a></div>'
             )
         href, title = links[0]
@@ -436,23 +485,31 @@ class Renderer:
 
     def embed_html(self, kind: str) -> str:
         if kind == "instagram":
-            return ('<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/Cabc123/" data-instgrm-version="14">'
-                    '<div><a href="https://www.instagram.com/p/Cabc123/" target="_blank">View this post on Instagram</a></div>'
-                    '<p><a href="https://www.instagram.com/p/Cabc123/">A post shared by Diskominfo Babel (@diskominfobabel)</a></p></blockquote>'
-                    '<script async src="//www.instagram.com/embed.js"></script>')
+            return (
+                '<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/Cabc123/" data-instgrm-version="14">'
+                '<div><a href="https://www.instagram.com/p/Cabc123/" target="_blank">View this post on Instagram</a></div>'
+                '<p><a href="https://www.instagram.com/p/Cabc123/">A post shared by Diskominfo Babel (@diskominfobabel)</a></p></blockquote>'
+                '<script async src="//www.instagram.com/embed.js"></script>'
+            )
         if kind == "youtube":
-            return ('<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">'
-                    '<iframe title="Video Kegiatan" width="696" height="392" src="https://www.youtube.com/embed/dQw4w9WgXcQ?feature=oembed" frameborder="0" allowfullscreen></iframe>'
-                    '</div><figcaption>Video: Kanal resmi Pemprov Babel</figcaption></figure>')
-        return ('<blockquote class="twitter-tweet"><p lang="in" dir="ltr">Pantau terus informasi resmi dari Pemprov Babel di kanal kami.</p>'
-                '&mdash; Humas Babel (@humasbabel) <a href="https://twitter.com/humasbabel/status/1623">February 8, 2023</a></blockquote>'
-                '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>')
+            return (
+                '<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">'
+                '<iframe title="Video Kegiatan" width="696" height="392" src="https://www.youtube.com/embed/dQw4w9WgXcQ?feature=oembed" frameborder="0" allowfullscreen></iframe>'
+                "</div><figcaption>Video: Kanal resmi Pemprov Babel</figcaption></figure>"
+            )
+        return (
+            '<blockquote class="twitter-tweet"><p lang="in" dir="ltr">Pantau terus informasi resmi dari Pemprov Babel di kanal kami.</p>'
+            '&mdash; Humas Babel (@humasbabel) <a href="https://twitter.com/humasbabel/status/1623">February 8, 2023</a></blockquote>'
+            '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>'
+        )
 
     def ad_html(self) -> str:
-        return ('<div class="td-a-rec td-a-rec-id-content_inline  tdi_2_823 td_block_template_1"><span class="td-adspot-title">- Advertisement -</span>'
-                '<script async src="//pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>'
-                '<ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-0000" data-ad-slot="1"></ins>'
-                "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script></div>")
+        return (
+            '<div class="td-a-rec td-a-rec-id-content_inline  tdi_2_823 td_block_template_1"><span class="td-adspot-title">- Advertisement -</span>'
+            '<script async src="//pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>'
+            '<ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-0000" data-ad-slot="1"></ins>'
+            "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script></div>"
+        )
 
     def body_html(self, a: SampleArticle) -> str:
         gutenberg = a.body_shape == "gutenberg"
@@ -473,10 +530,16 @@ class Renderer:
         for i in range(len(a.paragraphs)):
             text = self.paragraph_html(a, i)
             if i in a.subheadings:
-                block = f'<h2 class="wp-block-heading">{text}</h2>' if gutenberg else f"<h3><strong>{text}</strong></h3>"
+                block = (
+                    f'<h2 class="wp-block-heading">{text}</h2>' if gutenberg else f"<h3><strong>{text}</strong></h3>"
+                )
                 out.append(f"<!-- wp:heading -->\n{block}\n<!-- /wp:heading -->" if gutenberg else block)
             elif i == a.quote_paragraph:
-                out.append(f'<blockquote class="wp-block-quote"><p>{text}</p></blockquote>' if gutenberg else f"<blockquote><p>{text}</p></blockquote>")
+                out.append(
+                    f'<blockquote class="wp-block-quote"><p>{text}</p></blockquote>'
+                    if gutenberg
+                    else f"<blockquote><p>{text}</p></blockquote>"
+                )
             elif gutenberg:
                 out.append(f"<!-- wp:paragraph -->\n<p>{text}</p>\n<!-- /wp:paragraph -->")
             else:
@@ -520,12 +583,29 @@ class Renderer:
             "@context": "https://schema.org",
             "@graph": [
                 article,
-                {"@type": "WebPage", "@id": url, "url": url, "name": f"{title} - Suarapos.co.id",
-                 "datePublished": stamp(a.published), "dateModified": stamp(a.modified), "inLanguage": "id"},
-                {"@type": "ImageObject", "@id": f"{url}#primaryimage", "url": self.url(a.image), "width": 1280, "height": 720},
+                {
+                    "@type": "WebPage",
+                    "@id": url,
+                    "url": url,
+                    "name": f"{title} - Suarapos.co.id",
+                    "datePublished": stamp(a.published),
+                    "dateModified": stamp(a.modified),
+                    "inLanguage": "id",
+                },
+                {
+                    "@type": "ImageObject",
+                    "@id": f"{url}#primaryimage",
+                    "url": self.url(a.image),
+                    "width": 1280,
+                    "height": 720,
+                },
                 {"@type": "Organization", "@id": f"{self.base}/#organization", "name": "Suarapos.co.id"},
-                {"@type": "Person", "@id": f"{self.base}/#/schema/person/{a.author[0]}", "name": a.author[1],
-                 "url": self.url(f"/author/{a.author[0]}/")},
+                {
+                    "@type": "Person",
+                    "@id": f"{self.base}/#/schema/person/{a.author[0]}",
+                    "name": a.author[1],
+                    "url": self.url(f"/author/{a.author[0]}/"),
+                },
             ],
         }
         text = json.dumps(graph, ensure_ascii=False).replace("</", "<\\/")
@@ -599,10 +679,14 @@ class Renderer:
             f'<div class="comment-meta"><a rel="nofollow" class="comment-reply-link" href="{url}?replytocom={a.post_id * 10 + k}#respond">Balas</a></div></article></li>'
             for k in range(a.comments)
         )
-        listing = f'<h3 class="td-comments-title"><span>{a.comments} KOMENTAR</span></h3><ol class="comment-list">{items}</ol>' if a.comments else ""
+        listing = (
+            f'<h3 class="td-comments-title"><span>{a.comments} KOMENTAR</span></h3><ol class="comment-list">{items}</ol>'
+            if a.comments
+            else ""
+        )
         return f"""<div class="comments" id="comments">{listing}
 <div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title">LEAVE A REPLY <small><a rel="nofollow" id="cancel-comment-reply-link" href="{url}#respond" style="display:none;">Batal balasan</a></small></h3>
-<form action="{self.url('/wp-comments-post.php')}" method="post" id="commentform" class="comment-form" novalidate><div class="comment-form-input-wrap td-form-comment"><textarea placeholder="Komentar:" id="comment" name="comment" cols="45" rows="8"></textarea><div class="td-warning-comment">Please enter your comment!</div></div>
+<form action="{self.url("/wp-comments-post.php")}" method="post" id="commentform" class="comment-form" novalidate><div class="comment-form-input-wrap td-form-comment"><textarea placeholder="Komentar:" id="comment" name="comment" cols="45" rows="8"></textarea><div class="td-warning-comment">Please enter your comment!</div></div>
 <p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Kirim Komentar" /><input type='hidden' name='comment_post_ID' value='{a.post_id}' id='comment_post_ID' /></p></form></div></div>"""
 
     def related_html(self, a: SampleArticle) -> str:
@@ -613,10 +697,12 @@ class Renderer:
                 pool.append(x)
                 if len(pool) == 3:
                     break
-        items = "".join(f'<div class="td-related-span4">{self.module(x, "td_module_related_posts")}</div>' for x in pool)
+        items = "".join(
+            f'<div class="td-related-span4">{self.module(x, "td_module_related_posts")}</div>' for x in pool
+        )
         return (
             f'<div class="td_block_wrap td_block_related_posts tdi_3_1f3 td_with_ajax_pagination td-pb-border-top td_block_template_1">'
-            f'<script>var block_tdi_3_1f3 = new tdBlock(); block_tdi_3_1f3.atts = \'{{"live_filter_cur_post_id":{a.post_id}}}\';</script>'
+            f"<script>var block_tdi_3_1f3 = new tdBlock(); block_tdi_3_1f3.atts = '{{\"live_filter_cur_post_id\":{a.post_id}}}';</script>"
             '<h4 class="td-related-title td-block-title"><a class="td-related-left td-cur-simple-item" href="#">BERITA TERKAIT</a>'
             '<a class="td-related-right" href="#">DARI PENULIS</a></h4>'
             f'<div class="td_block_inner"><div class="td-related-row">{items}</div></div></div>'
@@ -629,10 +715,14 @@ class Renderer:
         newer = arts[i - 1] if i > 0 else None
         parts = []
         if older:
-            parts.append(f'<div class="td-block-span6 td-post-prev-post"><div class="td-post-next-prev-content"><span>Berita sebelumya</span><a href="{self.article_url(older)}">{texturize(older.title)}</a></div></div>')
+            parts.append(
+                f'<div class="td-block-span6 td-post-prev-post"><div class="td-post-next-prev-content"><span>Berita sebelumya</span><a href="{self.article_url(older)}">{texturize(older.title)}</a></div></div>'
+            )
         parts.append('<div class="td-next-prev-separator"></div>')
         if newer:
-            parts.append(f'<div class="td-block-span6 td-post-next-post"><div class="td-post-next-prev-content"><span>Berita berikutnya</span><a href="{self.article_url(newer)}">{texturize(newer.title)}</a></div></div>')
+            parts.append(
+                f'<div class="td-block-span6 td-post-next-post"><div class="td-post-next-prev-content"><span>Berita berikutnya</span><a href="{self.article_url(newer)}">{texturize(newer.title)}</a></div></div>'
+            )
         return '<div class="td-block-row td-post-next-prev">' + "".join(parts) + "</div>"
 
     def article(self, a: SampleArticle) -> str:
@@ -642,9 +732,12 @@ class Renderer:
         crumbs = self.crumbs((section.name, self.section_url(section.slug)), (crumb_title, None))
         author_url = self.url(f"/author/{a.author[0]}/")
         cats_classic = "".join(
-            f'<li class="entry-category"><a href="{self.section_url(s)}">{texturize(self.site.sections[s].name)}</a></li>' for s in a.sections
+            f'<li class="entry-category"><a href="{self.section_url(s)}">{texturize(self.site.sections[s].name)}</a></li>'
+            for s in a.sections
         )
-        classes = f"post-{a.post_id} post type-post status-publish format-standard has-post-thumbnail " + " ".join(f"category-{s}" for s in a.sections)
+        classes = f"post-{a.post_id} post type-post status-publish format-standard has-post-thumbnail " + " ".join(
+            f"category-{s}" for s in a.sections
+        )
         body = self.body_html(a)
         if a.template == "classic":
             featured = (
@@ -699,9 +792,14 @@ class Renderer:
             body_class = f"post-template-default single single-post postid-{a.post_id} single-format-standard tdb_template_{a.post_id % 7 + 100}"
         footer_css = ""
         if any(b.shape == "irp_footer_css" for b in a.baca_juga):
-            footer_css = "<style>" + "".join(
-                IRP_CSS.format(c="u" + hashlib.md5(f"{a.post_id}-{k}".encode()).hexdigest()) for k in range(len(a.baca_juga))
-            ) + "</style>"
+            footer_css = (
+                "<style>"
+                + "".join(
+                    IRP_CSS.format(c="u" + hashlib.md5(f"{a.post_id}-{k}".encode()).hexdigest())
+                    for k in range(len(a.baca_juga))
+                )
+                + "</style>"
+            )
         main = f"""<div class="td-main-content-wrap td-container-wrap"><div class="td-container td-post-template-default">
 {crumbs if a.template == "classic" else ""}
 <div class="td-pb-row"><div class="td-pb-span8 td-main-content" role="main"><div class="td-ss-main-content">
@@ -711,7 +809,13 @@ class Renderer:
 </div></div>
 {self.sidebar(True)}
 </div></div></div>"""
-        return self.page(title=f"{a.title} - Suarapos.co.id", body_class=body_class, head=self.article_head(a), main=main, footer_extra=footer_css)
+        return self.page(
+            title=f"{a.title} - Suarapos.co.id",
+            body_class=body_class,
+            head=self.article_head(a),
+            main=main,
+            footer_extra=footer_css,
+        )
 
     # ---- feeds, sitemaps, robots --------------------------------------------------
     def robots(self) -> str:
@@ -733,17 +837,22 @@ class Renderer:
             last = utc_iso(chunk[-1].modified) if chunk else utc_iso(self.site.now)
             entries.append(f"<sitemap><loc>{self.url('/' + name)}</loc><lastmod>{last}</lastmod></sitemap>")
         for name in ("page-sitemap.xml", "category-sitemap.xml"):
-            entries.append(f"<sitemap><loc>{self.url('/' + name)}</loc><lastmod>{utc_iso(self.site.now)}</lastmod></sitemap>")
+            entries.append(
+                f"<sitemap><loc>{self.url('/' + name)}</loc><lastmod>{utc_iso(self.site.now)}</lastmod></sitemap>"
+            )
         return (
             f'<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet type="text/xsl" href="{self.url("/main-sitemap.xsl")}"?>\n'
-            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "\n".join(entries) + "\n</sitemapindex>\n<!-- XML Sitemap generated by Yoast SEO -->"
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "\n".join(entries)
+            + "\n</sitemapindex>\n<!-- XML Sitemap generated by Yoast SEO -->"
         )
 
     def urlset(self, entries: list[str]) -> str:
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
             'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1" xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "\n".join(entries) + "\n</urlset>\n<!-- XML Sitemap generated by Yoast SEO -->"
+            + "\n".join(entries)
+            + "\n</urlset>\n<!-- XML Sitemap generated by Yoast SEO -->"
         )
 
     def post_sitemap(self, number: int) -> str | None:

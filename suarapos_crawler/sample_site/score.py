@@ -14,11 +14,33 @@ from sqlite_utils import Database
 
 # Strings that belong to the page around an article, never to its text.
 BOILERPLATE = [
-    "Baca Juga", "BACA JUGA", "ctaText", "postTitle", "padding:", "BERBAGI", "- Advertisement -", "adsbygoogle",
-    "LEAVE A REPLY", "Kirim Komentar", "View this post on Instagram", "A post shared by", "Foto: Dokumentasi",
-    "Foto: Suarapos", "Video: Kanal", "@humasbabel", "Berita sebelumya", "Berita berikutnya", "BERITA TERKAIT",
-    "DARI PENULIS", "TERPOPULER", "Balas", "KOMENTAR", "Semoga program ini benar-benar dijalankan",
-    "Facebook", "WhatsApp", "INLINE RELATED POSTS",
+    "Baca Juga",
+    "BACA JUGA",
+    "ctaText",
+    "postTitle",
+    "padding:",
+    "BERBAGI",
+    "- Advertisement -",
+    "adsbygoogle",
+    "LEAVE A REPLY",
+    "Kirim Komentar",
+    "View this post on Instagram",
+    "A post shared by",
+    "Foto: Dokumentasi",
+    "Foto: Suarapos",
+    "Video: Kanal",
+    "@humasbabel",
+    "Berita sebelumya",
+    "Berita berikutnya",
+    "BERITA TERKAIT",
+    "DARI PENULIS",
+    "TERPOPULER",
+    "Balas",
+    "KOMENTAR",
+    "Semoga program ini benar-benar dijalankan",
+    "Facebook",
+    "WhatsApp",
+    "INLINE RELATED POSTS",
 ]
 # Faults after which an article cannot be had at all; the crawler is not scored on those.
 UNREACHABLE_FAULTS = {"redirect_loop", "oversized", "forbidden", "truncated", "soft_404", "no_date", "no_title"}

@@ -81,7 +81,9 @@ class SampleSite:
     def fault_reply(self, target: str, path: str, article) -> Reply | None:
         f = self.faults
         if f.on("retry_503", article) and self.hits[target] == 1:
-            return Reply(503, b"<html><body>Service Unavailable</body></html>", {"Retry-After": "1", "Content-Type": HTML})
+            return Reply(
+                503, b"<html><body>Service Unavailable</body></html>", {"Retry-After": "1", "Content-Type": HTML}
+            )
         if f.on("redirect_loop", article):
             return self.redirect(f"{path}amp/", 302)
         if path.endswith("/amp/") and f.on("redirect_loop", self.site.by_slug.get(path[1:-5])):
@@ -105,7 +107,11 @@ class SampleSite:
             pad = b"<!-- " + b"x" * (12 * 1024 * 1024) + b" -->"
             return Reply(200, reply.body.replace(b"</body>", pad + b"</body>"), reply.headers)
         if f.on("charset", article):
-            return Reply(200, reply.body.replace(b'<meta charset="UTF-8" />', b""), {"Content-Type": "text/html; charset=ISO-8859-1"})
+            return Reply(
+                200,
+                reply.body.replace(b'<meta charset="UTF-8" />', b""),
+                {"Content-Type": "text/html; charset=ISO-8859-1"},
+            )
         if f.on("malformed", article):
             return Reply(200, reply.body.replace(b"</p>", b"").replace(b"</div>\n", b"\n"), reply.headers)
         if f.on("deep_nesting", article):
@@ -149,7 +155,11 @@ class SampleSite:
         if path in ("/feed/", "/feed"):
             return Reply(200, r.feed().encode(), {"Content-Type": "application/rss+xml; charset=UTF-8"})
         if path.startswith("/wp-admin") or path.startswith("/wp-login"):
-            return self.redirect("/wp-login.php?redirect_to=%2Fwp-admin%2F", 302) if path != "/wp-login.php" else self.html("<html><body>login</body></html>")
+            return (
+                self.redirect("/wp-login.php?redirect_to=%2Fwp-admin%2F", 302)
+                if path != "/wp-login.php"
+                else self.html("<html><body>login</body></html>")
+            )
         if path.startswith("/category/"):
             return self.route_section(path)
         m = re.fullmatch(r"/(tag|author)/([a-z0-9-]+)/", path)
@@ -201,21 +211,25 @@ class SampleSite:
         listed = [a for a in self.site.articles if (a.published.year, a.published.month) == (year, month)]
         name = f"{vocab.MONTHS_ID[month - 1]} {year}"
         # The calendar widget links to the month before, back for years: a crawler trap.
-        return self.html(self.render.simple_listing("Arsip: ", name, listed, "archive date", datetime(year, month, 1, tzinfo=WIB)))
+        return self.html(
+            self.render.simple_listing("Arsip: ", name, listed, "archive date", datetime(year, month, 1, tzinfo=WIB))
+        )
 
     def route_slug(self, path: str) -> Reply:
         parts = [p for p in path.split("/") if p]
         if len(parts) != 1:
             if len(parts) == 2 and parts[1] == "feed" and parts[0] in self.site.by_slug:
-                return Reply(200, b'<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', {"Content-Type": XML})
+                return Reply(
+                    200, b'<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', {"Content-Type": XML}
+                )
             return self.not_found()
         slug = parts[0]
-        if slug in self.site.by_slug or slug in self.static or slug in self.site.old_slugs:
-            if not path.endswith("/"):
-                return self.redirect(path + "/")
+        known = slug in self.site.by_slug or slug in self.static or slug in self.site.old_slugs
+        if known and not path.endswith("/"):
+            return self.redirect(path + "/")
         if slug in self.site.by_slug:
             a = self.site.by_slug[slug]
-            return self.html(self.render.article(a), Link=f'<{self.base}/?p={a.post_id}>; rel=shortlink')
+            return self.html(self.render.article(a), Link=f"<{self.base}/?p={a.post_id}>; rel=shortlink")
         if slug in self.site.old_slugs:
             return self.redirect(self.site.old_slugs[slug].path)
         if slug in self.static:
@@ -230,7 +244,12 @@ def strip_dates(body: bytes) -> bytes:
     text = re.sub(r'<meta property="article:(published|modified)_time"[^>]*>', "", text)
     text = re.sub(r'<meta itemprop="date(Published|Modified)"[^>]*>', "", text)
     text = re.sub(r'<span class="td-post-date">.*?</span>', "", text, flags=re.S)
-    text = re.sub(r'(<div class="td_block_wrap tdb_single_date[^"]*"><div class="tdb-block-inner td-fix-index">).*?(</div>)', r"\1\2", text, flags=re.S)
+    text = re.sub(
+        r'(<div class="td_block_wrap tdb_single_date[^"]*"><div class="tdb-block-inner td-fix-index">).*?(</div>)',
+        r"\1\2",
+        text,
+        flags=re.S,
+    )
     return text.encode("utf-8")
 
 
@@ -264,10 +283,12 @@ class SampleResource(resource.Resource):
             request.channel.transport.abortConnection()
             return server.NOT_DONE_YET
         if reply.delay:
+
             def finish():
-                if not request.finished and not request._disconnected:
+                if not request.finished and not request._disconnected:  # noqa: SLF001 - Twisted has no public flag
                     request.write(reply.body)
                     request.finish()
+
             from twisted.internet import reactor  # imported late: Scrapy picks the reactor first
 
             reactor.callLater(reply.delay, finish)

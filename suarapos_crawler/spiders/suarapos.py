@@ -83,7 +83,8 @@ class SuaraposSpider(scrapy.Spider):
         settings = self.crawler.settings
         archive = self.crawler.get_extension(Archive)
         return CrawlPlan.load(
-            archive.db if archive else None, self.mode,
+            archive.db if archive else None,
+            self.mode,
             refresh_days=settings.getfloat("INCREMENTAL_REFRESH_DAYS"),
             known_tolerance=settings.getint("INCREMENTAL_KNOWN_TOLERANCE"),
             trust_lastmod=settings.getbool("INCREMENTAL_TRUST_LASTMOD"),
@@ -94,8 +95,9 @@ class SuaraposSpider(scrapy.Spider):
         self.plan = self.load_plan()
         if self.plan.has_articles or self.mode == "backfill":
             # Sitemaps first: their lastmod tells which stored articles changed, before the listings ask.
-            yield scrapy.Request(f"{self.base_url}/sitemap_index.xml", callback=self.parse_sitemap_index,
-                                 errback=self.sitemap_failed)
+            yield scrapy.Request(
+                f"{self.base_url}/sitemap_index.xml", callback=self.parse_sitemap_index, errback=self.sitemap_failed
+            )
         else:
             yield self.home_request()
         for url in self.plan.to_refresh() + self.plan.dangling_targets:
@@ -118,8 +120,9 @@ class SuaraposSpider(scrapy.Spider):
         if not chosen:
             yield self.home_request()
         for entry in chosen:
-            yield scrapy.Request(canonical_url(entry["loc"], self.base_url), callback=self.parse_sitemap,
-                                 errback=self.sitemap_failed)
+            yield scrapy.Request(
+                canonical_url(entry["loc"], self.base_url), callback=self.parse_sitemap, errback=self.sitemap_failed
+            )
 
     def parse_sitemap(self, response):
         entries = list(Sitemap(response.body))
@@ -141,7 +144,9 @@ class SuaraposSpider(scrapy.Spider):
     def sitemap_failed(self, failure):
         # Sitemaps only speed things up; the sections are walked anyway.
         self.logger.warning("sitemap not read: %s (%s)", failure.request.url, describe_failure(failure))
-        yield Reject(url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure))
+        yield Reject(
+            url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure)
+        )
         if failure.request.url.endswith("sitemap_index.xml"):
             yield self.home_request()
         else:
@@ -176,7 +181,9 @@ class SuaraposSpider(scrapy.Spider):
             return
         if page.current_page >= self.max_section_pages:
             stats.inc_value("suarapos/section_page_cap")
-            self.logger.warning("section page cap SECTION_MAX_PAGES=%s reached at %s", self.max_section_pages, response.url)
+            self.logger.warning(
+                "section page cap SECTION_MAX_PAGES=%s reached at %s", self.max_section_pages, response.url
+            )
             return
         yield scrapy.Request(next_url, callback=self.parse_section, errback=self.section_ended)
 
@@ -186,7 +193,9 @@ class SuaraposSpider(scrapy.Spider):
         yield FetchOutcome(canonical_url(response.url, self.base_url), outcome, detail)
 
     def listing_failed(self, failure):
-        yield Reject(url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure))
+        yield Reject(
+            url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure)
+        )
 
     def section_ended(self, failure):
         url = canonical_url(failure.request.url, self.base_url)
@@ -206,7 +215,11 @@ class SuaraposSpider(scrapy.Spider):
         if url in self.requested:
             return
         if len(url) > self.max_url_length:
-            yield Reject(url=url[:300] + "…", stage="discover", reason=f"URL of {len(url)} characters (URLLENGTH_LIMIT {self.max_url_length})")
+            yield Reject(
+                url=url[:300] + "…",
+                stage="discover",
+                reason=f"URL of {len(url)} characters (URLLENGTH_LIMIT {self.max_url_length})",
+            )
             return
         self.requested.add(sys.intern(url))  # one copy of the string, shared with the run record's set
         yield self.article_request(url, hops)
@@ -220,8 +233,12 @@ class SuaraposSpider(scrapy.Spider):
             errback=self.article_failed,
             priority=10,  # finish listed articles before new listing pages: a short queue
             dont_filter=truncated_before,
-            meta={"dont_redirect": True, "handle_httpstatus_list": REDIRECT_CODES, "hops": hops,
-                  "truncated_before": truncated_before},
+            meta={
+                "dont_redirect": True,
+                "handle_httpstatus_list": REDIRECT_CODES,
+                "hops": hops,
+                "truncated_before": truncated_before,
+            },
         )
 
     # ---- articles -------------------------------------------------------------
@@ -273,7 +290,9 @@ class SuaraposSpider(scrapy.Spider):
 
     def article_failed(self, failure):
         self.crawler.stats.inc_value("suarapos/article_fetch_failed")
-        yield Reject(url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure))
+        yield Reject(
+            url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure)
+        )
 
 
 def looks_complete(response) -> bool:

@@ -30,7 +30,7 @@ def article_row(article: dict) -> dict:
 def get_article(db: Database, url: str) -> dict | None:
     cursor = db.execute("SELECT * FROM articles WHERE url = ?", [url])
     row = cursor.fetchone()
-    return dict(zip((d[0] for d in cursor.description), row)) if row else None
+    return dict(zip((d[0] for d in cursor.description), row, strict=True)) if row else None
 
 
 def _insert(db: Database, table: str, row: dict, conflict: str = "") -> None:
@@ -43,8 +43,10 @@ def _insert(db: Database, table: str, row: dict, conflict: str = "") -> None:
 
 def _update(db: Database, table: str, key: str, row: dict) -> None:
     columns = [c for c in row if c != key]
-    db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE {key} = ?",
-               [row[c] for c in columns] + [row[key]])
+    db.execute(
+        f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE {key} = ?",
+        [row[c] for c in columns] + [row[key]],
+    )
 
 
 def save_article(db: Database, article: dict, seen_at: str | None = None) -> str:
@@ -63,7 +65,9 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
         _insert(db, "articles", row)
     elif len(row.get("body") or "") < SHORTER_BODY_RATIO * len(stored.get("body") or ""):
         # Never overwrite a stored article with a worse copy (a page cut short, a template change).
-        save_reject(db, row["url"], "store", "re-fetched body is far shorter than the stored one; stored copy kept", seen_at)
+        save_reject(
+            db, row["url"], "store", "re-fetched body is far shorter than the stored one; stored copy kept", seen_at
+        )
         return "kept"
     elif any(stored.get(k) != row.get(k) for k in VERSIONED):
         outcome = "updated"
@@ -84,10 +88,22 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
 
 
 def save_version(db: Database, stored: dict, replaced_at: str) -> None:
-    version = db.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM article_versions WHERE url = ?", [stored["url"]]).fetchone()[0]
-    _insert(db, "article_versions",
-            {"url": stored["url"], "version": version, "title": stored["title"], "body": stored["body"],
-             "published_at": stored["published_at"], "modified_at": stored["modified_at"], "replaced_at": replaced_at})
+    version = db.execute(
+        "SELECT COALESCE(MAX(version), 0) + 1 FROM article_versions WHERE url = ?", [stored["url"]]
+    ).fetchone()[0]
+    _insert(
+        db,
+        "article_versions",
+        {
+            "url": stored["url"],
+            "version": version,
+            "title": stored["title"],
+            "body": stored["body"],
+            "published_at": stored["published_at"],
+            "modified_at": stored["modified_at"],
+            "replaced_at": replaced_at,
+        },
+    )
 
 
 def save_facets(db: Database, url: str, sections: list[str], tags: list[str]) -> None:
@@ -131,8 +147,10 @@ def repoint_links(db: Database, old: str, new: str) -> None:
 
 def save_alias(db: Database, alias: str, url: str) -> None:
     if alias != url:
-        db.execute("INSERT INTO url_aliases (alias, url) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET url = excluded.url",
-                   [alias, url])
+        db.execute(
+            "INSERT INTO url_aliases (alias, url) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET url = excluded.url",
+            [alias, url],
+        )
         repoint_links(db, alias, url)
 
 
@@ -159,15 +177,22 @@ def save_duplicate(db: Database, url: str, duplicate_of: str, reason: str, seen_
 
 def stored_by_content_hash(db: Database, content_hash: str) -> dict | None:
     """The stored article with this title-and-body hash: its URL, publication time and post ID."""
-    rows = list(db.query(
-        "SELECT url, published_at, post_id FROM articles WHERE content_hash = ? ORDER BY published_at LIMIT 1", [content_hash]
-    ))
+    rows = list(
+        db.query(
+            "SELECT url, published_at, post_id FROM articles WHERE content_hash = ? ORDER BY published_at LIMIT 1",
+            [content_hash],
+        )
+    )
     return rows[0] if rows else None
 
 
 def demote_to_duplicate(db: Database, url: str, duplicate_of: str, reason: str, seen_at: str | None = None) -> None:
     """A stored article turned out to be a republished copy: move it from ``articles`` to ``duplicates``."""
-    for table, column in (("article_sections", "article_url"), ("article_tags", "article_url"), ("related_links", "source_url")):
+    for table, column in (
+        ("article_sections", "article_url"),
+        ("article_tags", "article_url"),
+        ("related_links", "source_url"),
+    ):
         db.execute(f"DELETE FROM {table} WHERE {column} = ?", [url])
     db.execute("DELETE FROM articles WHERE url = ?", [url])
     save_duplicate(db, url, duplicate_of, reason, seen_at)
@@ -179,11 +204,16 @@ def resolve_aliases(db: Database) -> int:
     Links are resolved as they are stored and when an alias is learnt; this is the sweep that
     catches the rest (it reads only the links that do not join ``articles``)."""
     changed = 0
-    targets = [r[0] for r in db.execute(
-        "SELECT DISTINCT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles)"
-    )]
+    targets = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles)"
+        )
+    ]
     for target in targets:
         final = canonical_target(db, target)
         if final != target:
-            changed += db.execute("UPDATE related_links SET target_url = ? WHERE target_url = ?", [final, target]).rowcount
+            changed += db.execute(
+                "UPDATE related_links SET target_url = ? WHERE target_url = ?", [final, target]
+            ).rowcount
     return changed

@@ -66,14 +66,19 @@ def check_archive_file(path: str | Path, min_free_bytes: int = 0, integrity: boo
     pages_in_header = int.from_bytes(header[28:32], "big")
     size = path.stat().st_size
     if size % page_size or (header[24:28] == header[92:96] and pages_in_header * page_size > size):
-        raise ArchiveRefused(path, f"is cut short ({size} bytes, {pages_in_header} pages of {page_size} expected)", RESTORE)
+        raise ArchiveRefused(
+            path, f"is cut short ({size} bytes, {pages_in_header} pages of {page_size} expected)", RESTORE
+        )
     for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if name.exists() and not writable(name):
             raise ArchiveRefused(path, f"{name} cannot be written", "give the crawler's user write access to it")
     application_id = int.from_bytes(header[68:72], "big")
     if application_id not in (0, APPLICATION_ID):
-        raise ArchiveRefused(path, f"is another application's SQLite database (application_id {application_id:#x})",
-                             "give SQLITE_PATH a new file or an archive of suarapos-crawler")
+        raise ArchiveRefused(
+            path,
+            f"is another application's SQLite database (application_id {application_id:#x})",
+            "give SQLITE_PATH a new file or an archive of suarapos-crawler",
+        )
     found = inspect_database(path, legacy=application_id == 0, integrity=integrity)
     if integrity and found.exists:
         check_full_text_index(path)
@@ -90,17 +95,26 @@ def inspect_database(path: Path, legacy: bool, integrity: bool) -> ArchiveFile:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if legacy and tables and not OUR_TABLES & tables:
             shown = ", ".join(sorted(tables)[:5])
-            raise ArchiveRefused(path, f"is a SQLite database of another application (tables {shown})",
-                                 "give SQLITE_PATH a new file or an archive of suarapos-crawler")
+            raise ArchiveRefused(
+                path,
+                f"is a SQLite database of another application (tables {shown})",
+                "give SQLITE_PATH a new file or an archive of suarapos-crawler",
+            )
         unknown = unknown_migrations(Database(conn))
         if unknown:
-            raise ArchiveRefused(path, f"was upgraded by a newer release (migrations {', '.join(unknown)})",
-                                 "run it with that release or a later one")
+            raise ArchiveRefused(
+                path,
+                f"was upgraded by a newer release (migrations {', '.join(unknown)})",
+                "run it with that release or a later one",
+            )
         if integrity:
             found = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
             if found != ["ok"]:
-                raise ArchiveRefused(path, f"is damaged ({'; '.join(found)[:300]})",
-                                     RESTORE + "; `sqlite3 FILE .recover` may save its rows")
+                raise ArchiveRefused(
+                    path,
+                    f"is damaged ({'; '.join(found)[:300]})",
+                    RESTORE + "; `sqlite3 FILE .recover` may save its rows",
+                )
     except sqlite3.DatabaseError as exc:
         raise ArchiveRefused(path, f"cannot be read as SQLite ({exc})", RESTORE) from exc
     finally:
@@ -118,8 +132,11 @@ def check_full_text_index(path: Path) -> None:
         conn.execute("BEGIN")
         conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 0)")
     except (sqlite3.DatabaseError, MemoryError) as exc:  # garbage lengths in its data read as SQLITE_NOMEM
-        raise ArchiveRefused(path, f"has a damaged full-text index ({exc or type(exc).__name__})",
-                             "rebuild it: sqlite3 FILE \"INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')\"") from exc
+        raise ArchiveRefused(
+            path,
+            f"has a damaged full-text index ({exc or type(exc).__name__})",
+            "rebuild it: sqlite3 FILE \"INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')\"",
+        ) from exc
     finally:
         if conn.in_transaction:  # an error of corruption has rolled it back already
             conn.execute("ROLLBACK")
@@ -138,8 +155,12 @@ def check_room(path: Path, folder: Path, min_free_bytes: int, sound: bool = Fals
         grows = max(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists()) if path.exists() else 0
         free = min(free, soft - grows)
     if free < min_free_bytes:
-        raise ArchiveRefused(path, f"the disk has {max(free, 0) // 2**20} MiB free, under SQLITE_MIN_FREE_MB "
-                             f"({min_free_bytes // 2**20} MiB)", "free some room, then run again", sound=sound)
+        raise ArchiveRefused(
+            path,
+            f"the disk has {max(free, 0) // 2**20} MiB free, under SQLITE_MIN_FREE_MB ({min_free_bytes // 2**20} MiB)",
+            "free some room, then run again",
+            sound=sound,
+        )
 
 
 def writable(path: Path) -> bool:

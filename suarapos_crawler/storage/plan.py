@@ -53,8 +53,11 @@ def last_run_completed(db: Database, before_run: int | None = None) -> bool:
 
 def dangling_link_targets(db: Database) -> list[str]:
     """Baca Juga targets the archive cannot join yet: not stored, not a known alias, copy or dead page."""
-    return [r[0] for r in db.execute(
-        "SELECT DISTINCT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles) "
-        "AND target_url NOT IN (SELECT alias FROM url_aliases) AND target_url NOT IN (SELECT url FROM duplicates) "
-        "AND target_url NOT IN (SELECT url FROM rejects WHERE reason IN ('HTTP 404', 'HTTP 410'))"
-    )]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles) "
+            "AND target_url NOT IN (SELECT alias FROM url_aliases) AND target_url NOT IN (SELECT url FROM duplicates) "
+            "AND target_url NOT IN (SELECT url FROM rejects WHERE reason IN ('HTTP 404', 'HTTP 410'))"
+        )
+    ]

@@ -11,7 +11,13 @@ def start_run(db: Database, spider: str, base_url: str, mode: str, started_at: s
     """Open a ``crawl_runs`` row for a run that is starting; returns its ID."""
     with transaction(db):
         cursor = db["crawl_runs"].insert(
-            {"started_at": started_at or now_wib(), "spider": spider, "base_url": base_url, "mode": mode, "status": "running"}
+            {
+                "started_at": started_at or now_wib(),
+                "spider": spider,
+                "base_url": base_url,
+                "mode": mode,
+                "status": "running",
+            }
         )
     return cursor.last_pk
 

@@ -18,10 +18,25 @@ APPLICATION_ID = int.from_bytes(b"SPOS", "big")
 TABLES: dict[str, dict] = {
     "articles": {
         "columns": {
-            "url": str, "post_id": int, "title": str, "published_at": str, "published_raw": str,
-            "date_source": str, "modified_at": str, "author": str, "section": str, "sections": str,
-            "tags": str, "dateline": str, "body": str, "word_count": int, "image_url": str,
-            "content_hash": str, "first_seen_at": str, "last_seen_at": str, "last_changed_at": str,
+            "url": str,
+            "post_id": int,
+            "title": str,
+            "published_at": str,
+            "published_raw": str,
+            "date_source": str,
+            "modified_at": str,
+            "author": str,
+            "section": str,
+            "sections": str,
+            "tags": str,
+            "dateline": str,
+            "body": str,
+            "word_count": int,
+            "image_url": str,
+            "content_hash": str,
+            "first_seen_at": str,
+            "last_seen_at": str,
+            "last_changed_at": str,
         },
         "pk": "url",
         "not_null": {"title", "published_at", "body"},
@@ -57,12 +72,31 @@ TABLES: dict[str, dict] = {
         "pk": ("url", "stage"),
     },
     "crawl_runs": {
-        "columns": {"id": int, "started_at": str, "finished_at": str, "spider": str, "base_url": str, "mode": str,
-                    "finish_reason": str, "status": str, "status_reason": str, "requests": int,
-                    "responses_by_status": str, "articles_new": int, "articles_updated": int,
-                    "articles_unchanged": int, "rejected": int, "duplicates": int, "listing_pages": int,
-                    "errors": int, "lost_items": str, "pages_per_section": str, "warnings": str, "was_incremental": int,
-                    "stats": str},
+        "columns": {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "spider": str,
+            "base_url": str,
+            "mode": str,
+            "finish_reason": str,
+            "status": str,
+            "status_reason": str,
+            "requests": int,
+            "responses_by_status": str,
+            "articles_new": int,
+            "articles_updated": int,
+            "articles_unchanged": int,
+            "rejected": int,
+            "duplicates": int,
+            "listing_pages": int,
+            "errors": int,
+            "lost_items": str,
+            "pages_per_section": str,
+            "warnings": str,
+            "was_incremental": int,
+            "stats": str,
+        },
         "pk": "id",
         "indexes": [["started_at"]],
     },
@@ -72,8 +106,15 @@ TABLES: dict[str, dict] = {
         "indexes": [["outcome"]],
     },
     "article_versions": {
-        "columns": {"url": str, "version": int, "title": str, "body": str, "published_at": str,
-                    "modified_at": str, "replaced_at": str},
+        "columns": {
+            "url": str,
+            "version": int,
+            "title": str,
+            "body": str,
+            "published_at": str,
+            "modified_at": str,
+            "replaced_at": str,
+        },
         "pk": ("url", "version"),
         "indexes": [["replaced_at"]],
     },
@@ -99,8 +140,9 @@ def create_tables(db: Database) -> None:
     existing = set(db.table_names())
     for name, spec in TABLES.items():
         if name not in existing:
-            db[name].create(spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
-                            foreign_keys=spec.get("foreign_keys"))
+            db[name].create(
+                spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"), foreign_keys=spec.get("foreign_keys")
+            )
         else:  # an archive of a release before 0.1.0 may lack later columns
             have = set(db[name].columns_dict)
             for column, kind in spec["columns"].items():

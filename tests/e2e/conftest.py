@@ -24,10 +24,14 @@ def crawled(tmp_path_factory):
         robots = Protego.parse(urllib.request.urlopen(site.base_url + "/robots.txt").read().decode())
         second = run_crawl(site.base_url, tmp / "suarapos.db")
     truth = json.loads((tmp / "truth.json").read_text(encoding="utf-8"))
-    return {"first": first, "second": second, "db": Database(tmp / "suarapos.db"), "truth": truth, "robots": robots,
-            "path": tmp / "suarapos.db"}
-
-
+    return {
+        "first": first,
+        "second": second,
+        "db": Database(tmp / "suarapos.db"),
+        "truth": truth,
+        "robots": robots,
+        "path": tmp / "suarapos.db",
+    }
 
 
 @pytest.fixture(scope="session")
@@ -42,10 +46,14 @@ def two_days(tmp_path_factory):
     # The same site, one day later, on the same port (so its URLs are the same).
     with SampleSiteProcess(articles=DAYS_ARTICLES, day=2, now=now, truth=tmp / "day2.json", port=int(port)) as day2:
         second = run_crawl(day2.base_url, db, log_level="INFO")
-    return {"first": first, "second": second, "db": Database(db), "path": db, "day1": json.loads((tmp / "day1.json").read_text()),
-            "day2": json.loads((tmp / "day2.json").read_text())}
-
-
+    return {
+        "first": first,
+        "second": second,
+        "db": Database(db),
+        "path": db,
+        "day1": json.loads((tmp / "day1.json").read_text()),
+        "day2": json.loads((tmp / "day2.json").read_text()),
+    }
 
 
 @pytest.fixture(scope="session")
@@ -57,5 +65,3 @@ def reference(tmp_path_factory):
     assert result.returncode == 0
     yield site, archive_snapshot(tmp / "ref.db")
     site.stop()
-
-

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-import time
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,13 +27,31 @@ class CrawlResult:
 
 
 def crawl_args(base_url: str, db_path: Path, *extra: str, log_level: str = "DEBUG") -> list[str]:
-    return [sys.executable, "-m", "scrapy.cmdline", "crawl", "suarapos", "-a", f"base_url={base_url}",
-            "-s", f"SQLITE_PATH={db_path}", "-s", f"LOG_LEVEL={log_level}", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "scrapy.cmdline",
+        "crawl",
+        "suarapos",
+        "-a",
+        f"base_url={base_url}",
+        "-s",
+        f"SQLITE_PATH={db_path}",
+        "-s",
+        f"LOG_LEVEL={log_level}",
+        *extra,
+    ]
 
 
 def run_crawl(base_url: str, db_path: Path, *extra: str, timeout: float = 600, log_level: str = "DEBUG") -> CrawlResult:
-    done = subprocess.run(crawl_args(base_url, db_path, *extra, log_level=log_level), cwd=ROOT, capture_output=True,
-                          text=True, timeout=timeout, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    done = subprocess.run(
+        crawl_args(base_url, db_path, *extra, log_level=log_level),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     result = CrawlResult(done.returncode, done.stdout + done.stderr)
     assert_no_warnings(result.log)
     return result
@@ -48,8 +66,14 @@ def assert_no_warnings(output: str) -> None:
 def start_crawl(base_url: str, db_path: Path, *extra: str, **popen) -> subprocess.Popen:
     """A crawl in the background; its log goes to a file beside the database (a pipe could fill and stall it)."""
     log = open(f"{db_path}.log", "a")  # noqa: SIM115 - closed with the process
-    return subprocess.Popen(crawl_args(base_url, db_path, *extra, log_level="INFO"), cwd=ROOT,
-                            stdout=log, stderr=subprocess.STDOUT, text=True, **popen)
+    return subprocess.Popen(
+        crawl_args(base_url, db_path, *extra, log_level="INFO"),
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        **popen,
+    )
 
 
 def archive_snapshot(db_path: Path) -> dict:
@@ -58,7 +82,9 @@ def archive_snapshot(db_path: Path) -> dict:
     fields = "url, post_id, title, published_at, author, section, sections, tags, dateline, body"
     return {
         "articles": {r["url"]: r for r in db.query(f"SELECT {fields} FROM articles")},
-        "links": sorted((r["source_url"], r["position"], r["target_url"]) for r in db.query("SELECT * FROM related_links")),
+        "links": sorted(
+            (r["source_url"], r["position"], r["target_url"]) for r in db.query("SELECT * FROM related_links")
+        ),
         "duplicates": sorted((r["url"], r["duplicate_of"]) for r in db.query("SELECT * FROM duplicates")),
     }
 
@@ -73,5 +99,3 @@ def wait_for_articles(db_path, count: int, proc, timeout: float = 120) -> None:
             pass
         time.sleep(0.05)
     raise AssertionError(f"crawl did not store {count} articles in time")
-
-

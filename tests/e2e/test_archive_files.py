@@ -33,16 +33,27 @@ def sha256(path: Path) -> str:
 
 
 def health(db_path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scrapy.cmdline", "health", "-s", f"SQLITE_PATH={db_path}"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "health", "-s", f"SQLITE_PATH={db_path}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def assert_refused(db_path: Path, problem: str, *extra: str, **popen) -> str:
     """A run on this file exits with the refused code, says so in one line naming the file and the problem,
     with no traceback, and leaves the file's bytes as they were; `scrapy health` says the same."""
     before = sha256(db_path) if db_path.is_file() else None
-    done = subprocess.run(crawl_args(NOWHERE, db_path, *extra, log_level="INFO"), cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, **popen)
+    done = subprocess.run(
+        crawl_args(NOWHERE, db_path, *extra, log_level="INFO"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **popen,
+    )
     assert done.returncode == EXIT_CODES["refused"], done.stderr[-3000:]
     lines = [line for line in done.stderr.splitlines() if "archive refused" in line]
     assert lines and str(db_path) in lines[-1] and problem in lines[-1], done.stderr[-3000:]
@@ -94,8 +105,12 @@ def test_a_directory_is_refused(tmp_path):
 
 def test_an_archive_of_a_newer_release_is_refused(release_archive):
     conn = sqlite3.connect(release_archive)
-    conn.execute("CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT, name TEXT, applied_at TEXT)")
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('suarapos', '9000_future', 'x')")
+    conn.execute(
+        "CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT, name TEXT, applied_at TEXT)"
+    )
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('suarapos', '9000_future', 'x')"
+    )
     conn.commit()
     conn.close()
     assert_refused(release_archive, "newer release")
@@ -146,8 +161,14 @@ def test_a_full_disk_at_start_refuses_the_run_and_leaves_a_trace(release_archive
         limit = size + 8 * 4096 * 16  # room for the WAL of a small write, far under SQLITE_MIN_FREE_MB
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    done = subprocess.run(crawl_args(NOWHERE, release_archive, log_level="INFO"), cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, preexec_fn=small_disk)
+    done = subprocess.run(
+        crawl_args(NOWHERE, release_archive, log_level="INFO"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=small_disk,
+    )
     assert done.returncode == EXIT_CODES["refused"], done.stderr[-3000:]
     assert "MiB free" in done.stderr and "Traceback" not in done.stderr
     db = Database(release_archive)
@@ -159,6 +180,7 @@ def test_a_full_disk_at_start_refuses_the_run_and_leaves_a_trace(release_archive
 
 # ---- an archive of release 0.1.0, upgraded by a plain run --------------------------------------
 
+
 def test_a_plain_crawl_upgrades_the_release_0_1_archive_in_place(release_archive, tmp_path):
     made = json.loads((FIXTURES / "release-0.1.0.json").read_text())
     before = Database(release_archive)
@@ -169,8 +191,9 @@ def test_a_plain_crawl_upgrades_the_release_0_1_archive_in_place(release_archive
         "fetches": before["fetches"].count,
     }
     before.close()
-    with SampleSiteProcess(articles=made["articles"], day=2, now=made["now"], port=made["port"],
-                           truth=tmp_path / "truth.json") as site:
+    with SampleSiteProcess(
+        articles=made["articles"], day=2, now=made["now"], port=made["port"], truth=tmp_path / "truth.json"
+    ) as site:
         result = run_crawl(site.base_url, release_archive, log_level="INFO")
         later = run_crawl(site.base_url, release_archive, log_level="INFO")
     assert result.returncode == 0, result.log[-3000:]
@@ -179,7 +202,7 @@ def test_a_plain_crawl_upgrades_the_release_0_1_archive_in_place(release_archive
     assert archive_snapshot(release_archive) == old["snapshot"]  # same articles, links and copies
     assert list(db.query("SELECT * FROM article_versions ORDER BY url, version")) == old["versions"]
     runs = list(db.query("SELECT * FROM crawl_runs ORDER BY id"))
-    assert runs[: len(old["runs"])] == old["runs"] and [r["status"] for r in runs[len(old["runs"]):]] == ["ok", "ok"]
+    assert runs[: len(old["runs"])] == old["runs"] and [r["status"] for r in runs[len(old["runs"]) :]] == ["ok", "ok"]
     assert db["fetches"].count > old["fetches"]
     # what this release adds: the schema's version and the file's mark
     assert [r["name"] for r in db.query("SELECT name FROM _sqlite_migrations ORDER BY id")] == known_migrations()

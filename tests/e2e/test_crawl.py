@@ -59,9 +59,7 @@ def test_baca_juga_links_recorded_with_canonical_targets(crawled, score):
     assert score.link_recall >= 0.98, score.misses.get("baca_juga", [])[:5]
     assert score.links_extra == []  # nothing from the sidebar widget
     db = crawled["db"]
-    dangling = list(db.query(
-        "SELECT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles)"
-    ))
+    dangling = list(db.query("SELECT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles)"))
     assert {r["target_url"] for r in dangling} <= set(crawled["truth"]["deleted_urls"])
 
 
@@ -96,7 +94,10 @@ def test_second_run_changes_nothing(crawled):
     runs = list(db.query("SELECT * FROM crawl_runs ORDER BY id"))
     assert len(runs) == 2 and runs[1]["articles_new"] == 0 and runs[1]["articles_updated"] == 0
     assert db["articles"].count == crawled["truth"]["article_count"] - 1  # the copy is not an article
-    assert db.execute("SELECT COUNT(*) FROM related_links GROUP BY source_url, position HAVING COUNT(*) > 1").fetchall() == []
+    assert (
+        db.execute("SELECT COUNT(*) FROM related_links GROUP BY source_url, position HAVING COUNT(*) > 1").fetchall()
+        == []
+    )
 
 
 def test_database_is_wal_with_indonesian_fts(crawled):
@@ -114,8 +115,15 @@ def test_pages_were_read_in_a_worker_process(crawled):
 
 def test_same_archive_read_in_the_crawling_process_and_written_without_a_thread(reference, tmp_path):
     site, expected = reference
-    result = run_crawl(site.base_url, tmp_path / "inline.db", "-s", "EXTRACT_PROCESSES=0", "-s", "SQLITE_WRITER_THREAD=False",
-                       log_level="INFO")
+    result = run_crawl(
+        site.base_url,
+        tmp_path / "inline.db",
+        "-s",
+        "EXTRACT_PROCESSES=0",
+        "-s",
+        "SQLITE_WRITER_THREAD=False",
+        log_level="INFO",
+    )
     assert result.returncode == 0, result.log[-3000:]
     stats = json.loads(next(Database(tmp_path / "inline.db").query("SELECT stats FROM crawl_runs"))["stats"])
     assert "extract/worker_pages" not in stats

@@ -40,8 +40,12 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def site_url(two_days):
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "scrapy.cmdline", "browse", "--db", str(two_days["path"]), "--port", str(port)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scrapy.cmdline", "browse", "--db", str(two_days["path"]), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(150):
         try:
@@ -119,7 +123,9 @@ def test_read_only(site_url):
 
 
 def test_csv_export_cannot_carry_a_spreadsheet_formula(site_url):
-    body = get(f"{site_url}/suarapos.csv?sql=" + urllib.parse.quote("SELECT '=HYPERLINK(\"x\")' AS f, -5 AS n")).decode()
+    body = get(
+        f"{site_url}/suarapos.csv?sql=" + urllib.parse.quote("SELECT '=HYPERLINK(\"x\")' AS f, -5 AS n")
+    ).decode()
     assert body.startswith("f,n\r\n\"'=HYPERLINK")  # the formula is text now
     assert body.endswith(",-5\r\n")  # a negative number stays a number
 
@@ -136,8 +142,12 @@ def test_markup_in_a_title_is_shown_as_text(site_url):
 
 def test_publish_makes_a_consistent_snapshot(two_days, tmp_path):
     out = tmp_path / "pub" / "suarapos.db"
-    done = subprocess.run([sys.executable, "-m", "scrapy.cmdline", "publish", "-s", f"SQLITE_PATH={two_days['path']}",
-                           "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "publish", "-s", f"SQLITE_PATH={two_days['path']}", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     snap = sqlite3.connect(out)
     assert snap.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -153,9 +163,18 @@ def browser():
     if not chromium.exists():
         pytest.fail("Debian's chromium is not installed (.ci/run installs it)")
     with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(chromium), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        b = p.chromium.launch(
+            executable_path=str(chromium),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         yield b
         b.close()
 

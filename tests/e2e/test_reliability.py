@@ -6,6 +6,7 @@ import resource
 import signal
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -86,9 +87,11 @@ def test_a_disk_that_fills_during_a_run_fails_it_loudly_and_corrupts_nothing(ref
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     # The room check at start is lifted, so the disk fills half-way (a full disk at start: test_archive_files.py).
-    proc = start_crawl(site.base_url, db_path, "-a", "mode=refresh", "-s", "SQLITE_MIN_FREE_MB=0", preexec_fn=small_disk)
+    proc = start_crawl(
+        site.base_url, db_path, "-a", "mode=refresh", "-s", "SQLITE_MIN_FREE_MB=0", preexec_fn=small_disk
+    )
     assert proc.wait(timeout=300) != 0
-    log = open(f"{db_path}.log").read()
+    log = Path(f"{db_path}.log").read_text()
     assert "database or disk is full" in log or "disk I/O error" in log, log[-3000:]
     check = sqlite3.connect(db_path)
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -71,8 +71,9 @@ def test_a_pipeline_exception_fails_the_run_and_names_the_lost_url(tmp_path):
 
     pipelines = {**settings.ITEM_PIPELINES, "tests.e2e.failing_pipeline.FailOnOnePipeline": 250}
     with SampleSiteProcess(articles=40) as site:
-        result = run_crawl(site.base_url, tmp_path / "c.db", "-s", f"ITEM_PIPELINES={json.dumps(pipelines)}",
-                           log_level="INFO")
+        result = run_crawl(
+            site.base_url, tmp_path / "c.db", "-s", f"ITEM_PIPELINES={json.dumps(pipelines)}", log_level="INFO"
+        )
     assert result.returncode == EXIT_CODES["failed"]
     run = next(Database(tmp_path / "c.db").query("SELECT * FROM crawl_runs"))
     assert run["status"] == "failed" and "tingkatkan-kompetensi-pranata-humas" in run["status_reason"]
@@ -102,8 +103,21 @@ def test_a_second_run_while_one_is_active_refuses_and_touches_nothing(reference,
     wait_for_articles(db_path, 20, first)
     before = Database(db_path).execute("SELECT COUNT(*) FROM crawl_runs").fetchone()[0]
     second = subprocess.run(
-        [sys.executable, "-m", "scrapy.cmdline", "crawl", "suarapos", "-a", f"base_url={site.base_url}", "-s", f"SQLITE_PATH={db_path}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "scrapy.cmdline",
+            "crawl",
+            "suarapos",
+            "-a",
+            f"base_url={site.base_url}",
+            "-s",
+            f"SQLITE_PATH={db_path}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert second.returncode == EXIT_CODES["locked"]
     assert "another run" in second.stderr
@@ -114,15 +128,42 @@ def test_a_second_run_while_one_is_active_refuses_and_touches_nothing(reference,
 
 def test_health_command(two_days, tmp_path):
     db = two_days["db"]
-    ok = subprocess.run([sys.executable, "-m", "scrapy.cmdline", "health", "-s", f"SQLITE_PATH={db.conn.execute('PRAGMA database_list').fetchone()[2]}"],
-                        cwd=ROOT, capture_output=True, text=True)
+    ok = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrapy.cmdline",
+            "health",
+            "-s",
+            f"SQLITE_PATH={db.conn.execute('PRAGMA database_list').fetchone()[2]}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0 and "HEALTHY" in ok.stdout
-    stale = subprocess.run([sys.executable, "-m", "scrapy.cmdline", "health", "--max-age", "0", "-s",
-                            f"SQLITE_PATH={db.conn.execute('PRAGMA database_list').fetchone()[2]}"],
-                           cwd=ROOT, capture_output=True, text=True)
+    stale = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrapy.cmdline",
+            "health",
+            "--max-age",
+            "0",
+            "-s",
+            f"SQLITE_PATH={db.conn.execute('PRAGMA database_list').fetchone()[2]}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert stale.returncode == 1 and "UNHEALTHY" in stale.stdout
-    missing = subprocess.run([sys.executable, "-m", "scrapy.cmdline", "health", "-s", f"SQLITE_PATH={tmp_path / 'none.db'}"],
-                             cwd=ROOT, capture_output=True, text=True)
+    missing = subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "health", "-s", f"SQLITE_PATH={tmp_path / 'none.db'}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert missing.returncode == 1
 
 
@@ -137,7 +178,10 @@ def test_a_killed_refresh_resumes_where_it_stopped(reference, tmp_path):
     while time.time() < deadline:
         db = Database(db_path)
         refresh_start = db.execute("SELECT started_at FROM crawl_runs WHERE mode = 'refresh'").fetchone()
-        if refresh_start and db.execute("SELECT COUNT(*) FROM articles WHERE last_seen_at >= ?", refresh_start).fetchone()[0] >= 200:
+        if (
+            refresh_start
+            and db.execute("SELECT COUNT(*) FROM articles WHERE last_seen_at >= ?", refresh_start).fetchone()[0] >= 200
+        ):
             break
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)

@@ -142,11 +142,20 @@ def test_text_is_cleaned_where_it_is_made():
     """What the page class returns is what is stored: NFC, no no-break or zero-width spaces, one space."""
     body = saved_response("classic_seed_article_three_irp_boxes").body.decode("utf-8")
     body = body.replace("Tingkatkan Kompetensi Pranata", "Tingkatkan\xa0 Kompete\u200bnsi Pranata Cafe\u0301")
-    body = body.replace("/author/redaksi/\">Redaksi<", "/author/redaksi/\">Re\u200bdaksi\xa0 Suarapos<")
-    item = ArticlePage(HtmlResponse(EXPECTED["classic_seed_article_three_irp_boxes"]["url"], body=body.encode(),
-                                    encoding="utf-8"), BASE).to_item()
+    body = body.replace('/author/redaksi/">Redaksi<', '/author/redaksi/">Re\u200bdaksi\xa0 Suarapos<')
+    item = ArticlePage(
+        HtmlResponse(EXPECTED["classic_seed_article_three_irp_boxes"]["url"], body=body.encode(), encoding="utf-8"),
+        BASE,
+    ).to_item()
     assert item.title.startswith("Tingkatkan Kompetensi Pranata Caf\u00e9 Humas")
     assert item.author == "Redaksi Suarapos"
-    for text in [item.title, item.author, item.body, *item.sections, *item.tags, *(r.anchor_text for r in item.related)]:
+    for text in [
+        item.title,
+        item.author,
+        item.body,
+        *item.sections,
+        *item.tags,
+        *(r.anchor_text for r in item.related),
+    ]:
         assert unicodedata.is_normalized("NFC", text)
         assert not {"\xa0", "\u200b"} & set(text) and "  " not in text

@@ -12,27 +12,35 @@ def body_of(html: str):
 
 
 def test_label_heading_followed_by_a_list():
-    body = body_of('<p>Satu dua tiga.</p><h3>BACA JUGA:</h3><ul><li><a href="/a/">A</a></li><li><a href="/b/">B</a></li></ul>'
-                   "<p>Empat lima.</p>")
+    body = body_of(
+        '<p>Satu dua tiga.</p><h3>BACA JUGA:</h3><ul><li><a href="/a/">A</a></li><li><a href="/b/">B</a></li></ul>'
+        "<p>Empat lima.</p>"
+    )
     assert body.paragraphs == ["Satu dua tiga.", "Empat lima."]
     assert [link.href for link in body.links] == ["/a/", "/b/"]
 
 
 def test_br_line_with_the_link_in_strong():
-    body = body_of('<div>Satu dua.<br><br>Baca Juga: <strong><a href="/a/">Judul A</a></strong><br><br>Tiga empat.</div>')
+    body = body_of(
+        '<div>Satu dua.<br><br>Baca Juga: <strong><a href="/a/">Judul A</a></strong><br><br>Tiga empat.</div>'
+    )
     assert body.paragraphs == ["Satu dua.", "Tiga empat."]
     assert [(link.href, link.text) for link in body.links] == [("/a/", "Judul A")]
 
 
 def test_irp_box_wrapped_in_stray_paragraphs():
-    box = ('<p><div style="clear:both"><a href="/a/" class="u1"><!-- INLINE RELATED POSTS 1/3 //--><style>.u1{padding:0}</style>'
-           '<div><span class="ctaText">Baca Juga</span>&nbsp;\n<span class="postTitle">Judul A</span></div></a></div></p>')
+    box = (
+        '<p><div style="clear:both"><a href="/a/" class="u1"><!-- INLINE RELATED POSTS 1/3 //--><style>.u1{padding:0}</style>'
+        '<div><span class="ctaText">Baca Juga</span>&nbsp;\n<span class="postTitle">Judul A</span></div></a></div></p>'
+    )
     body = body_of(f"<p>Satu.</p>{box}<p>Dua.</p>")
     assert body.paragraphs == ["Satu.", "Dua."] and body.links[0].text == "Judul A"
 
 
 def test_a_sentence_that_begins_with_the_words_is_kept():
-    body = body_of('<p>Baca juga berita lain di <a href="/tag/x/">kanal kami</a> tentang program pemerintah daerah hari ini.</p>')
+    body = body_of(
+        '<p>Baca juga berita lain di <a href="/tag/x/">kanal kami</a> tentang program pemerintah daerah hari ini.</p>'
+    )
     assert len(body.paragraphs) == 1 and body.links == []
 
 

@@ -7,8 +7,16 @@ import pytest
 from suarapos_crawler.pages.listing import ListingPage
 from tests.conftest import BASE, EXPECTED, saved_response
 
-SECTIONS = [n for n in ("section_first_page_with_page_nav", "section_middle_page", "section_last_page",
-                        "section_load_more_no_page_nav", "nested_section")]
+SECTIONS = [
+    n
+    for n in (
+        "section_first_page_with_page_nav",
+        "section_middle_page",
+        "section_last_page",
+        "section_load_more_no_page_nav",
+        "nested_section",
+    )
+]
 
 
 def listing(name: str) -> ListingPage:

@@ -8,7 +8,7 @@ import threading
 import pytest
 from sqlite_utils import Database
 
-from suarapos_crawler.items import Article, Duplicate, Reject, RelatedLink
+from suarapos_crawler.items import Article, Duplicate, Reject
 from suarapos_crawler.pipelines.dedup import DedupPipeline
 from suarapos_crawler.pipelines.sqlite import SqlitePipeline
 from suarapos_crawler.pipelines.validate import ValidatePipeline
@@ -18,9 +18,18 @@ BODY = " ".join(["Warga Pangkalpinang mengikuti kegiatan donor darah di halaman 
 
 
 def make(url="https://www.suarapos.com/a/", **kw) -> Article:
-    values = dict(url=url, post_id=10, title="Donor Darah", published_at="2023-02-08T20:15:32+07:00",
-                  published_raw="x", date_source="json-ld", body=BODY, word_count=len(BODY.split()),
-                  sections=["Daerah"], section="Daerah")
+    values = dict(
+        url=url,
+        post_id=10,
+        title="Donor Darah",
+        published_at="2023-02-08T20:15:32+07:00",
+        published_raw="x",
+        date_source="json-ld",
+        body=BODY,
+        word_count=len(BODY.split()),
+        sections=["Daerah"],
+        section="Daerah",
+    )
     values.update(kw)
     return Article(**values)
 
@@ -32,8 +41,11 @@ def crawler(**settings):
 def pipelines(c):
     """The dedup and SQLite pipelines of a crawl, on its opened archive."""
     archive = opened_archive(c)
-    return (DedupPipeline(archive, c.settings.getint("DEDUP_MEMORY"), c.stats),
-            SqlitePipeline(archive, c.settings.getint("SQLITE_BATCH_SIZE"), c.stats), archive)
+    return (
+        DedupPipeline(archive, c.settings.getint("DEDUP_MEMORY"), c.stats),
+        SqlitePipeline(archive, c.settings.getint("SQLITE_BATCH_SIZE"), c.stats),
+        archive,
+    )
 
 
 def close(store, archive):
@@ -62,7 +74,9 @@ def test_dedup_never_merges_on_title_alone():
 def test_dedup_records_the_later_copy_as_duplicate():
     dedup = DedupPipeline.from_crawler(crawler(SQLITE_PATH=""))
     dedup.process_item(make())
-    copy = dedup.process_item(make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-08T23:00:00+07:00"))
+    copy = dedup.process_item(
+        make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-08T23:00:00+07:00")
+    )
     assert isinstance(copy, Duplicate) and copy.duplicate_of == "https://www.suarapos.com/a/"
 
 
@@ -80,7 +94,9 @@ def test_dedup_finds_copies_stored_by_an_earlier_run(tmp_path):
     store.process_item(dedup.process_item(make()))
     close(store, archive)
     later, later_store, later_archive = pipelines(crawler(SQLITE_PATH=path))
-    out = later.process_item(make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-09T08:00:00+07:00"))
+    out = later.process_item(
+        make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-09T08:00:00+07:00")
+    )
     assert isinstance(out, Duplicate)
     close(later_store, later_archive)
 
@@ -144,6 +160,8 @@ def test_dedup_memory_is_small_on_a_first_run_copies_are_found_in_the_archive(tm
     store.process_item(dedup.process_item(make()))
     store.process_item(dedup.process_item(make(url="https://www.suarapos.com/other/", title="Lain", post_id=12)))
     assert len(dedup.seen) == 1  # the first article is forgotten...
-    copy = dedup.process_item(make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-09T08:00:00+07:00"))
+    copy = dedup.process_item(
+        make(url="https://www.suarapos.com/a-2/", post_id=11, published_at="2023-02-09T08:00:00+07:00")
+    )
     assert isinstance(copy, Duplicate) and copy.duplicate_of == "https://www.suarapos.com/a/"  # ...and found stored
     close(store, archive)

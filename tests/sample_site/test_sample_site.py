@@ -36,11 +36,25 @@ def truth(site):
 
 def test_every_trap_is_planted(truth):
     traps = Counter(t for a in truth["articles"] for t in a["traps"])
-    for trap in ["seed_article", "early_morning_utc_previous_day", "long_title_crumb_cut", "quotes_and_ampersand_in_title",
-                 "markup_in_title", "press_release_original", "press_release_republished", "date_only_in_visible_text",
-                 "only_theme_datetime_plus0000", "yoast_comma_section_string_count", "jumat_apostrophe_in_body",
-                 "embed_instagram", "embed_youtube", "embed_tweet", "comments_replytocom", "old_slug_redirect",
-                 "baca_juga_to_deleted_article"]:
+    for trap in [
+        "seed_article",
+        "early_morning_utc_previous_day",
+        "long_title_crumb_cut",
+        "quotes_and_ampersand_in_title",
+        "markup_in_title",
+        "press_release_original",
+        "press_release_republished",
+        "date_only_in_visible_text",
+        "only_theme_datetime_plus0000",
+        "yoast_comma_section_string_count",
+        "jumat_apostrophe_in_body",
+        "embed_instagram",
+        "embed_youtube",
+        "embed_tweet",
+        "comments_replytocom",
+        "old_slug_redirect",
+        "baca_juga_to_deleted_article",
+    ]:
         assert traps[trap] >= 1, trap
     assert traps["shared_title"] == 2
 
@@ -64,7 +78,7 @@ def test_seed_article_is_the_real_one(server, truth):
 
 def test_truth_agrees_with_the_html(server, truth):
     for a in truth["articles"]:
-        html = server.get(a["url"][len(BASE):]).body.decode()
+        html = server.get(a["url"][len(BASE) :]).body.decode()
         assert f">{texturize(a['title'])}</h1>" in html
         assert f"postid-{a['post_id']}" in html
         first_words = " ".join(a["body_paragraphs"][-1].split()[:4])
@@ -75,7 +89,7 @@ def test_truth_agrees_with_the_html(server, truth):
 
 def test_theme_date_trap_and_true_utc_side_by_side(server, truth):
     a = next(a for a in truth["articles"] if "early_morning_utc_previous_day" in a["traps"])
-    html = server.get(a["url"][len(BASE):]).body.decode()
+    html = server.get(a["url"][len(BASE) :]).body.decode()
     wall = a["published_at"][:19]
     assert f'datetime="{wall}+00:00"' in html  # the theme's wall clock labelled UTC
     assert '"datePublished": "' in html and f'"datePublished": "{wall}+00:00"' not in html
@@ -83,10 +97,10 @@ def test_theme_date_trap_and_true_utc_side_by_side(server, truth):
 
 def test_urls_behave_like_wordpress(server, site, truth):
     a = next(x for x in truth["articles"] if x["old_urls"])
-    assert server.get(a["old_urls"][0][len(BASE):]).headers["Location"] == a["url"]
+    assert server.get(a["old_urls"][0][len(BASE) :]).headers["Location"] == a["url"]
     assert server.get(f"/?p={a['post_id']}").headers["Location"] == a["url"]
-    assert server.get(a["url"][len(BASE):].rstrip("/")).status == 301
-    assert server.get(a["url"][len(BASE):] + "?replytocom=5").status == 200
+    assert server.get(a["url"][len(BASE) :].rstrip("/")).status == 301
+    assert server.get(a["url"][len(BASE) :] + "?replytocom=5").status == 200
     assert server.get("/berita-ini-sudah-dihapus-redaksi/").status == 404
     assert server.get("/category/daerah/page/1/").status == 301
     last = truth["listing_pages"]["daerah"]
@@ -149,7 +163,9 @@ def test_faults_on_request(site):
     path = lambda name: by_id[faults.targets[name]].path  # noqa: E731
     assert server.get(path("retry_503")).status == 503 and server.get(path("retry_503")).status == 200
     loop = server.get(path("redirect_loop"))
-    assert loop.status == 302 and server.get(loop.headers["Location"][len(BASE):]).headers["Location"].endswith(path("redirect_loop"))
+    assert loop.status == 302 and server.get(loop.headers["Location"][len(BASE) :]).headers["Location"].endswith(
+        path("redirect_loop")
+    )
     assert "ISO-8859-1" in server.get(path("charset")).headers["Content-Type"]
     assert b"</html>" not in server.get(path("truncated")).body
     assert len(server.get(path("oversized")).body) > 12 * 1024 * 1024

@@ -16,8 +16,10 @@ RELEASE_0_1 = Path(__file__).parents[1] / "fixtures" / "archives" / "release-0.1
 
 
 def schema_of(db: Database) -> set[tuple[str, str, str]]:
-    return {(r[0], r[1], " ".join((r[2] or "").split())) for r in
-            db.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+    return {
+        (r[0], r[1], " ".join((r[2] or "").split()))
+        for r in db.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+    }
 
 
 def legacy_statements() -> list[str]:
@@ -63,13 +65,36 @@ def test_an_archive_cut_after_any_statement_of_its_creation_is_completed(tmp_pat
     fts_ok(db)
     # the triggers work: a stored article is found by its words, a corrected one by its new words only
     with storage.transaction(db):
-        storage.save_article(db, {"url": "u", "title": "Jembatan", "published_at": "2026-11-29T08:00:00+07:00",
-                                  "body": "pembangunan jembatan", "sections": [], "tags": [], "related": []})
+        storage.save_article(
+            db,
+            {
+                "url": "u",
+                "title": "Jembatan",
+                "published_at": "2026-11-29T08:00:00+07:00",
+                "body": "pembangunan jembatan",
+                "sections": [],
+                "tags": [],
+                "related": [],
+            },
+        )
     with storage.transaction(db):
-        storage.save_article(db, {"url": "u", "title": "Jembatan", "published_at": "2026-11-29T08:00:00+07:00",
-                                  "body": "peresmian jembatan", "sections": [], "tags": [], "related": []})
-    found = lambda word: [r[0] for r in db.execute(  # noqa: E731
-        "SELECT url FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [word])]
+        storage.save_article(
+            db,
+            {
+                "url": "u",
+                "title": "Jembatan",
+                "published_at": "2026-11-29T08:00:00+07:00",
+                "body": "peresmian jembatan",
+                "sections": [],
+                "tags": [],
+                "related": [],
+            },
+        )
+
+    def found(word: str) -> list[str]:
+        sql = "SELECT url FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+        return [r[0] for r in db.execute(sql, [word])]
+
     assert found("peresmian") == ["u"] and found("pembangunan") == []
     fts_ok(db)
 

@@ -25,7 +25,9 @@ class Command(ScrapyCommand):
         parser.add_argument("--db", default=None, help="database (default: SQLITE_PATH)")
         parser.add_argument("--port", type=int, default=8001)
         parser.add_argument("--host", default="127.0.0.1", help="address to serve on (0.0.0.0 to publish)")
-        parser.add_argument("--immutable", action="store_true", help="serve a snapshot made by `scrapy publish` as immutable")
+        parser.add_argument(
+            "--immutable", action="store_true", help="serve a snapshot made by `scrapy publish` as immutable"
+        )
 
     def run(self, args: list[str], opts) -> None:
         db = opts.db or self.settings.get("SQLITE_PATH")
@@ -34,7 +36,12 @@ class Command(ScrapyCommand):
             self.exitcode = 1
             return
         metadata = Path(closest_scrapy_cfg()).parent / "metadata.yml"
-        argv = [sys.executable, "-m", "datasette", "serve",
-                *datasette_args(db, metadata, port=opts.port, host=opts.host, immutable=opts.immutable)]
+        argv = [
+            sys.executable,
+            "-m",
+            "datasette",
+            "serve",
+            *datasette_args(db, metadata, port=opts.port, host=opts.host, immutable=opts.immutable),
+        ]
         print("Serving", db, "at", f"http://{opts.host}:{opts.port}/", flush=True)
         os.execv(sys.executable, argv)

@@ -33,14 +33,18 @@ class Command(ScrapyCrawlCommand):
             try:  # the cheap checks, before the run lock opens the file (the Archive makes them all)
                 check_archive_file(db_path, integrity=False)
             except ArchiveRefused as exc:
-                print(f"suarapos-crawler: archive refused, nothing written: {exc} (exit {EXIT_CODES['refused']})",
-                      file=sys.stderr)
+                print(
+                    f"suarapos-crawler: archive refused, nothing written: {exc} (exit {EXIT_CODES['refused']})",
+                    file=sys.stderr,
+                )
                 self.exitcode = EXIT_CODES["refused"]
                 return
         lock = RunLock(db_path) if db_path else None
         if lock and not lock.acquire():
-            print(f"suarapos-crawler: another run is using {db_path}; this run did nothing (status: locked)",
-                  file=sys.stderr)
+            print(
+                f"suarapos-crawler: another run is using {db_path}; this run did nothing (status: locked)",
+                file=sys.stderr,
+            )
             self.exitcode = EXIT_CODES["locked"]
             return
         tune_garbage_collector()
@@ -61,8 +65,10 @@ class Command(ScrapyCrawlCommand):
             archive = None
         status = archive.status if archive else None
         if archive and archive.refused:
-            print(f"suarapos-crawler: archive refused, nothing written: {archive.refused} "
-                  f"(exit {EXIT_CODES['refused']})", file=sys.stderr)
+            print(
+                f"suarapos-crawler: archive refused, nothing written: {archive.refused} (exit {EXIT_CODES['refused']})",
+                file=sys.stderr,
+            )
         if status is None:  # no archive (SQLITE_PATH empty): finished, with no error, is ok
             clean = stats and stats.get_value("finish_reason") == "finished" and not stats.get_value("log_count/ERROR")
             status = "ok" if clean else "failed"

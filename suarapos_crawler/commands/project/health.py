@@ -24,8 +24,12 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser) -> None:
         super().add_options(parser)
-        parser.add_argument("--max-age", type=float, default=None,
-                            help="hours since the last successful run before it is unhealthy (default: the setting HEALTH_MAX_AGE_HOURS)")
+        parser.add_argument(
+            "--max-age",
+            type=float,
+            default=None,
+            help="hours since the last successful run before it is unhealthy (default: the setting HEALTH_MAX_AGE_HOURS)",
+        )
         parser.add_argument("--runs", type=int, default=10, help="how many runs to show (default %(default)s)")
 
     def run(self, args: list[str], opts) -> None:
@@ -47,13 +51,17 @@ class Command(ScrapyCommand):
             self.exitcode = 1
             return
         runs = list(db.query("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT ?", [opts.runs]))
-        print(f"{'id':>5}  {'started':25}  {'mode':8}  {'status':12}  {'requests':>8}  {'new':>5}  {'upd':>5}  {'rej':>5}  why")
+        print(
+            f"{'id':>5}  {'started':25}  {'mode':8}  {'status':12}  {'requests':>8}  {'new':>5}  {'upd':>5}  {'rej':>5}  why"
+        )
         for r in runs:
             warnings = json.loads(r.get("warnings") or "[]")
             why = "; ".join(filter(None, [r.get("status_reason") or "", *warnings]))
-            print(f"{r['id']:>5}  {r['started_at'] or '':25}  {r['mode'] or '':8}  {r['status'] or '':12}  "
-                  f"{r['requests'] or 0:>8}  {r['articles_new'] or 0:>5}  {r['articles_updated'] or 0:>5}  "
-                  f"{r['rejected'] or 0:>5}  {why}")
+            print(
+                f"{r['id']:>5}  {r['started_at'] or '':25}  {r['mode'] or '':8}  {r['status'] or '':12}  "
+                f"{r['requests'] or 0:>8}  {r['articles_new'] or 0:>5}  {r['articles_updated'] or 0:>5}  "
+                f"{r['rejected'] or 0:>5}  {why}"
+            )
         last_ok = db.execute("SELECT MAX(started_at) FROM crawl_runs WHERE status = 'ok'").fetchone()[0]
         when = parse_iso(last_ok)
         now = datetime.now(WIB)

@@ -44,7 +44,9 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser) -> None:
         super().add_options(parser)
-        parser.add_argument("--out", default="data/publish/suarapos.db", help="snapshot path (default data/publish/suarapos.db)")
+        parser.add_argument(
+            "--out", default="data/publish/suarapos.db", help="snapshot path (default data/publish/suarapos.db)"
+        )
 
     def run(self, args: list[str], opts) -> None:
         source = self.settings.get("SQLITE_PATH")
@@ -55,5 +57,6 @@ class Command(ScrapyCommand):
         with sqlite3.connect(source, timeout=60) as conn:
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         snapshot(source, opts.out)
-        print(f"Snapshot written to {opts.out}. Serve it read-only with:\n"
-              f"    scrapy browse --db {opts.out} --immutable")
+        print(
+            f"Snapshot written to {opts.out}. Serve it read-only with:\n    scrapy browse --db {opts.out} --immutable"
+        )
