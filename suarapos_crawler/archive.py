@@ -15,6 +15,7 @@ import sqlite3
 import sys
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict
 from pathlib import Path
 
 from itemadapter import ItemAdapter
@@ -23,9 +24,10 @@ from scrapy.exceptions import CloseSpider, NotConfigured
 from sqlite_utils import Database
 
 from . import storage
-from .items import Article, Duplicate, FetchOutcome, Reject, UrlAlias
+from .items import Article, Capture, Duplicate, FetchOutcome, Reject, UrlAlias
 from .resources import peak_rss_mib
 from .run_status import compare_with_earlier, run_status, run_values, stats_json
+from .storage.captures import save_capture
 from .storage.files import RESTORE, ArchiveRefused
 from .urls import canonical_url
 
@@ -76,6 +78,7 @@ class Archive:
         self.lost: list[str] = []  # URLs of items a pipeline or a failed transaction lost
         self.discovered: set[str] = set()  # every URL the crawler decided to fetch: the ledger's left side
         self.base_url = ""
+        self.before_close: list = []  # what other components write before the run is recorded (WARC captures)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -182,6 +185,8 @@ class Archive:
         # A first verdict before any I/O: if the archive cannot be written (a full disk), it stands.
         self.status, self.status_reason = run_status(stats.get_stats(), reason, self.max_errors, self.lost)
         try:
+            for flush in self.before_close:
+                flush()
             self._in_writer(self._finish, spider, reason)
         except Exception as exc:
             self.status = "failed"
@@ -278,3 +283,6 @@ def store_item(db: Database, item, seen_at: str, run_id: int | None, counts: Cou
         storage.save_fetch(db, run_id, item.url, "duplicate", item.duplicate_of)
     elif isinstance(item, FetchOutcome):
         storage.save_fetch(db, run_id, item.url, item.outcome, item.detail)
+    elif isinstance(item, Capture):
+        save_capture(db, {**asdict(item), "run_id": run_id})
+        counts["warc/captures"] += 1

@@ -62,6 +62,8 @@ class Article:
     """Hash of title and body, set by the dedup pipeline: equal hashes mean a republished copy."""
     replaces: str | None = None
     """URL of a stored later copy of this article, which storage moves to ``duplicates`` (set by dedup)."""
+    capture_id: str | None = None
+    """WARC-Record-ID of the capture the article was read from (``captures.id``), when pages are kept as WARC."""
 
 
 @dataclass
@@ -89,6 +91,34 @@ class Duplicate:
     url: str
     duplicate_of: str
     reason: str
+
+
+@dataclass
+class Capture:
+    """One WARC record of a fetched response (or a revisit of an unchanged one), as the ``captures`` table holds it."""
+
+    id: str
+    """WARC-Record-ID (``<urn:uuid:...>``)."""
+    url: str
+    """The URL fetched, exactly as requested."""
+    fetched_at: str
+    """When the response arrived, ISO 8601 in WIB."""
+    status: int
+    """HTTP status."""
+    kind: str
+    """``response`` (the body is in the record) or ``revisit`` (unchanged since ``refers_to``: headers only)."""
+    warc_file: str
+    """The WARC file, relative to the archive's folder."""
+    offset: int
+    """Where the record's gzip member starts in the file."""
+    length: int
+    """Bytes of the record's gzip member."""
+    payload_digest: str
+    """WARC-Payload-Digest of the body as the server sent it (``sha1:`` base32)."""
+    refers_to: str | None = None
+    """For a revisit: the ID of the capture that holds the body."""
+    content_type: str | None = None
+    """The response's Content-Type."""
 
 
 @dataclass

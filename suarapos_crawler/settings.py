@@ -9,6 +9,10 @@ Custom settings (each read by its component, with its default):
   (0: read them in the crawling process; the spider sets 1 for a copy served on loopback).
 - ``VALIDATE_ENABLED`` = ``True``; ``VALIDATE_MIN_WORDS`` = ``20``: the shortest body stored.
 - ``DEDUP_MEMORY`` = ``10000``: content hashes of the current run kept in memory (older ones are found in the archive).
+- ``WARC_ENABLED`` = ``True``: every response kept as WARC/1.1 records (WarcCapture extension).
+- ``WARC_DIR`` = ``""``: where the WARC files go (empty: ``warc/`` beside the archive).
+- ``WARC_MAX_BYTES`` = ``1 GiB``: a WARC file is closed, and the next begun, past this size.
+- ``WARC_GZIP_LEVEL`` = ``6``: zlib level of each record's gzip member (chosen from a measurement: README, Performance).
 - ``SQLITE_MIN_FREE_MB`` = ``100``: a run does not start on a disk with less room than this.
 - ``SQLITE_QUICK_CHECK`` = ``True``: every run first checks every page of the archive (SQLite's ``quick_check``)
   and the full-text index's structure, and refuses a damaged file before writing to it.
@@ -104,6 +108,18 @@ FEED_EXPORT_ENCODING = "utf-8"
 EXTENSIONS = {
     # The archive's one owner: file checks, schema, connections, writer thread, run record, fetch ledger.
     "suarapos_crawler.archive.Archive": 0,
+    # Every response kept as WARC; its rows go to the archive (so it comes after it).
+    "suarapos_crawler.capture.WarcCapture": 10,
+}
+WARC_ENABLED = True
+WARC_DIR = ""
+WARC_MAX_BYTES = 1024**3
+WARC_GZIP_LEVEL = 6
+# Content codings every WARC reader decodes (Scrapy would also ask for zstd and br, which warcio cannot read).
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Language": "id,en;q=0.8",
+    "Accept-Encoding": "gzip, deflate",
 }
 RUN_MAX_ERRORS = 5
 INCREMENTAL_REFRESH_DAYS = 3

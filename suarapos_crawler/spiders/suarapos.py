@@ -266,6 +266,7 @@ class SuaraposSpider(scrapy.Spider):
             self.crawler.stats.inc_value("suarapos/not_article")
             yield Reject(url=requested, stage="classify", reason=reading.not_article)
             return
+        reading.article.capture_id = response.meta.get("capture_id")  # the WARC record it was read from
         yield reading.article
         for link in reading.article.related:
             if may_be_article(link.target_url, self.base_url) and not self.plan.known(link.target_url):

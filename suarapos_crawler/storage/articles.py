@@ -11,7 +11,7 @@ import json
 from sqlite_utils import Database
 
 from .connection import now_wib
-from .schema import TABLES
+from .schema import ARTICLE_COLUMNS
 
 # The fields whose change makes a new version of an article.
 VERSIONED = ("title", "body", "published_at")
@@ -21,7 +21,7 @@ SHORTER_BODY_RATIO = 0.5
 
 def article_row(article: dict) -> dict:
     """An Article item (as a dict) as a row of ``articles``."""
-    row = {k: article.get(k) for k in TABLES["articles"]["columns"] if k in article}
+    row = {k: article.get(k) for k in ARTICLE_COLUMNS if k in article}
     row["sections"] = json.dumps(article.get("sections") or [], ensure_ascii=False)
     row["tags"] = json.dumps(article.get("tags") or [], ensure_ascii=False)
     return row

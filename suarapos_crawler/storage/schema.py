@@ -119,6 +119,26 @@ TABLES: dict[str, dict] = {
         "indexes": [["replaced_at"]],
     },
 }
+CAPTURES = {
+    "columns": {
+        "id": str,
+        "run_id": int,
+        "url": str,
+        "fetched_at": str,
+        "status": int,
+        "kind": str,
+        "warc_file": str,
+        "offset": int,
+        "length": int,
+        "payload_digest": str,
+        "refers_to": str,
+        "content_type": str,
+    },
+    "pk": "id",
+    "indexes": [["url"], ["fetched_at"]],
+}
+# The columns of ``articles`` now: release 0.1.0's and those later migrations added.
+ARTICLE_COLUMNS = [*TABLES["articles"]["columns"], "capture_id"]
 # unicode61 folds case and diacritics and knows no language: right for Indonesian (porter is English).
 FTS = {"articles": {"columns": ["title", "body"], "tokenize": "unicode61 remove_diacritics 2"}}
 FTS_TRIGGER_SUFFIXES = ("_ai", "_ad", "_au")
@@ -158,6 +178,15 @@ def create_tables(db: Database) -> None:
 def mark_as_archive(db: Database) -> None:
     """The file says what it is: tools (and this release) tell an archive from another SQLite file."""
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+@MIGRATIONS(name="0003_captures")
+def add_captures(db: Database) -> None:
+    """Every fetched response kept as WARC: where its record is, and which capture each article was read from."""
+    db["captures"].create(CAPTURES["columns"], pk=CAPTURES["pk"])
+    for columns in CAPTURES["indexes"]:
+        db["captures"].create_index(columns)
+    db["articles"].add_column("capture_id", str)
 
 
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:

@@ -1,0 +1,336 @@
+"""``WarcCapture``: every response the crawler receives, kept as WARC/1.1 (ISO 28500) records with warcio.
+
+Each response (articles, listings, sitemaps, robots.txt, redirects and error pages) is written as
+it arrived from the server, before any middleware decodes it, as a ``response`` record with the
+``request`` record that asked for it, each its own gzip member. A page whose body is the same as at
+its last capture is written as a ``revisit`` record (headers only, same payload digest). The
+``captures`` table of the archive says where each record is; a row is written only once its record
+is on disk, so it never points at a record a kill cut short.
+
+Files are named ``suarapos-<UTC time>-<sequence>.warc.gz``, carry the suffix ``.open`` while they
+are written, are rotated by size, and are never written again once closed. A file that a killed
+run left open is cut back to its last whole record and closed when the next run starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import zlib
+from concurrent.futures import Future
+from datetime import datetime, timezone
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from . import __version__, storage
+from .archive import Archive, BatchNotStored
+from .items import Capture
+from .storage.captures import last_full_capture
+
+logger = logging.getLogger(__name__)
+
+OPEN_SUFFIX = ".open"
+# Hop-by-hop framing the downloader has already undone: the stored body is not chunked.
+UNDONE_BY_THE_DOWNLOADER = {b"transfer-encoding"}
+
+
+class GzipMember:
+    """One gzip member per record, at a level of our choosing (warcio's own is fixed at 9, its slowest)."""
+
+    def __init__(self, out, level: int):
+        self.out = out
+        self.compressor = zlib.compressobj(level, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+
+    def write(self, data: bytes) -> None:
+        self.out.write(self.compressor.compress(data))
+
+    def flush(self) -> None:
+        self.out.write(self.compressor.flush())
+
+
+class RecordWriter(WARCWriter):
+    def __init__(self, out, level: int):
+        super().__init__(out, gzip=False, warc_version="1.1")
+        self.level = level
+
+    def write_record(self, record, params=None) -> None:
+        self._write_warc_record(GzipMember(self.out, self.level), record)
+
+
+def complete_length(path: Path) -> int:
+    """Bytes of the file up to the end of its last whole gzip member (a record): what a kill left intact."""
+    good = 0
+    with path.open("rb") as f:
+        data = f.read()
+    while good < len(data):
+        member = zlib.decompressobj(zlib.MAX_WBITS + 16)
+        try:
+            member.decompress(data[good:])
+        except zlib.error:
+            break
+        if not member.eof:
+            break
+        good = len(data) - len(member.unused_data)
+    return good
+
+
+class WarcFiles:
+    """The WARC files of one folder: one written at a time, rotated past ``max_bytes``."""
+
+    def __init__(self, folder: Path, max_bytes: int, level: int, prefix: str = "suarapos"):
+        self.folder = folder
+        self.max_bytes = max_bytes
+        self.level = level
+        self.prefix = prefix
+        self.sequence = 0
+        self.stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        self.name = ""  # of the file being written, without OPEN_SUFFIX
+        self.file = None
+        self.writer: RecordWriter | None = None
+
+    def close_left_open(self) -> list[str]:
+        """Files a killed run left ``.open``: cut back to their last whole record, then closed (renamed)."""
+        closed = []
+        for path in sorted(self.folder.glob(f"*.warc.gz{OPEN_SUFFIX}")):
+            good = complete_length(path)
+            if good < path.stat().st_size:
+                logger.warning(
+                    "WARC %s: a torn record of %d bytes at its end, cut off", path.name, path.stat().st_size - good
+                )
+                with path.open("r+b") as f:
+                    f.truncate(good)
+            path.rename(path.with_name(path.name[: -len(OPEN_SUFFIX)]))
+            closed.append(path.name[: -len(OPEN_SUFFIX)])
+        return closed
+
+    def _open_next(self) -> None:
+        self.sequence += 1
+        self.name = f"{self.prefix}-{self.stamp}-{self.sequence:05d}.warc.gz"
+        self.file = (self.folder / (self.name + OPEN_SUFFIX)).open("xb")
+        self.writer = RecordWriter(self.file, self.level)
+        info = {
+            "software": f"suarapos-crawler/{__version__} (warcio)",
+            "format": "WARC File Format 1.1",
+            "conformsTo": "https://iso.org/standard/68004.html",
+            "robots": "obey",
+            "python": sys.version.split()[0],
+        }
+        self.writer.write_record(self.writer.create_warcinfo_record(self.name, info))
+
+    def write(self, records: list) -> list[tuple[str, int, int]]:
+        """Write records one after the other: (file, offset, length) of each."""
+        if self.file is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._open_next()
+        where = []
+        for record in records:
+            offset = self.file.tell()
+            self.writer.write_record(record)
+            where.append((self.name, offset, self.file.tell() - offset))
+        if self.file.tell() >= self.max_bytes:
+            self.close()
+        return where
+
+    def sync(self) -> None:
+        """What was written is on disk: rows may now point at it."""
+        if self.file is not None:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+
+    def close(self) -> None:
+        if self.file is None:
+            return
+        self.sync()
+        self.file.close()
+        (self.folder / (self.name + OPEN_SUFFIX)).rename(self.folder / self.name)
+        self.file = None
+
+
+def http_headers(headers, skip=frozenset()) -> list[tuple[str, str]]:
+    return [
+        (k.decode("latin-1"), v.decode("latin-1"))
+        for k, values in headers.items()
+        if k.lower() not in skip
+        for v in values
+    ]
+
+
+def response_headers(response) -> StatusAndHeaders:
+    from http.client import responses
+
+    reason = responses.get(response.status, "")
+    headers = http_headers(response.headers, UNDONE_BY_THE_DOWNLOADER)
+    if not any(k.lower() == "content-length" for k, _ in headers) or response.headers.get(b"Transfer-Encoding"):
+        headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+        headers.append(("Content-Length", str(len(response.body))))
+    return StatusAndHeaders(f"{response.status} {reason}".strip(), headers, protocol=response.protocol or "HTTP/1.1")
+
+
+def request_headers(request) -> StatusAndHeaders:
+    parts = urlsplit(request.url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    headers = [("Host", parts.netloc), *http_headers(request.headers)]
+    return StatusAndHeaders(f"{request.method} {target} HTTP/1.1", headers, is_http_request=True)
+
+
+class WarcCapture:
+    """Settings (defaults in ``settings.py``): ``WARC_ENABLED``, ``WARC_DIR`` (empty: ``warc/`` beside the archive),
+    ``WARC_MAX_BYTES``, ``WARC_GZIP_LEVEL``. Captures rows are written by the ``Archive``."""
+
+    def __init__(self, crawler, folder: Path, max_bytes: int, level: int, batch_size: int):
+        self.crawler = crawler
+        self.archive: Archive | None = None  # found when the spider opens (extensions cannot look each other up sooner)
+        self.folder = folder
+        self.files = WarcFiles(folder, max_bytes, level)
+        self.batch_size = batch_size
+        self.pending: list[Capture] = []
+        self.writing: list = []  # Futures of rows handed to the archive's writer thread
+        self.this_run: dict[str, tuple[str, str, str]] = {}  # url -> (record id, WARC date, digest) of this run
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if not settings.getbool("WARC_ENABLED"):
+            raise NotConfigured("WARC_ENABLED is off")
+        folder = settings.get("WARC_DIR")
+        if not folder:
+            if not settings.get("SQLITE_PATH"):
+                raise NotConfigured("WARC_DIR is empty and there is no archive to keep the files beside")
+            folder = str(Path(settings.get("SQLITE_PATH")).parent / "warc")
+        capture = cls(
+            crawler,
+            Path(folder),
+            settings.getint("WARC_MAX_BYTES"),
+            settings.getint("WARC_GZIP_LEVEL"),
+            settings.getint("SQLITE_BATCH_SIZE"),
+        )
+        crawler.signals.connect(capture.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(capture.response_downloaded, signal=signals.response_downloaded)
+        return capture
+
+    def spider_opened(self, spider) -> None:
+        self.archive = self.crawler.get_extension(Archive)
+        if self.archive is None:
+            self.crawler.signals.connect(self.close, signal=signals.spider_closed)
+        elif self.archive.refused is not None:
+            return
+        else:
+            self.archive.before_close.append(self.close)  # the last rows go in before the run is recorded
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name in self.files.close_left_open():
+            logger.info("WARC %s, left open by a killed run, closed", name)
+
+    def relative_name(self, name: str) -> str:
+        """A file as the captures table names it: relative to the archive's folder."""
+        path = self.folder / name
+        if self.archive is not None:
+            try:
+                return os.path.relpath(path, Path(self.archive.path).parent)
+            except ValueError:  # another drive
+                return str(path)
+        return str(path)
+
+    def response_downloaded(self, response, request, spider) -> None:
+        if self.archive is not None and self.archive.db is None:
+            return  # the archive was refused or is closed: nothing to record the capture in
+        writer = self.files.writer or RecordWriter(BytesIO(), 0)
+        url = request.url
+        headers = response_headers(response)
+        digest = writer._create_digester()  # noqa: SLF001 - warcio's own digest, as its records carry
+        digest.update(response.body)
+        payload_digest = str(digest)
+        earlier = self.last_capture(url)
+        if earlier and earlier[2] == payload_digest:
+            record = writer.create_revisit_record(url, payload_digest, url, earlier[1], http_headers=headers)
+            record.rec_headers.add_header("WARC-Refers-To", earlier[0])
+            kind, refers_to = "revisit", earlier[0]
+        else:
+            record = writer.create_warc_record(
+                url, "response", payload=BytesIO(response.body), length=len(response.body), http_headers=headers
+            )
+            kind, refers_to = "response", None
+        record_id = record.rec_headers.get_header("WARC-Record-ID")
+        asked = writer.create_warc_record(url, "request", http_headers=request_headers(request))
+        asked.rec_headers.add_header("WARC-Concurrent-To", record_id)
+        (name, offset, length), _request = self.files.write([record, asked])
+        if kind == "response":
+            self.this_run[url] = (record_id, record.rec_headers.get_header("WARC-Date"), payload_digest)
+        request.meta["capture_id"] = record_id
+        content_type = response.headers.get(b"Content-Type")
+        self.pending.append(
+            Capture(
+                id=record_id,
+                url=url,
+                fetched_at=storage.now_wib(),
+                status=response.status,
+                kind=kind,
+                warc_file=self.relative_name(name),
+                offset=offset,
+                length=length,
+                payload_digest=payload_digest,
+                refers_to=refers_to,
+                content_type=content_type.decode("latin-1") if content_type else None,
+            )
+        )
+        self.crawler.stats.inc_value(f"warc/{kind}_records")
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def last_capture(self, url: str) -> tuple[str, str, str] | None:
+        """(record id, WARC date, payload digest) of the newest capture of ``url`` that holds its body."""
+        if url in self.this_run:
+            return self.this_run[url]
+        if self.archive is None or self.archive.db is None:
+            return None
+        found = last_full_capture(self.archive.db, url)
+        if not found:
+            return None
+        return found["id"], warc_date_of(found), found["payload_digest"]
+
+    def flush(self) -> None:
+        """The records on disk first, then their rows (a row never points at a record a kill could cut)."""
+        if not self.pending:
+            return
+        self.files.sync()
+        batch, self.pending = self.pending, []
+        if self.archive is None:
+            return
+        try:
+            written = self.archive.submit(batch)
+        except BatchNotStored as exc:
+            self.archive.batch_lost(exc)
+            return
+        if isinstance(written, Future):
+            self.writing = [f for f in self.writing if not f.done() or self._check(f)] + [written]
+
+    def _check(self, future: Future) -> bool:
+        """Whether a finished write failed (its rows are named as lost, in this thread)."""
+        exc = future.exception()
+        if isinstance(exc, BatchNotStored):
+            self.archive.batch_lost(exc)
+        return False
+
+    def close(self, *args, **kwargs) -> None:
+        self.flush()
+        self.files.close()
+        for future in self.writing:
+            try:
+                future.result()
+            except BatchNotStored as exc:
+                self.archive.batch_lost(exc)
+        self.writing = []
+
+
+def warc_date_of(capture: dict) -> str:
+    """The WARC-Date (UTC) of a stored capture, from its WIB time."""
+    from .pages.dates import parse_iso
+
+    when = parse_iso(capture["fetched_at"])
+    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if when else capture["fetched_at"]
