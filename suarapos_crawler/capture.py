@@ -19,7 +19,7 @@ import os
 import sys
 import zlib
 from concurrent.futures import Future
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -90,7 +90,7 @@ class WarcFiles:
         self.level = level
         self.prefix = prefix
         self.sequence = 0
-        self.stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        self.stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         self.name = ""  # of the file being written, without OPEN_SUFFIX
         self.file = None
         self.writer: RecordWriter | None = None
@@ -333,4 +333,4 @@ def warc_date_of(capture: dict) -> str:
     from .pages.dates import parse_iso
 
     when = parse_iso(capture["fetched_at"])
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if when else capture["fetched_at"]
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if when else capture["fetched_at"]
