@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from . import storage
 from .pages.dates import WIB, parse_iso
 
-MODES = ("default", "backfill", "refresh")
+MODES = ("default", "backfill", "refresh", "replay")
 
 
 @dataclass
@@ -77,6 +77,9 @@ class CrawlPlan:
         return bool(self.stored)
 
     def known(self, url: str) -> bool:
+        """Stored, or known not to need a fetch. A replay reads every capture again, known or not."""
+        if self.mode == "replay":
+            return False
         return url in self.stored or url in self.others
 
     def due_again(self, url: str) -> bool:
@@ -113,7 +116,7 @@ class CrawlPlan:
 
     def sitemap_changed(self, lastmod: str | None) -> bool:
         """Whether a post sitemap may list something new since the last successful run."""
-        if self.mode == "backfill" or self.last_ok_run is None:
+        if self.mode in ("backfill", "replay") or self.last_ok_run is None:
             return True
         when = parse_iso(lastmod)
         return when is None or when > self.last_ok_run

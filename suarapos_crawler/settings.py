@@ -13,6 +13,8 @@ Custom settings (each read by its component, with its default):
 - ``WARC_DIR`` = ``""``: where the WARC files go (empty: ``warc/`` beside the archive).
 - ``WARC_MAX_BYTES`` = ``1 GiB``: a WARC file is closed, and the next begun, past this size.
 - ``WARC_GZIP_LEVEL`` = ``6``: zlib level of each record's gzip member (chosen from a measurement: README, Performance).
+- ``REPLAY_FROM`` = ``""``, ``REPLAY_SINCE`` = ``""``, ``REPLAY_URL`` = ``""``: the archive whose captures
+  ``scrapy reextract`` replays (WarcReplayMiddleware, which that command adds), from which time, of which URL.
 - ``SQLITE_MIN_FREE_MB`` = ``100``: a run does not start on a disk with less room than this.
 - ``SQLITE_QUICK_CHECK`` = ``True``: every run first checks every page of the archive (SQLite's ``quick_check``)
   and the full-text index's structure, and refuses a damaged file before writing to it.
@@ -115,6 +117,10 @@ WARC_ENABLED = True
 WARC_DIR = ""
 WARC_MAX_BYTES = 1024**3
 WARC_GZIP_LEVEL = 6
+# scrapy reextract: whose captures are replayed, and which (the command sets them and adds the middleware).
+REPLAY_FROM = ""
+REPLAY_SINCE = ""
+REPLAY_URL = ""
 # Content codings every WARC reader decodes (Scrapy would also ask for zstd and br, which warcio cannot read).
 DEFAULT_REQUEST_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",

@@ -38,6 +38,8 @@ class Command(ScrapyCommand):
         parser.add_argument("--faults", default="", help="comma-separated faults to inject")
         parser.add_argument("--seed", type=int, default=8, help="random seed (default 8)")
         parser.add_argument("--truth", default=None, help="write the ground truth to this JSON file")
+        parser.add_argument("--gzip", action="store_true", help="compress pages for clients that accept gzip")
+        parser.add_argument("--request-log", default=None, help="append one line per request to this file")
 
     def run(self, args: list[str], opts) -> None:
         from twisted.internet import reactor
@@ -58,6 +60,8 @@ class Command(ScrapyCommand):
                 now=parse_now(opts.now),
                 faults=opts.faults,
                 seed=opts.seed,
+                gzip=opts.gzip,
+                request_log=open(opts.request_log, "a", encoding="utf-8") if opts.request_log else None,  # noqa: SIM115
             )
         except ValueError as exc:
             raise UsageError(str(exc), print_help=False) from exc

@@ -33,6 +33,8 @@ def listen(
     now: datetime | None = None,
     faults: str | None = None,
     seed: int = 8,
+    gzip: bool = False,
+    request_log=None,
 ):
     """Build the site and listen on ``host:port`` (0 picks a free port); returns (SampleSite, listening port).
 
@@ -43,7 +45,7 @@ def listen(
     site = build_site(articles=articles, day=day, now=now, seed=seed)
     fault_set = Faults.parse(faults, site)
     holder = SampleSite(site, "http://placeholder", fault_set)
-    factory = make_site_factory(holder)
+    factory = make_site_factory(holder, gzip, request_log)
     listening = reactor.listenTCP(port, factory, interface=host)
     actual = listening.getHost().port
     sample = SampleSite(site, f"http://{host}:{actual}", fault_set)

@@ -21,6 +21,8 @@ class SampleSiteProcess:
         truth: str | Path | None = None,
         port: int = 0,
         seed: int = 8,
+        gzip: bool = False,
+        request_log: str | Path | None = None,
     ):
         self.args = [
             sys.executable,
@@ -42,6 +44,10 @@ class SampleSiteProcess:
             self.args += ["--faults", faults]
         if truth:
             self.args += ["--truth", str(truth)]
+        if gzip:
+            self.args.append("--gzip")
+        if request_log:
+            self.args += ["--request-log", str(request_log)]
         self.proc: subprocess.Popen | None = None
         self.base_url = ""
 

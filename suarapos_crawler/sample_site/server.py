@@ -6,6 +6,7 @@ bounded cache, so a benchmark's repeated fetches cost a dictionary look-up.
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -263,20 +264,35 @@ def strip_titles(body: bytes) -> bytes:
 
 
 class SampleResource(resource.Resource):
+    """``gzip``: compress bodies for clients that accept it, as WordPress hosts do. ``request_log``: a file
+    that gets one line per request (method and target), to prove what a crawler asked for, or did not."""
+
     isLeaf = True
 
-    def __init__(self, sample: SampleSite):
+    def __init__(self, sample: SampleSite, gzip: bool = False, request_log=None):
         super().__init__()
         self.sample = sample
+        self.gzip = gzip
+        self.request_log = request_log
 
     def render_GET(self, request):
         target = request.uri.decode("latin-1")
+        if self.request_log is not None:
+            self.request_log.write(f"{request.method.decode()} {target}\n")
+            self.request_log.flush()
         if target.startswith("http"):
             target = urlsplit(target).path + ("?" + urlsplit(target).query if urlsplit(target).query else "")
         reply = self.sample.get(target)
         request.setResponseCode(reply.status)
         for name, value in reply.headers.items():
             request.setHeader(name, value)
+        accepts = (request.getHeader("Accept-Encoding") or "").lower()
+        if self.gzip and reply.body and "gzip" in accepts and not reply.drop:
+            reply = Reply(
+                reply.status, gzip.compress(reply.body, 6, mtime=0), reply.headers, reply.delay
+            )  # as nginx: no time
+            request.setHeader("Content-Encoding", "gzip")
+            request.setHeader("Vary", "Accept-Encoding")
         if reply.drop:
             request.setHeader("Content-Length", str(len(reply.body)))
             request.write(reply.body[: len(reply.body) // 2])
@@ -298,8 +314,8 @@ class SampleResource(resource.Resource):
     render_HEAD = render_GET
 
 
-def make_site_factory(sample: SampleSite) -> server.Site:
-    factory = server.Site(SampleResource(sample))
+def make_site_factory(sample: SampleSite, gzip: bool = False, request_log=None) -> server.Site:
+    factory = server.Site(SampleResource(sample, gzip, request_log))
     factory.log = lambda request: None  # an access log per request would cost more than the page
     factory.displayTracebacks = False
     return factory

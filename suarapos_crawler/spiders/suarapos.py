@@ -26,6 +26,7 @@ from ..archive import Archive
 from ..extraction import PageReader
 from ..incremental import MODES, CrawlPlan
 from ..items import FetchOutcome, Reject, UrlAlias
+from ..replay import NotCaptured, WarcReplayMiddleware
 from ..urls import DEFAULT_BASE_URL, SITE_HOSTS, canonical_url, may_be_article
 
 REDIRECT_CODES = [301, 302, 303, 307, 308]
@@ -93,17 +94,22 @@ class SuaraposSpider(scrapy.Spider):
 
     async def start(self):
         self.plan = self.load_plan()
-        if self.plan.has_articles or self.mode == "backfill":
+        if self.plan.has_articles or self.mode in ("backfill", "replay"):
             # Sitemaps first: their lastmod tells which stored articles changed, before the listings ask.
             yield scrapy.Request(
                 f"{self.base_url}/sitemap_index.xml", callback=self.parse_sitemap_index, errback=self.sitemap_failed
             )
         else:
             yield self.home_request()
-        for url in self.plan.to_refresh() + self.plan.dangling_targets:
+        for url in self.plan.to_refresh() + self.plan.dangling_targets + self.replayed_article_urls():
             if may_be_article(url, self.base_url):
                 for request_or_reject in self.follow(url):
                     yield request_or_reject
+
+    def replayed_article_urls(self) -> list[str]:
+        """Replaying captures: every captured article, also those no replayed listing links to any more."""
+        replay = self.crawler.get_downloader_middleware(WarcReplayMiddleware) if self.mode == "replay" else None
+        return replay.article_urls(self.base_url) if replay else []
 
     def home_request(self) -> scrapy.Request:
         return scrapy.Request(f"{self.base_url}/", callback=self.parse_home, errback=self.listing_failed)
@@ -143,10 +149,9 @@ class SuaraposSpider(scrapy.Spider):
 
     def sitemap_failed(self, failure):
         # Sitemaps only speed things up; the sections are walked anyway.
-        self.logger.warning("sitemap not read: %s (%s)", failure.request.url, describe_failure(failure))
-        yield Reject(
-            url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure)
-        )
+        if not failure.check(NotCaptured):
+            self.logger.warning("sitemap not read: %s (%s)", failure.request.url, describe_failure(failure))
+        yield self.fetch_failed(failure)
         if failure.request.url.endswith("sitemap_index.xml"):
             yield self.home_request()
         else:
@@ -193,9 +198,14 @@ class SuaraposSpider(scrapy.Spider):
         yield FetchOutcome(canonical_url(response.url, self.base_url), outcome, detail)
 
     def listing_failed(self, failure):
-        yield Reject(
-            url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure)
-        )
+        yield self.fetch_failed(failure)
+
+    def fetch_failed(self, failure) -> Reject | FetchOutcome:
+        """A request that got no page: a reject with the reason, or, replaying captures, one not captured."""
+        url = canonical_url(failure.request.url, self.base_url)
+        if failure.check(NotCaptured):
+            return FetchOutcome(url, "not_captured", "no capture of this URL to replay")
+        return Reject(url=url, stage="fetch", reason=describe_failure(failure))
 
     def section_ended(self, failure):
         url = canonical_url(failure.request.url, self.base_url)
@@ -203,7 +213,7 @@ class SuaraposSpider(scrapy.Spider):
         if failure.check(HttpError) and failure.value.response.status == 404:
             yield FetchOutcome(url, "end_of_section", "HTTP 404 past the last page")
             return
-        yield Reject(url=url, stage="fetch", reason=describe_failure(failure))
+        yield self.fetch_failed(failure)
 
     def follow_articles(self, urls):
         for url in urls:
@@ -291,9 +301,7 @@ class SuaraposSpider(scrapy.Spider):
 
     def article_failed(self, failure):
         self.crawler.stats.inc_value("suarapos/article_fetch_failed")
-        yield Reject(
-            url=canonical_url(failure.request.url, self.base_url), stage="fetch", reason=describe_failure(failure)
-        )
+        yield self.fetch_failed(failure)
 
 
 def looks_complete(response) -> bool:

@@ -1,0 +1,111 @@
+"""``WarcReplayMiddleware``: answer every request from the archive's captures, never from the network.
+
+``scrapy reextract`` runs the ordinary spider, page classes and pipelines with this downloader
+middleware closest to the downloader: each request gets the newest capture of its URL, as the
+server sent it (headers and body, still gzip-encoded if it was), so every other middleware
+(robots.txt, redirects, retries, decompression) sees what it saw when the page was fetched. A
+request for a URL that has no capture fails with ``NotCaptured``: no request leaves the machine.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import sqlite3
+import time
+from io import BytesIO
+from pathlib import Path
+
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import Headers
+from scrapy.responsetypes import responsetypes
+from sqlite_utils import Database
+from warcio.archiveiterator import ArchiveIterator
+
+from .storage.captures import capture_by_id, latest_captures
+from .urls import may_be_article
+
+logger = logging.getLogger(__name__)
+PROGRESS_EVERY_S = 10.0
+
+
+class NotCaptured(IgnoreRequest):
+    """The archive holds no capture of this URL (within the chosen captures): nothing to replay."""
+
+
+def read_record(path: Path, offset: int, length: int):
+    """The WARC record at ``offset``: (WARC headers, HTTP headers, raw payload)."""
+    with path.open("rb") as f:
+        f.seek(offset)
+        member = f.read(length)
+    record = next(iter(ArchiveIterator(BytesIO(gzip.decompress(member)))))
+    return record.rec_headers, record.http_headers, record.raw_stream.read()
+
+
+class WarcReplayMiddleware:
+    """Settings (defaults in ``settings.py``): ``REPLAY_FROM`` (the archive whose captures are replayed; empty: off),
+    ``REPLAY_SINCE`` (only captures fetched at or after this ISO time), ``REPLAY_URL`` (only this URL)."""
+
+    def __init__(self, crawler, source: Path, since: str, url: str):
+        self.crawler = crawler
+        self.folder = source.parent
+        conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        self.source = Database(conn)
+        self.captures = latest_captures(self.source, since or None, url or None)
+        self.replayed = 0
+        self.started = time.monotonic()
+        self.last_progress = self.started
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        source = crawler.settings.get("REPLAY_FROM")
+        if not source:
+            raise NotConfigured("REPLAY_FROM is empty")
+        if not Path(source).is_file():
+            raise NotConfigured(f"REPLAY_FROM {source} is not a file")
+        return cls(crawler, Path(source), crawler.settings.get("REPLAY_SINCE"), crawler.settings.get("REPLAY_URL"))
+
+    def article_urls(self, base_url: str) -> list[str]:
+        """Every captured URL that may be an article: asked for even where no replayed listing links to it."""
+        return [url for url in self.captures if may_be_article(url, base_url)]
+
+    def process_request(self, request, spider=None):
+        capture = self.captures.get(request.url)
+        if capture is None:
+            raise NotCaptured(f"no capture of {request.url} to replay")
+        body_from = capture
+        if capture["kind"] == "revisit":  # unchanged: the body is in the capture it refers to
+            body_from = capture_by_id(self.source, capture["refers_to"]) or capture
+        _, http, _ = read_record(self.warc_path(capture["warc_file"]), capture["offset"], capture["length"])
+        _, _, body = read_record(self.warc_path(body_from["warc_file"]), body_from["offset"], body_from["length"])
+        headers = Headers()
+        for name, value in http.headers:
+            headers.appendlist(name, value)
+        status = int(http.get_statuscode() or capture["status"])
+        cls = responsetypes.from_args(headers=headers, url=request.url, body=body)
+        request.meta["capture_id"] = capture["id"]
+        self.replayed += 1
+        self.crawler.stats.inc_value("replay/responses")
+        self.progress()
+        return cls(url=request.url, status=status, headers=headers, body=body, request=request, protocol="HTTP/1.1")
+
+    def warc_path(self, name: str) -> Path:
+        path = self.folder / name
+        if not path.exists() and Path(f"{path}.open").exists():  # the file a running crawl still writes
+            return Path(f"{path}.open")
+        return path
+
+    def progress(self) -> None:
+        now = time.monotonic()
+        if now - self.last_progress < PROGRESS_EVERY_S:
+            return
+        self.last_progress = now
+        rate = self.replayed / max(now - self.started, 1e-9)
+        left = max(len(self.captures) - self.replayed, 0)
+        logger.info(
+            "replayed %d of %d captures (%.0f a second), about %.0f s left",
+            self.replayed,
+            len(self.captures),
+            rate,
+            left / rate if rate else 0,
+        )

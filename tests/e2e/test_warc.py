@@ -1,0 +1,257 @@
+"""Every fetched page kept as WARC, read by an independent tool, and re-extracted without a request."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import urllib.request
+from collections import Counter
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+from warcio.archiveiterator import ArchiveIterator
+
+from suarapos_crawler.sample_site.process import SampleSiteProcess
+from tests.e2e.crawl import ROOT, archive_snapshot, assert_no_warnings, run_crawl, start_crawl, wait_for_articles
+
+ARTICLES = 120
+REDIRECTED = re.compile(r"Redirecting \(\d+\) to <GET [^>]+> from <GET ([^>]+)>")
+
+
+def warc_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.warc.gz"))
+
+
+def warcio_index(files: list[Path]) -> list[dict]:
+    """The records as warcio's own command line lists them: a reader that is not ours."""
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "warcio"),
+            "index",
+            "-f",
+            "warc-type,warc-target-uri,warc-record-id,warc-payload-digest,warc-refers-to,http:status",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def reextract(*args: str) -> subprocess.CompletedProcess:
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "reextract", *args, "-s", "LOG_LEVEL=INFO"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert_no_warnings(done.stderr)
+    return done
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def served_body(url: str) -> bytes:
+    """What the sample site answers to a URL, as it answers it (redirects not followed, errors as they are)."""
+    try:
+        return urllib.request.build_opener(NoRedirects).open(url).read()
+    except urllib.error.HTTPError as exc:
+        return exc.read()
+
+
+def rejects(db_path: Path) -> list:
+    return sorted((r["url"], r["stage"], r["reason"]) for r in Database(db_path).query("SELECT * FROM rejects"))
+
+
+@pytest.fixture(scope="module")
+def captured(tmp_path_factory):
+    """Two runs of a gzip-serving sample site (the second on the unchanged site), what it served, its request log."""
+    tmp = tmp_path_factory.mktemp("warc")
+    db_path, log = tmp / "suarapos.db", tmp / "requests.log"
+    with SampleSiteProcess(articles=ARTICLES, gzip=True, request_log=log) as site:
+        first = run_crawl(site.base_url, db_path)
+        first_files = warc_files(tmp / "warc")
+        second = run_crawl(site.base_url, db_path, log_level="INFO")
+        urls = {url for _, url in first.fetched()} | set(REDIRECTED.findall(first.log))
+        served = {url: served_body(url) for url in sorted(urls)}
+        requests_before_reextract = log.read_text().count("\n")
+    return {
+        "db": db_path,
+        "tmp": tmp,
+        "first": first,
+        "second": second,
+        "first_files": first_files,
+        "served": served,
+        "log": log,
+        "requests": requests_before_reextract,
+    }
+
+
+def test_both_runs_succeed(captured):
+    assert captured["first"].returncode == 0, captured["first"].log[-3000:]
+    assert captured["second"].returncode == 0, captured["second"].log[-3000:]
+
+
+def test_warcio_lists_one_response_record_per_url_the_crawl_fetched(captured):
+    records = warcio_index(captured["first_files"])
+    responses = Counter(r["warc-target-uri"] for r in records if r["warc-type"] == "response")
+    crawled = [url for _, url in captured["first"].fetched()]
+    assert crawled and all(responses[url] == 1 for url in crawled)
+    assert set(responses) == set(crawled) | set(REDIRECTED.findall(captured["first"].log))
+    requests = Counter(r["warc-target-uri"] for r in records if r["warc-type"] == "request")
+    assert requests == responses  # each response with the request that asked for it
+
+
+def test_the_bodies_are_what_the_sample_served(captured):
+    seen = 0
+    for path in captured["first_files"]:
+        with path.open("rb") as f:
+            for record in ArchiveIterator(f):
+                if record.rec_type != "response":
+                    continue
+                body = record.content_stream().read()  # warcio undoes the gzip the server sent
+                assert body == captured["served"][record.rec_headers.get_header("WARC-Target-URI")]
+                seen += 1
+    assert seen == len(captured["served"])
+
+
+def test_the_payload_is_stored_as_sent_and_asked_for_in_codings_warc_tools_read(captured):
+    encodings, asked = Counter(), Counter()
+    for path in captured["first_files"]:
+        with path.open("rb") as f:
+            for record in ArchiveIterator(f):
+                if record.rec_type == "response":
+                    encodings[record.http_headers.get_header("Content-Encoding")] += 1
+                    raw = record.raw_stream.read()
+                    if record.http_headers.get_header("Content-Encoding") == "gzip":
+                        assert raw[:2] == b"\x1f\x8b"  # the body as it crossed the wire
+                elif record.rec_type == "request":
+                    asked[record.http_headers.get_header("Accept-Encoding")] += 1
+    assert encodings["gzip"] > ARTICLES
+    assert set(asked) == {"gzip, deflate"}  # no zstd, no br: every WARC reader can decode what is stored
+    for path in warc_files(captured["tmp"] / "warc"):
+        check = subprocess.run([str(Path(sys.executable).parent / "warcio"), "check", str(path)], capture_output=True)
+        assert check.returncode == 0, check.stdout  # every digest verifies
+
+
+def test_an_unchanged_page_is_a_revisit_of_its_last_capture(captured):
+    db = Database(captured["db"])
+    second = db.execute("SELECT MAX(id) FROM crawl_runs").fetchone()[0]
+    rows = list(db.query("SELECT * FROM captures WHERE run_id = ?", [second]))
+    revisits = [r for r in rows if r["kind"] == "revisit"]
+    assert len(revisits) >= len(rows) // 2  # the unchanged site: most pages are unchanged
+    for row in revisits:
+        original = next(db.query("SELECT * FROM captures WHERE id = ?", [row["refers_to"]]))
+        assert original["kind"] == "response" and original["payload_digest"] == row["payload_digest"]
+        assert original["url"] == row["url"]
+    records = {r["warc-record-id"]: r for r in warcio_index(warc_files(captured["tmp"] / "warc"))}
+    assert all(
+        records[r["id"]]["warc-type"] == "revisit" and records[r["id"]]["warc-refers-to"] == r["refers_to"]
+        for r in revisits
+    )
+    second_bytes = sum(
+        p.stat().st_size for p in warc_files(captured["tmp"] / "warc") if p not in captured["first_files"]
+    )
+    assert second_bytes < sum(p.stat().st_size for p in captured["first_files"]) / 5  # no second copy of the bodies
+
+
+def test_every_article_leads_to_the_capture_it_was_read_from(captured):
+    db = Database(captured["db"])
+    articles = list(db.query("SELECT url, capture_id FROM articles"))
+    assert len(articles) >= ARTICLES - 5 and all(a["capture_id"] for a in articles)
+    for article in articles[:40]:
+        capture = next(db.query("SELECT * FROM captures WHERE id = ?", [article["capture_id"]]))
+        with (captured["db"].parent / capture["warc_file"]).open("rb") as f:
+            f.seek(capture["offset"])
+            member = f.read(capture["length"])
+        record = next(iter(ArchiveIterator(BytesIO(gzip.decompress(member)))))
+        assert record.rec_headers.get_header("WARC-Record-ID") == capture["id"]
+        assert record.rec_type in ("response", "revisit") and capture["status"] == 200
+
+
+def test_reextract_with_the_site_stopped_rebuilds_the_archive_without_a_request(captured):
+    new = captured["tmp"] / "rebuilt.db"
+    done = reextract("--db", str(captured["db"]), "--into", str(new))
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert archive_snapshot(new) == archive_snapshot(captured["db"])  # articles, links, duplicates
+    assert rejects(new) == rejects(captured["db"])
+    assert captured["log"].read_text().count("\n") == captured["requests"]  # the sample saw no request
+    run = next(Database(new).query("SELECT * FROM crawl_runs"))
+    assert run["status"] == "ok" and run["mode"] == "replay"
+    outcomes = {r["outcome"] for r in Database(new).query("SELECT DISTINCT outcome FROM fetches")}
+    assert "not_captured" not in outcomes and "article_new" in outcomes  # every page it asked for was captured
+
+
+def test_reextract_reads_a_field_an_older_page_class_missed_without_a_request(tmp_path):
+    db_path, log = tmp_path / "old.db", tmp_path / "requests.log"
+    with SampleSiteProcess(articles=60, request_log=log) as site:
+        old = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tests.e2e.old_page_class",
+                "crawl",
+                "suarapos",
+                "-a",
+                f"base_url={site.base_url}",
+                "-s",
+                f"SQLITE_PATH={db_path}",
+                "-s",
+                "EXTRACT_PROCESSES=0",
+                "-s",
+                "LOG_LEVEL=INFO",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert old.returncode == 0, old.stderr[-3000:]
+        db = Database(db_path)
+        assert db.execute("SELECT COUNT(*) FROM articles WHERE image_url IS NOT NULL").fetchone()[0] == 0
+        versions = db["article_versions"].count
+        requests = log.read_text().count("\n")
+        done = reextract("--db", str(db_path))  # in place, while the site serves: it must not be asked
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert log.read_text().count("\n") == requests
+    db = Database(db_path)
+    assert db.execute("SELECT COUNT(*) FROM articles WHERE image_url IS NULL").fetchone()[0] == 0
+    assert db["articles"].count >= 55 and db["article_versions"].count == versions  # nothing else changed
+
+
+def test_a_kill_during_capture_leaves_every_warc_whole_and_every_row_on_a_whole_record(tmp_path):
+    db_path = tmp_path / "k.db"
+    with SampleSiteProcess(articles=400) as site:
+        proc = start_crawl(site.base_url, db_path)
+        wait_for_articles(db_path, 150, proc)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        left_open = list((tmp_path / "warc").glob("*.warc.gz.open"))
+        assert left_open  # the file being written when the kill came
+        result = run_crawl(site.base_url, db_path, log_level="INFO")
+        assert result.returncode == 0, result.log[-3000:]
+    assert not list((tmp_path / "warc").glob("*.open"))
+    for path in warc_files(tmp_path / "warc"):
+        with path.open("rb") as f:
+            for record in ArchiveIterator(f):  # reads to the end, or raises
+                record.content_stream().read()
+    db = Database(db_path)
+    for capture in db.query("SELECT * FROM captures"):
+        with (tmp_path / capture["warc_file"]).open("rb") as f:
+            f.seek(capture["offset"])
+            member = f.read(capture["length"])
+        assert len(member) == capture["length"]
+        record = next(iter(ArchiveIterator(BytesIO(gzip.decompress(member)))))
+        assert record.rec_headers.get_header("WARC-Record-ID") == capture["id"]

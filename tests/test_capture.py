@@ -1,0 +1,84 @@
+"""WARC files: records written, rotated, a torn tail cut back; the headers stored; a record read back for replay."""
+
+from __future__ import annotations
+
+import os
+from io import BytesIO
+
+from scrapy.http import HtmlResponse
+from warcio.archiveiterator import ArchiveIterator
+
+from suarapos_crawler.capture import OPEN_SUFFIX, RecordWriter, WarcFiles, complete_length, response_headers
+from suarapos_crawler.replay import read_record
+
+URL = "https://www.suarapos.com/a/"
+
+
+def records(n: int, size: int = 2000) -> list:
+    """Responses whose bodies do not compress (so that sizes are predictable)."""
+    writer = RecordWriter(BytesIO(), 6)
+    made = []
+    for i in range(n):
+        response = HtmlResponse(
+            f"{URL}{i}/",
+            body=b"<html>" + os.urandom(size) + b"</html>",
+            headers={"Content-Type": "text/html"},
+        )
+        made.append(
+            writer.create_warc_record(
+                response.url,
+                "response",
+                payload=BytesIO(response.body),
+                length=len(response.body),
+                http_headers=response_headers(response),
+            )
+        )
+    return made
+
+
+def test_records_are_written_where_they_are_said_to_be_and_read_back(tmp_path):
+    files = WarcFiles(tmp_path, max_bytes=10**9, level=6)
+    made = records(3)
+    where = files.write(made)
+    files.close()
+    assert not list(tmp_path.glob(f"*{OPEN_SUFFIX}"))
+    for record, (name, offset, length) in zip(made, where, strict=True):
+        rec_headers, http, body = read_record(tmp_path / name, offset, length)
+        assert rec_headers.get_header("WARC-Record-ID") == record.rec_headers.get_header("WARC-Record-ID")
+        assert http.get_statuscode() == "200" and body.startswith(b"<html>") and len(body) == 2013
+    with (tmp_path / where[0][0]).open("rb") as f:
+        kinds = [r.rec_type for r in ArchiveIterator(f)]
+    assert kinds == ["warcinfo", "response", "response", "response"]
+
+
+def test_files_rotate_past_their_size_and_each_begins_with_warcinfo(tmp_path):
+    files = WarcFiles(tmp_path, max_bytes=1500, level=6)
+    names = {files.write([record])[0][0] for record in records(4)}
+    files.close()
+    assert len(names) == 4 and sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
+
+
+def test_a_file_a_killed_run_left_open_is_cut_to_its_last_whole_record_and_closed(tmp_path):
+    files = WarcFiles(tmp_path, max_bytes=10**9, level=6)
+    where = files.write(records(3))
+    files.sync()
+    path = tmp_path / (where[0][0] + OPEN_SUFFIX)
+    whole = path.stat().st_size
+    with path.open("ab") as f:
+        f.write(b"\x1f\x8b\x08\x00partial gzip member of a record the kill cut")
+    assert complete_length(path) == whole
+    assert WarcFiles(tmp_path, 10**9, 6).close_left_open() == [where[0][0]]
+    closed = tmp_path / where[0][0]
+    assert closed.stat().st_size == whole
+    with closed.open("rb") as f:
+        assert len(list(ArchiveIterator(f))) == 4  # reads to its end
+
+
+def test_the_stored_headers_describe_the_body_as_stored():
+    response = HtmlResponse(
+        URL, body=b"<html>x</html>", headers={"Transfer-Encoding": "chunked", "Content-Type": "text/html"}
+    )
+    headers = response_headers(response)
+    assert headers.get_header("Transfer-Encoding") is None  # the downloader undid the chunking
+    assert headers.get_header("Content-Length") == str(len(response.body))
+    assert headers.protocol == "HTTP/1.1" and headers.get_statuscode() == "200"
