@@ -91,7 +91,7 @@ def bench_size(articles: int, work: Path) -> dict:
         # database of its own, finds the URLs and leaves the site warm; then the bare fetch and the
         # measured crawl run in turn against the same warm site, so that neither pays for rendering.
         cold_db = work / f"crawl-{articles}-cold.db"
-        cold = run_measured(crawl_args(site.base_url, cold_db), ROOT)
+        cold = run_measured(crawl_args(site.base_url, cold_db, "-s", f"WARC_DIR={work / 'warc-cold'}"), ROOT)
         cold_run = last_run(cold_db)
         cold.update(requests=cold_run["requests"], status=cold_run["status"])
         out["full_cold_site"] = cold
@@ -132,7 +132,8 @@ def bench_size(articles: int, work: Path) -> dict:
         bare["pages_per_s"] = round(len(urls) / bare["wall_s"], 1)
         out["bare"] = bare
 
-        full = run_measured(crawl_args(site.base_url, db), ROOT)
+        warc_dir = work / f"warc-{articles}"
+        full = run_measured(crawl_args(site.base_url, db, "-s", f"WARC_DIR={warc_dir}"), ROOT)
         run = last_run(db)
         full.update(requests=run["requests"], status=run["status"], stored=run["articles_new"])
         # The page-reading worker (EXTRACT_PROCESSES) is a child the crawl waits for: wait4 counts its
@@ -147,6 +148,37 @@ def bench_size(articles: int, work: Path) -> dict:
         out["full"] = full
         out["ratio_full_over_bare"] = round(full["wall_s"] / bare["wall_s"], 3)
         out["cpu_ratio_full_over_bare"] = round(full["cpu_s"] / max(bare["cpu_s"], 1e-6), 3)
+        warc_bytes = sum(p.stat().st_size for p in warc_dir.glob("*.warc.gz"))
+        out["warc"] = {
+            "bytes": warc_bytes,
+            "bytes_per_article": round(warc_bytes / max(run["articles_new"], 1)),
+            "files": len(list(warc_dir.glob("*.warc.gz"))),
+        }
+        # Re-extraction of what this crawl captured, into a new archive: no request, the same pages read.
+        rebuilt = work / f"reextract-{articles}.db"
+        replay = run_measured(
+            [
+                sys.executable,
+                "-m",
+                "scrapy.cmdline",
+                "reextract",
+                "--db",
+                str(db),
+                "--into",
+                str(rebuilt),
+                "-s",
+                "LOG_LEVEL=ERROR",
+            ],
+            ROOT,
+        )
+        replayed = json.loads(last_run(rebuilt)["stats"] or "{}").get("replay/responses", 0)
+        replay.update(
+            responses=replayed,
+            stored=last_run(rebuilt)["articles_new"],
+            pages_per_s=round(replayed / replay["wall_s"], 1),
+        )
+        out["reextract"] = replay
+        out["reextract_speed_over_crawl"] = round(replay["pages_per_s"] / max(full["pages_per_s"], 1e-6), 2)
 
         unchanged = run_measured(crawl_args(site.base_url, db), ROOT)
         unchanged["requests"] = last_run(db)["requests"]
@@ -273,6 +305,31 @@ def bench_storage(rows: int, work: Path) -> dict:
     return {"rows": len(articles), "rows_per_s": round(len(articles) / elapsed, 1), "with_fts": True}
 
 
+# ---- WARC compression levels --------------------------------------------------------------------
+
+
+def bench_warc_levels(pages: int) -> dict:
+    """ms per page and bytes kept at each zlib level, on the sample's article pages: WARC_GZIP_LEVEL's reason."""
+    import zlib
+
+    from suarapos_crawler.sample_site import Faults, SampleSite, build_site, parse_now, site_truth
+
+    base = "https://www.suarapos.com"
+    site = build_site(articles=max(pages, 60), now=parse_now(NOW))
+    server = SampleSite(site, base)
+    bodies = [server.get(t["url"][len(base) :]).body for t in site_truth(site, base, Faults())["articles"][:pages]]
+    raw = sum(map(len, bodies))
+    levels = {}
+    for level in (1, 3, 6, 9):
+        started = time.perf_counter()
+        kept = sum(len(zlib.compress(body, level)) for body in bodies)
+        levels[str(level)] = {
+            "ms_per_page": round((time.perf_counter() - started) / len(bodies) * 1000, 3),
+            "share_of_raw": round(kept / raw, 3),
+        }
+    return {"pages": len(bodies), "raw_bytes_per_page": raw // len(bodies), "levels": levels}
+
+
 # ---- report ---------------------------------------------------------------------------------------
 
 
@@ -289,8 +346,9 @@ def machine() -> dict:
 def markdown(results: dict) -> str:
     lines = [
         "| articles | requests | full crawl s (CPU s) | pages/s | bare Scrapy s (CPU s) | full / bare, wall | full / bare, CPU "
-        "| peak RSS MiB, crawl + worker | unchanged run: requests, s | next day: requests, s |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| peak RSS MiB, crawl + worker | unchanged run: requests, s | next day: requests, s "
+        "| WARC bytes/article | reextract pages/s (× crawl) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results["sizes"]:
         f, b, u, n = r["full"], r["bare"], r["scheduled_unchanged"], r["scheduled_next_day"]
@@ -298,7 +356,9 @@ def markdown(results: dict) -> str:
         lines.append(
             f"| {r['articles']:,} | {f['requests']:,} | {f['wall_s']} ({f['cpu_s']}) | {f['pages_per_s']} | {b['wall_s']} ({b['cpu_s']}) | "
             f"{r['ratio_full_over_bare']} | {r.get('cpu_ratio_full_over_bare', '')} | {rss} | "
-            f"{u['requests']}, {u['wall_s']} | {n['requests']}, {n['wall_s']} |"
+            f"{u['requests']}, {u['wall_s']} | {n['requests']}, {n['wall_s']} | "
+            f"{r.get('warc', {}).get('bytes_per_article', '')} | "
+            f"{r.get('reextract', {}).get('pages_per_s', '')} ({r.get('reextract_speed_over_crawl', '')} ×) |"
         )
     ex = results.get("extraction", {})
     if ex:
@@ -322,6 +382,16 @@ def markdown(results: dict) -> str:
             "",
             f"Storage alone: {st['rows_per_s']:,} articles/s into SQLite with FTS ({st['rows']:,} rows, batches of 100).",
         ]
+    wl = results.get("warc_levels")
+    if wl:
+        lines += [
+            "",
+            f"WARC gzip level, {wl['pages']} sample pages of {wl['raw_bytes_per_page']:,} bytes:",
+            "",
+            "| zlib level | ms/page | bytes kept |",
+            "|---:|---:|---:|",
+        ]
+        lines += [f"| {k} | {v['ms_per_page']} | {v['share_of_raw']:.1%} |" for k, v in wl["levels"].items()]
     m = results["machine"]
     lines += ["", f"Machine: {m['cpus']} CPUs, {m['memory_gib']} GiB, Python {m['python']}, {m['date']}."]
     return "\n".join(lines)
@@ -378,6 +448,8 @@ def main(argv: list[str] | None = None) -> int:
     results["extraction"] = bench_extraction(60 if args.smoke else args.extraction_pages)
     print("storage alone...", file=sys.stderr, flush=True)
     results["storage"] = bench_storage(500 if args.smoke else 5000, work)
+    print("WARC compression levels...", file=sys.stderr, flush=True)
+    results["warc_levels"] = bench_warc_levels(60 if args.smoke else args.extraction_pages)
     (out / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     chart(results, out / "results.png")
     (out / "results.md").write_text(markdown(results) + "\n", encoding="utf-8")

@@ -255,3 +255,20 @@ def test_a_kill_during_capture_leaves_every_warc_whole_and_every_row_on_a_whole_
         assert len(member) == capture["length"]
         record = next(iter(ArchiveIterator(BytesIO(gzip.decompress(member)))))
         assert record.rec_headers.get_header("WARC-Record-ID") == capture["id"]
+
+
+def test_scrapy_captures_lists_a_urls_captures_and_writes_the_page_as_it_was_fetched(captured, tmp_path):
+    db = Database(captured["db"])
+    url = next(db.query("SELECT url FROM captures WHERE kind = 'revisit' AND url LIKE '%/' LIMIT 1"))["url"]
+    out = tmp_path / "page.html"
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "captures", url, "--db", str(captured["db"]), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    listed = [line for line in done.stdout.splitlines()[1:] if line.strip()]
+    assert len(listed) == 2 and "response" in listed[0] and "revisit" in listed[1]
+    assert out.read_bytes() == captured["served"][url]  # the revisit's page, from the capture it refers to

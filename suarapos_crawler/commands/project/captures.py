@@ -1,0 +1,72 @@
+"""``scrapy captures URL``: every capture of a URL, and the page of one of them written to a file, as it was fetched."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import zlib
+from pathlib import Path
+
+from scrapy.commands import ScrapyCommand
+from scrapy.exceptions import UsageError
+from sqlite_utils import Database
+
+from ...replay import read_record
+from ...storage.captures import capture_by_id, captures_of
+
+
+def decoded(body: bytes, encoding: str | None) -> bytes:
+    """The body as a browser shows it: the content coding the server applied, undone."""
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompress(body, zlib.MAX_WBITS + 16)
+    if encoding == "deflate":
+        try:
+            return zlib.decompress(body)
+        except zlib.error:
+            return zlib.decompress(body, -zlib.MAX_WBITS)
+    return body
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    requires_crawler_process = False
+    default_settings = {"LOG_ENABLED": False}
+
+    def syntax(self) -> str:
+        return "URL [--db FILE] [--pick N] [--out FILE]"
+
+    def short_desc(self) -> str:
+        return "List the WARC captures of a URL; write the page of one of them to a file"
+
+    def add_options(self, parser) -> None:
+        super().add_options(parser)
+        parser.add_argument("--db", default=None, help="the archive (default: SQLITE_PATH)")
+        parser.add_argument("--pick", type=int, default=0, help="which capture to write: 1 the oldest, 0 the newest")
+        parser.add_argument(
+            "--out", default=None, help="write that capture's page here (decoded, as a browser shows it)"
+        )
+
+    def run(self, args: list[str], opts) -> None:
+        if len(args) != 1:
+            raise UsageError("give one URL")
+        path = Path(opts.db or self.settings.get("SQLITE_PATH"))
+        if not path.is_file():
+            raise UsageError(f"no archive at {path}", print_help=False)
+        db = Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+        found = captures_of(db, args[0])
+        if not found:
+            print(f"no capture of {args[0]} in {path}")
+            self.exitcode = 1
+            return
+        print(f"{'#':>3}  {'fetched (WIB)':25}  {'status':>6}  {'kind':8}  {'file':45}  {'offset':>10}  digest")
+        for i, c in enumerate(found, 1):
+            print(
+                f"{i:>3}  {c['fetched_at']:25}  {c['status']:>6}  {c['kind']:8}  {c['warc_file']:45}  "
+                f"{c['offset']:>10}  {c['payload_digest']}"
+            )
+        if opts.out:
+            chosen = found[opts.pick - 1] if opts.pick else found[-1]
+            holder = capture_by_id(db, chosen["refers_to"]) if chosen["kind"] == "revisit" else chosen
+            _, http, body = read_record(path.parent / holder["warc_file"], holder["offset"], holder["length"])
+            Path(opts.out).write_bytes(decoded(body, http.get_header("Content-Encoding")))
+            print(f"capture {found.index(chosen) + 1} ({chosen['fetched_at']}) written to {opts.out}", file=sys.stderr)
