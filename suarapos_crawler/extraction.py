@@ -75,6 +75,8 @@ class ListingReading:
     """The sections of the main menu (read on the home page only)."""
     next_page_url: str | None
     current_page: int
+    last_page: int | None = None
+    """The section's last page, where the page says ("Halaman 1 dari 9")."""
     worker: tuple[int, float, float] | None = None
 
 
@@ -86,6 +88,7 @@ def read_listing(url: str, text: str, base_url: str, with_sections: bool = False
         page.section_urls() if with_sections else [],
         None if with_sections else page.next_page_url(),
         page.current_page(),
+        (page.page_numbers() or (None, None))[1],
     )
 
 

@@ -14,6 +14,8 @@ Custom settings (each read by its component, with its default):
 - ``WARC_MAX_BYTES`` = ``1 GiB``: a WARC file is closed, and the next begun, past this size.
 - ``WARC_GZIP_LEVEL`` = ``3``: zlib level of each record's gzip member; measured on the sample's pages, 3 costs
   half the CPU of 6 for 11 % more bytes, 9 (warcio's own) no smaller than 6 (README, Performance).
+- ``PROGRESS_INTERVAL`` = ``30``: seconds between progress lines (pages, articles, rate, what is left; 0: none).
+- ``PROGRESS_SUMMARY`` = ``True``: ``scrapy crawl`` ends with a short summary (status and meaning, counts, duration).
 - ``REPLAY_FROM`` = ``""``, ``REPLAY_SINCE`` = ``""``, ``REPLAY_URL`` = ``""``: the archive whose captures
   ``scrapy reextract`` replays (WarcReplayMiddleware, which that command adds), from which time, of which URL.
 - ``SQLITE_MIN_FREE_MB`` = ``100``: a run does not start on a disk with less room than this.
@@ -113,7 +115,12 @@ EXTENSIONS = {
     "suarapos_crawler.archive.Archive": 0,
     # Every response kept as WARC; its rows go to the archive (so it comes after it).
     "suarapos_crawler.capture.WarcCapture": 10,
+    # One progress line every PROGRESS_INTERVAL seconds, instead of Scrapy's per-minute LogStats.
+    "suarapos_crawler.progress.Progress": 20,
+    "scrapy.extensions.logstats.LogStats": None,
 }
+PROGRESS_INTERVAL = 30
+PROGRESS_SUMMARY = True
 WARC_ENABLED = True
 WARC_DIR = ""
 WARC_MAX_BYTES = 1024**3

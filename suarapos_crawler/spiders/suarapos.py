@@ -172,6 +172,8 @@ class SuaraposSpider(scrapy.Spider):
         stats = self.crawler.stats
         stats.inc_value("suarapos/listing_pages")
         stats.inc_value(f"suarapos/pages/{section_of(response.url, self.base_url)}")
+        if page.current_page == 1 and page.last_page:  # how much of the section there is, for the progress line
+            stats.inc_value("suarapos/listing_pages_expected", page.last_page)
         listed = page.article_urls
         for out in self.listing_outcome(response, "listing", f"{len(listed)} articles listed"):
             yield out

@@ -15,6 +15,15 @@ from scrapy.exceptions import UsageError
 from ...runlock import RunLock
 
 EXIT_CODES = {"ok": 0, "failed": 1, "site_changed": 2, "blocked": 3, "unreachable": 4, "locked": 5, "refused": 6}
+MEANINGS = {
+    "ok": "the archive is up to date with the site",
+    "failed": "the run did not do all its work; the next run completes it",
+    "site_changed": "pages were fetched but no article could be read: the site's markup may have changed",
+    "blocked": "the site refused the crawler (403/429); try later, or slower",
+    "unreachable": "the site could not be reached (network, DNS, or robots.txt)",
+    "locked": "another run was using the archive",
+    "refused": "the archive file was refused; nothing was written",
+}
 
 
 class Command(ScrapyCrawlCommand):
@@ -73,6 +82,26 @@ class Command(ScrapyCrawlCommand):
             clean = stats and stats.get_value("finish_reason") == "finished" and not stats.get_value("log_count/ERROR")
             status = "ok" if clean else "failed"
         self.exitcode = EXIT_CODES.get(status, EXIT_CODES["failed"])
+        if archive and not archive.refused and self.settings.getbool("PROGRESS_SUMMARY"):
+            print(summary(archive, stats.get_stats(), status, self.exitcode), file=sys.stderr)
+
+
+def summary(archive, stats: dict, status: str, exitcode: int) -> str:
+    """What a person wants to know when a run ends, in a few lines."""
+    from ...progress import duration
+
+    elapsed = stats.get("elapsed_time_seconds") or 0
+    new = stats.get("sqlite/articles_new", 0) - stats.get("sqlite/articles_demoted", 0)
+    lines = [
+        f"run {archive.run_id}: {status} (exit {exitcode}): {MEANINGS.get(status, '')}"
+        + (f"; {archive.status_reason}" if archive.status_reason else ""),
+        f"  {new:,} articles new, {stats.get('sqlite/articles_updated', 0):,} updated, "
+        f"{stats.get('sqlite/articles_unchanged', 0):,} unchanged, {stats.get('sqlite/rejects', 0):,} pages rejected, "
+        f"{stats.get('downloader/request_count', 0):,} requests in {duration(elapsed)}",
+    ]
+    lines += [f"  warning: {w}" for w in archive.warnings]
+    lines.append(f"  next: scrapy browse --db {archive.path}   (the runs: scrapy health; the rejects: table rejects)")
+    return "\n".join(lines)
 
 
 def tune_garbage_collector() -> None:
