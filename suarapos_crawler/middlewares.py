@@ -17,6 +17,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import TextResponse
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.response import response_status_message
 
@@ -72,21 +73,50 @@ class RetryAfterMiddleware(RetryMiddleware):
         return retry
 
 
+class NoTracebackForNetworkErrors(logging.Filter):
+    """A site that cannot be reached is a condition to report in one line, not a bug to show a traceback for."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and str(record.msg).startswith("Error downloading"):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(NoTracebackForNetworkErrors())
+
+
 class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
-    """RFC 9309 section 2.3.1: a robots.txt that is unreachable or answers 5xx means "disallow all"."""
+    """RFC 9309 section 2.3.1: a robots.txt that is unreachable or answers 5xx means "disallow all".
+    The requests it then forbids say why: the real cause, not "Forbidden by robots.txt"."""
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.disallowed_because: dict[str, str] = {}  # netloc -> why its robots.txt disallows everything
 
     async def _parse_robots(self, response, netloc, request):
         if response.status >= 500:
             logger.error("robots.txt of %s answered %s: everything is disallowed (RFC 9309)", netloc, response.status)
             self._stats.inc_value("robotstxt/disallow_all")
+            self.disallowed_because[netloc] = f"robots.txt answered HTTP {response.status}"
             response = response.replace(body=DISALLOW_ALL)
         await super()._parse_robots(response, netloc, request)
+
+    def process_request_2(self, rp, request) -> None:
+        try:
+            super().process_request_2(rp, request)
+        except IgnoreRequest:
+            why = self.disallowed_because.get(urlparse_cached(request).netloc)
+            if why:
+                raise IgnoreRequest(f"not fetched: {why}, so everything is disallowed (RFC 9309)") from None
+            raise
 
     def _robots_error(self, exc, netloc):
         if isinstance(exc, IgnoreRequest):
             return super()._robots_error(exc, netloc)
         logger.error("robots.txt of %s could not be fetched (%s): everything is disallowed (RFC 9309)", netloc, exc)
         self._stats.inc_value("robotstxt/disallow_all")
+        self.disallowed_because[netloc] = f"robots.txt could not be fetched ({exc})"
         parser = build_from_crawler(self._parserimpl, self.crawler, DISALLOW_ALL)
         waiting = self._parsers[netloc]
         self._parsers[netloc] = parser
