@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -52,11 +53,20 @@ def closed_port() -> int:
         return s.getsockname()[1]
 
 
+def summary_line(log: str) -> str:
+    """The first line of the summary `scrapy crawl` ends with."""
+    return next(line for line in log.splitlines() if re.match(r"run \d+: \w+ \(exit \d\)", line))
+
+
 def test_unreachable_site_fails_loudly(tmp_path):
     result = run_crawl(f"http://127.0.0.1:{closed_port()}", tmp_path / "a.db", "-s", "RETRY_TIMES=0", log_level="INFO")
     assert result.returncode == EXIT_CODES["unreachable"]
     run = next(Database(tmp_path / "a.db").query("SELECT * FROM crawl_runs"))
     assert run["status"] == "unreachable"
+    assert "Traceback" not in result.log
+    assert "unreachable (exit 4): the site could not be reached" in summary_line(result.log)
+    reasons = [r["reason"] for r in Database(tmp_path / "a.db").query("SELECT reason FROM rejects")]
+    assert reasons and all("Connection" in r and "robots.txt could not be fetched" in r for r in reasons)
 
 
 def test_blocked_crawler_fails_loudly(tmp_path):
@@ -64,6 +74,23 @@ def test_blocked_crawler_fails_loudly(tmp_path):
         result = run_crawl(site.base_url, tmp_path / "b.db", log_level="INFO")
     assert result.returncode == EXIT_CODES["blocked"]
     assert next(Database(tmp_path / "b.db").query("SELECT status FROM crawl_runs"))["status"] == "blocked"
+    assert "Traceback" not in result.log and "blocked (exit 3): the site refused the crawler" in summary_line(
+        result.log
+    )
+
+
+def test_a_long_run_reports_its_progress_and_ends_with_a_summary(tmp_path):
+    with SampleSiteProcess(articles=5000) as site:
+        result = run_crawl(site.base_url, tmp_path / "p.db", "-s", "PROGRESS_INTERVAL=5", log_level="INFO")
+    assert result.returncode == 0, result.log[-3000:]
+    progress = [line for line in result.log.splitlines() if "progress:" in line]
+    assert len(progress) >= 4
+    assert any(re.search(r"about [\d,]+ pages left, about \d+", line) for line in progress[:3])  # a time left, early
+    assert "ok (exit 0): the archive is up to date" in summary_line(result.log)
+    assert re.search(r"5,000 articles new, 0 updated, 0 unchanged, \d+ pages rejected, [\d,]+ requests in", result.log)
+    # the banner and the stats dump are for LOG_LEVEL=DEBUG, not for every cron mail
+    assert "Overridden settings" not in result.log and "Dumping Scrapy stats" not in result.log
+    assert "Crawled " not in result.log and "Remote control" not in result.log
 
 
 def test_a_pipeline_exception_fails_the_run_and_names_the_lost_url(tmp_path):
