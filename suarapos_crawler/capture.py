@@ -14,11 +14,14 @@ run left open is cut back to its last whole record and closed when the next run 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
 import os
 import sys
+import uuid
 import zlib
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
@@ -182,7 +185,10 @@ def request_headers(request) -> StatusAndHeaders:
 
 class WarcCapture:
     """Settings (defaults in ``settings.py``): ``WARC_ENABLED``, ``WARC_DIR`` (empty: ``warc/`` beside the archive),
-    ``WARC_MAX_BYTES``, ``WARC_GZIP_LEVEL``. Captures rows are written by the ``Archive``."""
+    ``WARC_MAX_BYTES``, ``WARC_GZIP_LEVEL``. Captures rows are written by the ``Archive``.
+
+    The crawl only hashes each body (to tell a revisit) and hands it on: a thread of its own builds,
+    compresses and writes the records (zlib and hashlib let go of the GIL), and collects their rows."""
 
     def __init__(self, crawler, folder: Path, max_bytes: int, level: int, batch_size: int):
         self.crawler = crawler
@@ -190,9 +196,12 @@ class WarcCapture:
         self.folder = folder
         self.files = WarcFiles(folder, max_bytes, level)
         self.batch_size = batch_size
-        self.pending: list[Capture] = []
-        self.writing: list = []  # Futures of rows handed to the archive's writer thread
+        self.thread = ThreadPoolExecutor(1, thread_name_prefix="warc-writer")
+        self.queued = 0  # records handed to the thread since the last flush
+        self.written: list[Capture] = []  # rows of records the thread has written, not yet handed to the archive
+        self.writing: list[Future] = []  # rows handed to the archive's writer thread
         self.this_run: dict[str, tuple[str, str, str]] = {}  # url -> (record id, WARC date, digest) of this run
+        self.earlier_captures = False  # whether earlier runs left captures to revisit (a first run asks nothing)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -223,6 +232,7 @@ class WarcCapture:
             return
         else:
             self.archive.before_close.append(self.close)  # the last rows go in before the run is recorded
+            self.earlier_captures = self.archive.db.execute("SELECT 1 FROM captures LIMIT 1").fetchone() is not None
         self.folder.mkdir(parents=True, exist_ok=True)
         for name in self.files.close_left_open():
             logger.info("WARC %s, left open by a killed run, closed", name)
@@ -240,54 +250,79 @@ class WarcCapture:
     def response_downloaded(self, response, request, spider) -> None:
         if self.archive is not None and self.archive.db is None:
             return  # the archive was refused or is closed: nothing to record the capture in
-        writer = self.files.writer or RecordWriter(BytesIO(), 0)
         url = request.url
-        headers = response_headers(response)
-        digest = writer._create_digester()  # noqa: SLF001 - warcio's own digest, as its records carry
-        digest.update(response.body)
-        payload_digest = str(digest)
+        payload_digest = "sha1:" + base64.b32encode(hashlib.sha1(response.body).digest()).decode("ascii")
         earlier = self.last_capture(url)
-        if earlier and earlier[2] == payload_digest:
-            record = writer.create_revisit_record(url, payload_digest, url, earlier[1], http_headers=headers)
-            record.rec_headers.add_header("WARC-Refers-To", earlier[0])
-            kind, refers_to = "revisit", earlier[0]
+        refers_to = earlier if earlier and earlier[2] == payload_digest else None
+        record_id = f"<urn:uuid:{uuid.uuid4()}>"
+        warc_date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        if refers_to is None:
+            self.this_run[url] = (record_id, warc_date, payload_digest)
+        request.meta["capture_id"] = record_id
+        job = (
+            url,
+            record_id,
+            warc_date,
+            payload_digest,
+            refers_to,
+            response_headers(response),
+            response.body,
+            request_headers(request),
+            response.status,
+            storage.now_wib(),
+        )
+        self.thread.submit(self._write, job)
+        self.crawler.stats.inc_value(f"warc/{'revisit' if refers_to else 'response'}_records")
+        self.queued += 1
+        if self.queued >= self.batch_size:
+            self.flush()
+
+    def _write(self, job) -> None:
+        """In the WARC thread: the records of one response, and the row that says where they are."""
+        url, record_id, warc_date, payload_digest, refers_to, headers, body, asked_headers, status, fetched_at = job
+        writer = self.files.writer or RecordWriter(BytesIO(), 0)
+        own = {"WARC-Record-ID": record_id, "WARC-Date": warc_date}
+        if refers_to:
+            record = writer.create_revisit_record(
+                url, payload_digest, url, refers_to[1], http_headers=headers, warc_headers_dict=own
+            )
+            record.rec_headers.add_header("WARC-Refers-To", refers_to[0])
         else:
             record = writer.create_warc_record(
-                url, "response", payload=BytesIO(response.body), length=len(response.body), http_headers=headers
+                url,
+                "response",
+                payload=BytesIO(body),
+                length=len(body),
+                http_headers=headers,
+                warc_headers_dict={**own, "WARC-Payload-Digest": payload_digest},
             )
-            kind, refers_to = "response", None
-        record_id = record.rec_headers.get_header("WARC-Record-ID")
-        asked = writer.create_warc_record(url, "request", http_headers=request_headers(request))
+        asked = writer.create_warc_record(
+            url, "request", http_headers=asked_headers, warc_headers_dict={"WARC-Date": warc_date}
+        )
         asked.rec_headers.add_header("WARC-Concurrent-To", record_id)
         (name, offset, length), _request = self.files.write([record, asked])
-        if kind == "response":
-            self.this_run[url] = (record_id, record.rec_headers.get_header("WARC-Date"), payload_digest)
-        request.meta["capture_id"] = record_id
-        content_type = response.headers.get(b"Content-Type")
-        self.pending.append(
+        content_type = headers.get_header("Content-Type")
+        self.written.append(
             Capture(
                 id=record_id,
                 url=url,
-                fetched_at=storage.now_wib(),
-                status=response.status,
-                kind=kind,
+                fetched_at=fetched_at,
+                status=status,
+                kind="revisit" if refers_to else "response",
                 warc_file=self.relative_name(name),
                 offset=offset,
                 length=length,
                 payload_digest=payload_digest,
-                refers_to=refers_to,
-                content_type=content_type.decode("latin-1") if content_type else None,
+                refers_to=refers_to[0] if refers_to else None,
+                content_type=content_type,
             )
         )
-        self.crawler.stats.inc_value(f"warc/{kind}_records")
-        if len(self.pending) >= self.batch_size:
-            self.flush()
 
     def last_capture(self, url: str) -> tuple[str, str, str] | None:
         """(record id, WARC date, payload digest) of the newest capture of ``url`` that holds its body."""
         if url in self.this_run:
             return self.this_run[url]
-        if self.archive is None or self.archive.db is None:
+        if not self.earlier_captures or self.archive is None or self.archive.db is None:
             return None
         found = last_full_capture(self.archive.db, url)
         if not found:
@@ -296,11 +331,10 @@ class WarcCapture:
 
     def flush(self) -> None:
         """The records on disk first, then their rows (a row never points at a record a kill could cut)."""
-        if not self.pending:
-            return
-        self.files.sync()
-        batch, self.pending = self.pending, []
-        if self.archive is None:
+        self.queued = 0
+        self.thread.submit(self.files.sync).result()  # after every record queued before it
+        batch, self.written = self.written, []
+        if not batch or self.archive is None:
             return
         try:
             written = self.archive.submit(batch)
@@ -319,7 +353,8 @@ class WarcCapture:
 
     def close(self, *args, **kwargs) -> None:
         self.flush()
-        self.files.close()
+        self.thread.submit(self.files.close).result()
+        self.thread.shutdown(wait=True)
         for future in self.writing:
             try:
                 future.result()
