@@ -2,21 +2,57 @@
 
 from __future__ import annotations
 
-from suarapos_crawler.browse.plugins.suarapos_safety import defuse, defuse_csv, render_cell
+import pytest
+from datasette.app import Datasette
+
+from suarapos_crawler.browse.plugins.suarapos_safety import NOTHING, defuse, defuse_csv, fts_query, render_cell
+
+DATASETTE = Datasette(memory=True)
 
 
 def test_snippet_is_escaped_before_matches_are_marked():
-    out = str(render_cell("a <b>x</b> ⟦Cordela⟧", "snippet"))
+    out = str(render_cell("a <b>x</b> ⟦Cordela⟧", "snippet", "archive", DATASETTE))
     assert out == "a &lt;b&gt;x&lt;/b&gt; <mark>Cordela</mark>"
 
 
 def test_other_columns_are_left_to_datasette():
-    assert render_cell("⟦x⟧", "body") is None
+    assert render_cell("⟦x⟧", "body", "archive", DATASETTE) is None
+
+
+def test_an_article_cell_links_to_the_archived_row_then_the_live_page():
+    out = str(render_cell("https://www.suarapos.com/a-b/", "article_url", "_memory", DATASETTE))
+    assert out.startswith('<a href="/_memory/articles/https~3A~2F~2Fwww~2Esuarapos~2Ecom~2Fa-b~2F">archived</a>')
+    assert out.endswith('<a href="https://www.suarapos.com/a-b/" rel="nofollow">live</a>')
+
+
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("anak-anak", '"anak-anak"'),
+        ("Kep. Babel", '"Kep" "Babel"'),
+        ("Hukum & Kriminal", '"Hukum" "Kriminal"'),
+        ('"pranata humas" diskominfo', '"pranata humas" "diskominfo"'),
+        ('"unbalanced', '"unbalanced"'),
+        ("bangun*", '"bangun"*'),
+        ("OR NOT", '"OR" "NOT"'),  # words, not operators
+        ("fts: kpu NOT pemilu", "kpu NOT pemilu"),  # the advanced mode, as typed
+        ("", NOTHING),
+        ("  & - . ", NOTHING),
+    ],
+)
+def test_any_typed_text_is_a_safe_fts_query(typed, query):
+    assert fts_query(typed) == query
 
 
 def test_formulas_become_text_numbers_stay_numbers():
     assert defuse("=1+1") == "'=1+1" and defuse("@SUM(A1)") == "'@SUM(A1)" and defuse("+62 812") == "'+62 812"
     assert defuse("-5") == "-5" and defuse("+7.5") == "+7.5" and defuse("Bangka") == "Bangka"
+
+
+def test_csv_can_carry_a_byte_order_mark_and_any_cell_size():
+    body = ('a\r\n"' + "x" * 200_000 + '"\r\n').encode()
+    out = defuse_csv(body, bom=True)
+    assert out.startswith("\ufeff".encode()) and len(out) > 200_000
 
 
 def test_csv_keeps_quoting_and_lines():

@@ -1,33 +1,67 @@
-"""What Datasette needs beyond ``metadata.yml``: the project's plugins and its charts page."""
+"""What Datasette needs beyond ``metadata.yml``: the project's plugins and its charts page.
+
+Datasette 0.65 keys a database's metadata (descriptions, facets, canned queries) by the database's
+name, which is its file name: ``metadata.yml`` describes the archive once, under ``suarapos``, and
+``scrapy browse`` serves that description under the name of whatever file it opens.
+"""
 
 from __future__ import annotations
 
+import json
+import tempfile
 from pathlib import Path
+
+import yaml
 
 HERE = Path(__file__).parent
 PLUGINS_DIR = HERE / "plugins"
 TEMPLATES_DIR = HERE / "templates"
+ARCHIVE_KEY = "suarapos"  # the database block of metadata.yml that describes an archive
+
+
+def database_name(db_path: str | Path) -> str:
+    """The name Datasette gives a database file: its name without the extension."""
+    return Path(db_path).stem
+
+
+def metadata_for(db_path: str | Path, metadata: str | Path) -> dict:
+    """``metadata.yml`` with the archive's block under the name this file will be served as."""
+    loaded = yaml.safe_load(Path(metadata).read_text(encoding="utf-8"))
+    archive = loaded.get("databases", {}).get(ARCHIVE_KEY, {})
+    return {**loaded, "databases": {database_name(db_path): archive}}
 
 
 def datasette_args(
     db_path: str, metadata: str | Path, port: int = 8001, host: str = "127.0.0.1", immutable: bool = False
 ) -> list[str]:
     """Arguments of ``datasette serve`` for the archive, with the plugins, the charts page and safe settings."""
+    served = Path(tempfile.mkdtemp(prefix="suarapos-browse-")) / "metadata.json"
+    served.write_text(json.dumps(metadata_for(db_path, metadata), ensure_ascii=False), encoding="utf-8")
     return [
         *(["-i"] if immutable else []),
         str(db_path),
         "-m",
-        str(metadata),
+        str(served),
         "--plugins-dir",
         str(PLUGINS_DIR),
         "--template-dir",
         str(TEMPLATES_DIR),
         "--setting",
         "allow_csv_stream",
-        "off",  # CSV goes through the formula guard, which buffers it
+        "on",  # "stream all rows": a CSV export is whole (the formula guard buffers it to check every cell)
         "--setting",
         "default_page_size",
         "50",
+        # The first article on the first screen: short facet lists (each says how to see more), no suggestions.
+        "--setting",
+        "default_facet_size",
+        "6",
+        "--setting",
+        "suggest_facets",
+        "off",
+        "--setting",
+        "facet_time_limit_ms",
+        "1000",  # the tags facet reads a JSON array per article
         "--setting",
         "truncate_cells_html",
         "300",  # bodies are long: the row page shows them whole

@@ -24,6 +24,7 @@ def article_row(article: dict) -> dict:
     row = {k: article.get(k) for k in ARTICLE_COLUMNS if k in article}
     row["sections"] = json.dumps(article.get("sections") or [], ensure_ascii=False)
     row["tags"] = json.dumps(article.get("tags") or [], ensure_ascii=False)
+    row["published_day"] = (article.get("published_at") or "")[:10] or None  # WIB: the time carries +07:00
     return row
 
 

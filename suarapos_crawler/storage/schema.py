@@ -138,7 +138,7 @@ CAPTURES = {
     "indexes": [["url"], ["fetched_at"]],
 }
 # The columns of ``articles`` now: release 0.1.0's and those later migrations added.
-ARTICLE_COLUMNS = [*TABLES["articles"]["columns"], "capture_id"]
+ARTICLE_COLUMNS = [*TABLES["articles"]["columns"], "capture_id", "published_day"]
 # unicode61 folds case and diacritics and knows no language: right for Indonesian (porter is English).
 FTS = {"articles": {"columns": ["title", "body"], "tokenize": "unicode61 remove_diacritics 2"}}
 FTS_TRIGGER_SUFFIXES = ("_ai", "_ad", "_au")
@@ -187,6 +187,15 @@ def add_captures(db: Database) -> None:
     for columns in CAPTURES["indexes"]:
         db["captures"].create_index(columns)
     db["articles"].add_column("capture_id", str)
+
+
+@MIGRATIONS(name="0004_published_day")
+def add_published_day(db: Database) -> None:
+    """The publication day in WIB, for facets and filters: SQLite's date() would turn the +07:00 time into a UTC
+    day, and put every article published between 00:00 and 06:59 WIB on the day before."""
+    db["articles"].add_column("published_day", str)
+    db.execute("UPDATE articles SET published_day = substr(published_at, 1, 10)")
+    db["articles"].create_index(["published_day"])
 
 
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:

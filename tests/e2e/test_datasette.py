@@ -3,6 +3,8 @@ and a real headless Chromium that searches it and looks at the charts."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import socket
 import sqlite3
@@ -20,7 +22,7 @@ from tests.e2e.crawl import ROOT
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CANNED = {
-    "search": "q=Cordela&section=&from_date=&to_date=",
+    "search": "q=Cordela&section=&from_date=&to_date=&page=",
     "articles_per_day": "section=&since=",
     "articles_per_week": "section=",
     "most_linked": "",
@@ -37,11 +39,28 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# The archive is served under another file name than the one metadata.yml describes (suarapos):
+# its descriptions, facets and canned queries must follow it.
+DB = "babel-2026"
+
+
 @pytest.fixture(scope="module")
-def site_url(two_days):
+def served(two_days, tmp_path_factory) -> Path:
+    """A copy of the two-day archive, as a user names a file of theirs."""
+    path = tmp_path_factory.mktemp("served") / f"{DB}.db"
+    source = sqlite3.connect(two_days["path"])
+    target = sqlite3.connect(path)
+    source.backup(target)
+    target.close()
+    source.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def site_url(served):
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "scrapy.cmdline", "browse", "--db", str(two_days["path"]), "--port", str(port)],
+        [sys.executable, "-m", "scrapy.cmdline", "browse", "--db", str(served), "--port", str(port)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -75,68 +94,66 @@ def seed_url(two_days) -> str:
 
 
 def test_search_finds_an_article_by_a_word_of_its_body(site_url, two_days):
-    found = rows(f"{site_url}/suarapos/articles.json?_search=Cordela&_shape=array&_col=title")
+    found = rows(f"{site_url}/{DB}/articles.json?_search=Cordela&_shape=array&_col=title")
     assert [r["url"] for r in found] == [seed_url(two_days)]
 
 
 def test_search_is_not_stemmed_in_english(site_url):
     # "pembangunan" is a word; an English stemmer would not make "bangun" match it, and neither should we
-    assert rows(f"{site_url}/suarapos/articles.json?_search=pembangunan&_shape=array&_col=title")
-    assert rows(f"{site_url}/suarapos/articles.json?_search=pembangunans&_shape=array") == []
+    assert rows(f"{site_url}/{DB}/articles.json?_search=pembangunan&_shape=array&_col=title")
+    assert rows(f"{site_url}/{DB}/articles.json?_search=pembangunans&_shape=array") == []
 
 
 @pytest.mark.parametrize("name", sorted(CANNED))
 def test_every_canned_query_answers_with_rows(site_url, name):
-    data = rows(f"{site_url}/suarapos/{name}.json?_shape=array&{CANNED[name]}")
+    data = rows(f"{site_url}/{DB}/{name}.json?_shape=array&{CANNED[name]}")
     assert data, name
 
 
 def test_changed_article_shows_what_changed(site_url):
-    data = rows(f"{site_url}/suarapos/changed_after_publication.json?_shape=array")
+    data = rows(f"{site_url}/{DB}/changed_after_publication.json?_shape=array")
     assert data[0]["title_after"].endswith("(Ralat)") and "title" in data[0]["what_changed"]
 
 
-@pytest.mark.parametrize("facet", ["section", "author", "tags", "published_at"])
+@pytest.mark.parametrize("facet", ["section", "author", "tags", "published_day"])
 def test_facets_respond(site_url, facet):
-    data = rows(f"{site_url}/suarapos/articles.json")
+    data = rows(f"{site_url}/{DB}/articles.json")
     assert facet in data["facet_results"] and data["facet_results"][facet]["results"]
 
 
 def test_facet_by_tag_through_the_many_to_many_table(site_url):
-    data = rows(f"{site_url}/suarapos/article_tags.json")
+    data = rows(f"{site_url}/{DB}/article_tags.json")
     assert data["facet_results"]["tag"]["results"]
 
 
 def test_titles_and_descriptions(site_url):
-    assert "One row per article" in get(f"{site_url}/suarapos/articles").decode()
+    assert "One row per article" in get(f"{site_url}/{DB}/articles").decode()
     assert "Suarapos archive" in get(f"{site_url}/").decode()
 
 
 def test_internal_tables_are_hidden(site_url):
-    tables = {t["name"]: t for t in rows(f"{site_url}/suarapos.json")["tables"]}
+    tables = {t["name"]: t for t in rows(f"{site_url}/{DB}.json")["tables"]}
     assert tables["articles_fts"]["hidden"] and not tables["articles"]["hidden"]
 
 
 def test_read_only(site_url):
     with pytest.raises(urllib.error.HTTPError):
-        get(f"{site_url}/suarapos.json?sql=" + urllib.parse.quote("DELETE FROM articles"))
+        get(f"{site_url}/{DB}.json?sql=" + urllib.parse.quote("DELETE FROM articles"))
 
 
 def test_csv_export_cannot_carry_a_spreadsheet_formula(site_url):
-    body = get(
-        f"{site_url}/suarapos.csv?sql=" + urllib.parse.quote("SELECT '=HYPERLINK(\"x\")' AS f, -5 AS n")
-    ).decode()
+    body = get(f"{site_url}/{DB}.csv?sql=" + urllib.parse.quote("SELECT '=HYPERLINK(\"x\")' AS f, -5 AS n")).decode()
     assert body.startswith("f,n\r\n\"'=HYPERLINK")  # the formula is text now
     assert body.endswith(",-5\r\n")  # a negative number stays a number
 
 
 def test_snippets_mark_matches_and_escape_text(site_url):
-    page = get(f"{site_url}/suarapos/search?q=Cordela&section=&from_date=&to_date=").decode()
+    page = get(f"{site_url}/{DB}/search?q=Cordela&section=&from_date=&to_date=&page=").decode()
     assert "<mark>Cordela</mark>" in page
 
 
 def test_markup_in_a_title_is_shown_as_text(site_url):
-    page = get(f"{site_url}/suarapos/articles?_search=" + urllib.parse.quote("Palsu WhatsApp")).decode()
+    page = get(f"{site_url}/{DB}/articles?_search=" + urllib.parse.quote("Palsu WhatsApp")).decode()
     assert "&lt;script&gt;" in page and "Tautan <script>" not in page
 
 
@@ -182,7 +199,7 @@ def browser():
 def test_a_person_searches_and_sees_the_charts(browser, site_url, two_days):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    page.goto(f"{site_url}/suarapos/articles")
+    page.goto(f"{site_url}/{DB}/articles")
     assert page.locator("table.rows-and-columns tbody tr").count() > 10
     page.fill("input[name=_search]", "Cordela")
     page.press("input[name=_search]", "Enter")
@@ -204,6 +221,126 @@ def test_a_title_with_markup_runs_no_script_in_the_browser(browser, site_url):
     page = browser.new_page()
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(f"{site_url}/suarapos/articles?_search=" + urllib.parse.quote("Palsu WhatsApp"))
+    page.goto(f"{site_url}/{DB}/articles?_search=" + urllib.parse.quote("Palsu WhatsApp"))
     assert "Tautan <script> Palsu" in page.inner_text("table.rows-and-columns")
     assert dialogs == []
+
+
+# ---- what browsing tells is true -----------------------------------------------------------------
+
+
+def early_morning_article(served) -> dict:
+    """An article published between 00:00 and 06:59 WIB: on the day before in UTC."""
+    return next(
+        sqlite3_rows(
+            served,
+            "SELECT url, published_at, published_day FROM articles "
+            "WHERE substr(published_at, 12, 2) < '07' ORDER BY published_at DESC LIMIT 1",
+        )
+    )
+
+
+def sqlite3_rows(path: Path, sql: str, params=()):
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    yield from (dict(r) for r in conn.execute(sql, params))
+    conn.close()
+
+
+def test_an_early_morning_article_counts_on_its_wib_day_in_the_facet_filter_and_per_day_query(site_url, served):
+    article = early_morning_article(served)
+    day = article["published_at"][:10]
+    assert article["published_day"] == day
+    on_that_day = len(list(sqlite3_rows(served, "SELECT 1 FROM articles WHERE substr(published_at, 1, 10) = ?", [day])))
+    facet = rows(f"{site_url}/{DB}/articles.json?_facet=published_day&_facet_size=max&_size=0")["facet_results"][
+        "published_day"
+    ]
+    counts = {r["value"]: r["count"] for r in facet["results"]}
+    assert counts[day] == on_that_day
+    filtered = rows(f"{site_url}/{DB}/articles.json?published_day={day}&_shape=array&_col=url&_size=max")
+    assert article["url"] in {r["url"] for r in filtered} and len(filtered) == on_that_day
+    per_day = rows(f"{site_url}/{DB}/articles_per_day.json?_shape=array&section=&since={day}")
+    assert sum(r["articles"] for r in per_day if r["day"] == day) == on_that_day
+
+
+def test_weeks_are_iso_weeks():
+    conn = sqlite3.connect(":memory:")
+    label = yaml_query("articles_per_week").split("AS iso_week")[0] + "AS iso_week"  # the week label, on its own
+    for day, week in (
+        ("2026-12-01", "2026-W49"),
+        ("2026-11-29", "2026-W48"),
+        ("2021-01-03", "2020-W53"),
+        ("2024-12-30", "2025-W01"),
+    ):
+        assert conn.execute(label.replace("published_day", f"'{day}'")).fetchone()[0] == week
+
+
+def yaml_query(name: str) -> str:
+    import yaml
+
+    return yaml.safe_load((ROOT / "metadata.yml").read_text())["databases"]["suarapos"]["queries"][name]["sql"]
+
+
+@pytest.mark.parametrize("typed", ["anak-anak", "Kep. Babel", "Hukum & Kriminal", '"Pranata Humas', "", "AND", "*"])
+def test_search_takes_any_text_a_person_types(site_url, typed):
+    query = urllib.parse.urlencode({"q": typed, "section": "", "from_date": "", "to_date": "", "page": ""})
+    data = rows(f"{site_url}/{DB}/search.json?_shape=array&{query}")  # 200, never an FTS5 syntax error
+    assert isinstance(data, list)
+    page = get(f"{site_url}/{DB}/search?{query}").decode()
+    assert "syntax error" not in page and "no such column" not in page
+
+
+def test_the_search_page_opens_without_an_error(site_url):
+    page = get(f"{site_url}/{DB}/search").decode()
+    assert "syntax error" not in page and "Search articles" in page
+
+
+def test_a_search_with_more_matches_than_a_page_says_how_many_and_reaches_them_all(site_url, served):
+    base = f"{site_url}/{DB}/search.json?_shape=array&q=Bangka&section=&from_date=&to_date="
+    first = rows(base + "&page=1")
+    total = first[0]["matches"]
+    assert total > 50 and len(first) == 50
+    seen = []
+    for page in range(1, total // 50 + 2):
+        seen += [r["article_url"] for r in rows(base + f"&page={page}")]
+    assert len(seen) == len(set(seen)) == total
+
+
+def test_csv_exports_are_whole_and_open_right_in_a_spreadsheet(site_url, served):
+    count = next(sqlite3_rows(served, "SELECT COUNT(*) AS n FROM article_tags"))["n"]
+    assert count > 1000  # more than Datasette returns without streaming
+    body = get(f"{site_url}/{DB}/article_tags.csv?_stream=on&_size=max")
+    assert len(list(csv.reader(io.StringIO(body.decode("utf-8"))))) == count + 1  # and the header
+    with_bom = get(f"{site_url}/{DB}/articles.csv?_stream=on&_size=max&_bom=1")
+    assert with_bom.startswith("\ufeff".encode())  # a spreadsheet opened by a double click then reads UTF-8
+    articles = next(sqlite3_rows(served, "SELECT COUNT(*) AS n FROM articles"))["n"]
+    assert len(list(csv.reader(io.StringIO(with_bom[3:].decode("utf-8"))))) == articles + 1
+
+
+def test_canned_query_rows_link_to_the_archived_article_first(site_url):
+    page = get(f"{site_url}/{DB}/most_linked").decode()
+    assert f'href="/{DB}/articles/' in page and ">archived</a> · <a href=" in page
+
+
+def test_most_linked_counts_linking_articles_not_links(site_url, served):
+    top = rows(f"{site_url}/{DB}/most_linked.json?_shape=array")[0]
+    distinct = next(
+        sqlite3_rows(
+            served,
+            "SELECT COUNT(DISTINCT source_url) AS n FROM related_links r "
+            "JOIN articles s ON s.url = r.source_url WHERE target_url = ?",
+            [top["article_url"]],
+        )
+    )["n"]
+    assert top["linking_articles"] == distinct
+
+
+def test_the_first_article_is_on_the_first_screen_of_the_articles_table(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{site_url}/{DB}/articles")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "articles-table.png"))
+    first_row = page.locator("table.rows-and-columns tbody tr").first
+    assert first_row.bounding_box()["y"] < 800
+    assert page.locator("details.column-descriptions-box summary").inner_text() == "What the columns mean"
+    page.screenshot(path=str(ARTIFACTS / "articles-table.png"))

@@ -1,4 +1,5 @@
-"""Datasette plugin of the archive: highlighted search snippets, and CSV that spreadsheets cannot execute.
+"""Datasette plugin of the archive: search that takes what people type, highlighted snippets, links to the
+archived article, and CSV that spreadsheets open right and cannot execute.
 
 Article text is scraped: it is always escaped before the snippet markers become
 ``<mark>`` tags, and no cell is ever rendered as HTML.
@@ -9,20 +10,55 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 
 from datasette import hookimpl
+from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
 # FTS5 snippet() markers chosen by the canned search query (characters no article uses).
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a search box gets: "a quoted phrase", words (with hyphens, dots, apostrophes inside), word* prefixes.
+PHRASE = re.compile(r'"([^"]*)"')
+WORD = re.compile(r"[\w][\w.'’-]*\*?|\*", re.UNICODE)
+ADVANCED = "fts:"  # a query that starts so is FTS5 syntax, as typed (README: Browse it)
+NOTHING = '""'  # an FTS5 query that matches nothing, without an error
+ARTICLE_COLUMNS = {"article_url"}  # cells of canned queries that name a stored article
+csv.field_size_limit(sys.maxsize)  # an article body is longer than Python's 131,072-character default
+
+
+def fts_query(text: str | None) -> str:
+    """Any text a person types as a safe FTS5 query: each word and each quoted phrase a quoted term, all of them
+    required. ``anak-anak``, ``Kep. Babel``, ``Hukum & Kriminal``, an unbalanced quote: none is an error."""
+    text = (text or "").strip()
+    if text.lower().startswith(ADVANCED):
+        return text[len(ADVANCED) :].strip() or NOTHING
+    terms = []
+    for phrase in PHRASE.findall(text):
+        words = WORD.findall(phrase)
+        if words:
+            terms.append('"' + " ".join(w.rstrip("*") for w in words) + '"')
+    for word in WORD.findall(PHRASE.sub(" ", text).replace('"', " ")):
+        core = word.rstrip("*").strip(".'’-")
+        if core:
+            terms.append(f'"{core}"' + ("*" if word.endswith("*") else ""))
+    return " ".join(terms) or NOTHING
 
 
 @hookimpl
-def render_cell(value, column):
+def prepare_connection(conn):
+    conn.create_function("fts_query", 1, fts_query, deterministic=True)
+
+
+@hookimpl
+def render_cell(value, column, database, datasette):
     if column == "snippet" and isinstance(value, str):
         return Markup(str(escape(value)).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+    if column in ARTICLE_COLUMNS and isinstance(value, str) and value.startswith("http"):
+        archived = datasette.urls.row(database, "articles", tilde_encode(value))
+        return Markup(f'<a href="{escape(archived)}">archived</a> · <a href="{escape(value)}" rel="nofollow">live</a>')
     return None
 
 
@@ -33,13 +69,15 @@ def defuse(cell: str) -> str:
     return cell
 
 
-def defuse_csv(body: bytes) -> bytes:
+def defuse_csv(body: bytes, bom: bool = False) -> bytes:
+    """The CSV with every formula cell made text; with a byte-order mark, so that a spreadsheet opened by a
+    double click reads it as UTF-8 (Excel's default is Windows-1252 otherwise)."""
     text = body.decode("utf-8", errors="replace")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     for row in csv.reader(io.StringIO(text, newline="")):
         writer.writerow([defuse(cell) for cell in row])
-    return out.getvalue().encode("utf-8")
+    return ("\ufeff" if bom else "").encode("utf-8") + out.getvalue().encode("utf-8")
 
 
 @hookimpl
@@ -61,9 +99,13 @@ def asgi_wrapper(datasette):
                 if message.get("more_body"):
                     return
                 body = b"".join(chunks)
-                if start["status"] == 200:
-                    body = defuse_csv(body)
                 headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
+                if start["status"] == 200:
+                    body = defuse_csv(body, bom=b"_bom=1" in scope.get("query_string", b""))
+                else:  # an error page never echoes the data it failed on, and never as HTML
+                    body = f"error {start['status']}: this CSV could not be made".encode()
+                    headers = [(k, v) for k, v in headers if k.lower() != b"content-type"]
+                    headers.append((b"content-type", b"text/plain; charset=utf-8"))
                 headers.append((b"content-length", str(len(body)).encode()))
                 await send({**start, "headers": headers})
                 await send({"type": "http.response.body", "body": body})
@@ -73,3 +115,24 @@ def asgi_wrapper(datasette):
         return guarded
 
     return wrap
+
+
+# The column descriptions of a table page fill a screen before the first row: folded away, a click to open.
+FOLD_COLUMN_DESCRIPTIONS = """
+document.querySelectorAll("dl.column-descriptions").forEach(function (list) {
+  var box = document.createElement("details");
+  var label = document.createElement("summary");
+  label.textContent = "What the columns mean";
+  box.className = "column-descriptions-box";
+  list.parentNode.insertBefore(box, list);
+  box.appendChild(label);
+  box.appendChild(list);
+});
+"""
+
+
+@hookimpl
+def extra_body_script(view_name):
+    if view_name == "table":
+        return FOLD_COLUMN_DESCRIPTIONS
+    return None
