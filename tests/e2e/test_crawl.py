@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from sqlite_utils import Database
 
 from suarapos_crawler.sample_site.score import score_database
-from tests.e2e.crawl import archive_snapshot, run_crawl
+from tests.e2e.crawl import ROOT, archive_snapshot, assert_no_warnings, run_crawl
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +130,19 @@ def test_same_archive_read_in_the_crawling_process_and_written_without_a_thread(
     stats = json.loads(next(Database(tmp_path / "inline.db").query("SELECT stats FROM crawl_runs"))["stats"])
     assert "extract/worker_pages" not in stats
     assert archive_snapshot(tmp_path / "inline.db") == expected
+
+
+def test_the_demo_runs_clean_and_ends_with_how_to_browse(tmp_path):
+    """The README's first command ends with `scrapy demo`: no warning, a score, and a command that works as shown."""
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "demo", "--articles", "60", "--db", str(tmp_path / "demo.db")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert_no_warnings(done.stdout + done.stderr)
+    assert '"recall": 1.0' in done.stdout
+    assert f"scrapy browse --db {tmp_path / 'demo.db'}" in done.stdout
+    assert "Traceback" not in done.stderr

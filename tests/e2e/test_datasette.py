@@ -344,3 +344,21 @@ def test_the_first_article_is_on_the_first_screen_of_the_articles_table(browser,
     assert first_row.bounding_box()["y"] < 800
     assert page.locator("details.column-descriptions-box summary").inner_text() == "What the columns mean"
     page.screenshot(path=str(ARTIFACTS / "articles-table.png"))
+
+
+def test_a_person_searches_with_ordinary_words_and_never_sees_an_error(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(f"{site_url}/{DB}/search")  # the first visit: nothing typed yet
+    assert page.locator(".message-error").count() == 0
+    for typed in ("anak-anak", "Kep. Babel", "Hukum & Kriminal", '"Pranata Humas'):
+        page.fill("input[name=q]", typed)
+        page.locator("form.sql input[type=submit]").click()
+        page.wait_for_load_state()
+        assert page.locator(".message-error").count() == 0, typed
+        assert "syntax error" not in page.inner_text("body")
+    page.fill("input[name=q]", "Bangka")
+    page.locator("form.sql input[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("table.rows-and-columns tbody tr").count() == 50  # a page of them, and how many there are
+    assert int(page.locator("td.col-matches").first.inner_text().replace(",", "")) > 50
+    page.screenshot(path=str(ARTIFACTS / "search-typed.png"), full_page=False)
