@@ -58,20 +58,9 @@ def run_measured(args: list[str], cwd: Path) -> dict:
 
 
 def crawl_args(base_url: str, db: Path, *extra: str) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "scrapy.cmdline",
-        "crawl",
-        "suarapos",
-        "-a",
-        f"base_url={base_url}",
-        "-s",
-        f"SQLITE_PATH={db}",
-        "-s",
-        "LOG_LEVEL=ERROR",
-        *extra,
-    ]
+    from suarapos_crawler.sample_site.process import crawl_command
+
+    return crawl_command(base_url, db, *extra, log_level="ERROR")
 
 
 def last_run(db: Path) -> dict:

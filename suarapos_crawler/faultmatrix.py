@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .sample_site import FAULTS
-from .sample_site.process import SampleSiteProcess
+from .sample_site.process import SampleSiteProcess, crawl_command
 from .sample_site.score import UNREACHABLE_FAULTS, score_database
 
 # Faults after which the run as a whole cannot succeed, and must say so.
@@ -93,26 +92,8 @@ class FaultResult:
 
 
 def crawl(base_url: str, db: Path, *extra: str, cwd: Path | None = None) -> int:
-    args = [
-        sys.executable,
-        "-m",
-        "scrapy.cmdline",
-        "crawl",
-        "suarapos",
-        "-a",
-        f"base_url={base_url}",
-        "-s",
-        f"SQLITE_PATH={db}",
-        "-s",
-        "LOG_LEVEL=ERROR",
-        "-s",
-        "DOWNLOAD_TIMEOUT=10",
-        "-s",
-        "RETRYAFTER_MAX_DELAY=2",
-        "-s",
-        "BLOCK_PAUSE=1",
-        *extra,
-    ]
+    quick = ("-s", "DOWNLOAD_TIMEOUT=10", "-s", "RETRYAFTER_MAX_DELAY=2", "-s", "BLOCK_PAUSE=1")
+    args = crawl_command(base_url, db, *quick, *extra, log_level="ERROR")
     return subprocess.run(
         args, cwd=cwd, capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}
     ).returncode

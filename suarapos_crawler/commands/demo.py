@@ -33,7 +33,7 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts) -> None:
         from sqlite_utils import Database
 
-        from ..sample_site.process import SampleSiteProcess
+        from ..sample_site.process import SampleSiteProcess, crawl_command
         from ..sample_site.score import score_database
 
         db_path = Path(opts.db)
@@ -43,19 +43,7 @@ class Command(ScrapyCommand):
         truth_path = Path(tempfile.mkdtemp()) / "truth.json"
         with SampleSiteProcess(articles=opts.articles, truth=truth_path) as site:
             print(f"Sample site of {opts.articles} articles at {site.base_url}/")
-            crawl = [
-                sys.executable,
-                "-m",
-                "scrapy.cmdline",
-                "crawl",
-                "suarapos",
-                "-a",
-                f"base_url={site.base_url}",
-                "-s",
-                f"SQLITE_PATH={db_path}",
-                "-s",
-                "LOG_LEVEL=WARNING",
-            ]
+            crawl = crawl_command(site.base_url, db_path, log_level="WARNING")
             print("Crawling: scrapy", " ".join(crawl[3:]))
             done = subprocess.run(crawl)
         if done.returncode != 0:

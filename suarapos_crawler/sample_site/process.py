@@ -80,3 +80,10 @@ class SampleSiteProcess:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def crawl_command(base_url: str, db_path: str | Path, *extra: str, log_level: str = "INFO") -> list[str]:
+    """The ``scrapy crawl suarapos`` of a copy of the site into an archive, as a child process runs it
+    (the demo, the fault matrix, the benchmark and the end-to-end tests all crawl the sample this way)."""
+    return [sys.executable, "-m", "scrapy.cmdline", "crawl", "suarapos", "-a", f"base_url={base_url}",
+            "-s", f"SQLITE_PATH={db_path}", "-s", f"LOG_LEVEL={log_level}", *extra]  # fmt: skip

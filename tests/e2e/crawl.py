@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
+
+from suarapos_crawler.sample_site.process import crawl_command
 
 ROOT = Path(__file__).resolve().parents[2]
 CRAWLED = re.compile(r"Crawled \((\d+)\) <GET ([^>]+)>")
@@ -27,20 +28,7 @@ class CrawlResult:
 
 
 def crawl_args(base_url: str, db_path: Path, *extra: str, log_level: str = "DEBUG") -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "scrapy.cmdline",
-        "crawl",
-        "suarapos",
-        "-a",
-        f"base_url={base_url}",
-        "-s",
-        f"SQLITE_PATH={db_path}",
-        "-s",
-        f"LOG_LEVEL={log_level}",
-        *extra,
-    ]
+    return crawl_command(base_url, db_path, *extra, log_level=log_level)
 
 
 def run_crawl(base_url: str, db_path: Path, *extra: str, timeout: float = 600, log_level: str = "DEBUG") -> CrawlResult:

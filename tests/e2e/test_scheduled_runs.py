@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from suarapos_crawler.commands.project.crawl import EXIT_CODES
 from suarapos_crawler.sample_site.process import SampleSiteProcess
 from suarapos_crawler.sample_site.score import score_database
-from tests.e2e.crawl import ROOT, archive_snapshot, run_crawl, start_crawl, wait_for_articles
+from tests.e2e.crawl import ROOT, archive_snapshot, crawl_args, run_crawl, start_crawl, wait_for_articles
 
 ARTICLES = 600
 
@@ -130,17 +130,7 @@ def test_a_second_run_while_one_is_active_refuses_and_touches_nothing(reference,
     wait_for_articles(db_path, 20, first)
     before = Database(db_path).execute("SELECT COUNT(*) FROM crawl_runs").fetchone()[0]
     second = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "scrapy.cmdline",
-            "crawl",
-            "suarapos",
-            "-a",
-            f"base_url={site.base_url}",
-            "-s",
-            f"SQLITE_PATH={db_path}",
-        ],
+        crawl_args(site.base_url, db_path, log_level="INFO"),
         cwd=ROOT,
         capture_output=True,
         text=True,
