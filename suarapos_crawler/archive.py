@@ -109,7 +109,7 @@ class Archive:
         self.db = storage.open_database(self.path, self.busy_timeout)
         try:
             self.migrations_applied = storage.upgrade(self.db)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, storage.SchemaTooNew) as exc:
             self.db.close()
             self.db = None
             raise ArchiveRefused(self.path, f"cannot be upgraded ({exc})", RESTORE) from exc
@@ -124,17 +124,19 @@ class Archive:
         self.base_url = getattr(spider, "base_url", "")
         try:
             self.open()
-        except ArchiveRefused as exc:
+            storage.close_stale_runs(self.db)
+            self.was_incremental = int(self.db["articles"].count > 0)
+            self.started_at = storage.now_wib()
+            self.run_id = storage.start_run(
+                self.db, spider.name, self.base_url, getattr(spider, "mode", "default"), self.started_at
+            )
+        except (ArchiveRefused, sqlite3.Error) as exc:
+            if isinstance(exc, sqlite3.Error):  # opened, but the run could not even be recorded (a full disk)
+                exc = ArchiveRefused(self.path, f"cannot be written ({exc})", "free some room, then run again")
             self.refused = exc
             self.status, self.status_reason = "refused", str(exc)
             logger.error("archive refused: %s", exc)
             raise CloseSpider(REFUSED) from exc
-        storage.close_stale_runs(self.db)
-        self.was_incremental = int(self.db["articles"].count > 0)
-        self.started_at = storage.now_wib()
-        self.run_id = storage.start_run(
-            self.db, spider.name, self.base_url, getattr(spider, "mode", "default"), self.started_at
-        )
 
     # ---- writing ------------------------------------------------------------------
     def _in_writer(self, fn, *args):
