@@ -52,9 +52,9 @@ class PageReading:
     """Read in a worker process: its PID, CPU seconds and peak RSS (MiB) so far."""
 
 
-def read_page(url: str, text: str, base_url: str) -> PageReading:
+def read_page(url: str, text: str, base_url: str, date: str | None = None) -> PageReading:
     """Parse one fetched page once and read its article. No I/O; runs in any process."""
-    page = ArticlePage(FetchedPage(url, text), base_url)
+    page = ArticlePage(FetchedPage(url, text, date), base_url)
     reading = PageReading(flattened=page.flattened)
     try:
         if page.is_article():
@@ -182,7 +182,8 @@ class PageReader:
         return cls(processes, crawler)
 
     async def read_article(self, response, base_url: str) -> PageReading:
-        return await self._read("page", response.url, response.text, base_url)
+        date = (response.headers.get(b"Date") or b"").decode("latin-1") or None
+        return await self._read("page", response.url, response.text, base_url, date)
 
     async def read_listing(self, response, base_url: str, with_sections: bool = False) -> ListingReading:
         return await self._read("listing", response.url, response.text, base_url, with_sections)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from functools import cached_property
 
 from ..items import Article, RelatedLink
@@ -220,10 +222,20 @@ class ArticlePage:
             return FoundDate(to_wib(undo_wall_clock_trap(parse_iso(raw))), raw, "microdata")
         if time_el is not None:
             raw = clean_line(" ".join(time_el.itertext()))
-            when = parse_indonesian(raw)
+            when = parse_indonesian(raw, base=self.fetched_at())
             if when:
                 return FoundDate(when, raw, "visible-text")
         return None
+
+    def fetched_at(self) -> datetime | None:
+        """When the server answered (its ``Date`` header): what a relative date on the page counts back from."""
+        raw = getattr(self.response, "date", None)
+        if raw is None and hasattr(self.response, "headers"):
+            raw = (self.response.headers.get(b"Date") or b"").decode("latin-1")
+        try:
+            return parsedate_to_datetime(raw) if raw else None
+        except (TypeError, ValueError):
+            return None
 
     def header_time(self):
         if self.header is not None:

@@ -80,16 +80,47 @@ def _date_parser():
     )
 
 
-@lru_cache(maxsize=4096)
-def parse_indonesian(text: str | None) -> datetime | None:
-    """Visible Indonesian dates ("Rabu, 8 Februari 2023", "8 Feb 2023 - 14:05 WIB") as WIB times."""
+# "2 jam yang lalu", "kemarin", "hari ini": a time relative to when the page was fetched.
+RELATIVE = re.compile(r"\b(lalu|kemarin|hari ini|barusan|baru saja|ago|yesterday|today)\b", re.I)
+
+
+def parse_indonesian(text: str | None, base: datetime | None = None) -> datetime | None:
+    """Visible Indonesian dates ("Rabu, 8 Februari 2023", "8 Feb 2023 - 14:05 WIB") as WIB times.
+
+    A relative date ("2 jam yang lalu") is counted back from ``base``, the time the page was fetched
+    (its HTTP ``Date``; now when it is not known), and is never cached: the same words mean another
+    time on another day, and a page re-read from its WARC capture means what it meant then."""
     if not text or not text.strip():
         return None
     cleaned = text.strip()
     for pattern, replacement in _TEXT_FIXES:
         cleaned = pattern.sub(replacement, cleaned)
     cleaned = " ".join(cleaned.split())
+    if RELATIVE.search(cleaned):
+        return _parse_relative(cleaned, (base or datetime.now(WIB)).astimezone(WIB))
+    return _parse_absolute(cleaned)
+
+
+@lru_cache(maxsize=4096)
+def _parse_absolute(cleaned: str) -> datetime | None:
     data = _date_parser().get_date_data(cleaned)
     if data is None or data.date_obj is None:
         return None
     return to_wib(data.date_obj)
+
+
+def _parse_relative(cleaned: str, base: datetime) -> datetime | None:
+    import dateparser
+
+    when = dateparser.parse(
+        cleaned,
+        languages=["id", "en"],
+        settings={
+            "RELATIVE_BASE": base.replace(tzinfo=None),  # dateparser wants the base as a WIB wall clock
+            "TIMEZONE": "Asia/Jakarta",
+            "TO_TIMEZONE": "Asia/Jakarta",
+            "RETURN_AS_TIMEZONE_AWARE": True,
+            "PREFER_DATES_FROM": "past",
+        },
+    )
+    return to_wib(when) if when else None

@@ -65,9 +65,10 @@ class FetchedPage:
     against it (honouring ``<base href>``). A Scrapy ``TextResponse`` has the same three members;
     this one crosses to a worker process without bringing Scrapy along."""
 
-    def __init__(self, url: str, text: str):
+    def __init__(self, url: str, text: str, date: str | None = None):
         self.url = url
         self.text = text
+        self.date = date  # the response's HTTP Date header, as sent
 
     @cached_property
     def _base_url(self) -> str:

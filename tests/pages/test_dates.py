@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import datetime, timedelta
 
 import pytest
+from scrapy.http import HtmlResponse
 
+from suarapos_crawler.pages.article import ArticlePage
 from suarapos_crawler.pages.dates import WIB, parse_indonesian, parse_iso, undo_wall_clock_trap
+from tests.conftest import BASE, EXPECTED, saved_response
 
 
 @pytest.mark.parametrize(
@@ -47,3 +51,39 @@ def test_theme_plus_zero_is_the_wib_wall_clock():
 
 def test_a_real_offset_is_kept():
     assert undo_wall_clock_trap(parse_iso("2023-02-08T20:15:32+07:00")) == datetime(2023, 2, 8, 20, 15, 32, tzinfo=WIB)
+
+
+BASE_TIME = datetime(2026, 11, 29, 14, 0, tzinfo=WIB)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 jam yang lalu", datetime(2026, 11, 29, 12, 0, tzinfo=WIB)),
+        ("sejam yang lalu", datetime(2026, 11, 29, 13, 0, tzinfo=WIB)),
+        ("30 menit yang lalu", datetime(2026, 11, 29, 13, 30, tzinfo=WIB)),
+        ("kemarin", datetime(2026, 11, 28, 14, 0, tzinfo=WIB)),
+    ],
+)
+def test_a_relative_date_counts_back_from_when_the_page_was_fetched(text, expected):
+    assert parse_indonesian(text, base=BASE_TIME) == expected
+
+
+def test_a_relative_date_is_not_cached_from_one_fetch_to_the_next():
+    day_after = BASE_TIME + timedelta(days=1)
+    assert parse_indonesian("2 jam yang lalu", base=BASE_TIME) != parse_indonesian("2 jam yang lalu", base=day_after)
+    assert parse_indonesian("2 jam yang lalu", base=day_after) == datetime(2026, 11, 30, 12, 0, tzinfo=WIB)
+
+
+def test_a_page_dates_its_relative_date_from_its_http_date_header():
+    body = saved_response("classic_no_metadata_theme_datetime_trap").body.decode("utf-8")
+    body = re.sub(r'<time class="entry-date[^>]*>[^<]*</time>', '<time class="entry-date">3 jam yang lalu</time>', body)
+    body = body.replace('<meta itemprop="datePublished"', '<meta itemprop="x"')
+    response = HtmlResponse(
+        EXPECTED["classic_no_metadata_theme_datetime_trap"]["url"],
+        body=body.encode(),
+        encoding="utf-8",
+        headers={"Date": "Sun, 29 Nov 2026 07:00:00 GMT"},
+    )
+    found = ArticlePage(response, BASE).published()
+    assert found.source == "visible-text" and found.iso == "2026-11-29T11:00:00+07:00"
