@@ -362,3 +362,16 @@ def test_a_person_searches_with_ordinary_words_and_never_sees_an_error(browser, 
     assert page.locator("table.rows-and-columns tbody tr").count() == 50  # a page of them, and how many there are
     assert int(page.locator("td.col-matches").first.inner_text().replace(",", "")) > 50
     page.screenshot(path=str(ARTIFACTS / "search-typed.png"), full_page=False)
+
+
+def test_a_person_filters_by_a_wib_day_and_finds_the_early_morning_article(browser, site_url, served):
+    article = early_morning_article(served)
+    day = article["published_at"][:10]
+    on_that_day = len(list(sqlite3_rows(served, "SELECT 1 FROM articles WHERE substr(published_at, 1, 10) = ?", [day])))
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(f"{site_url}/{DB}/articles?published_day={day}&_size=max")
+    assert page.locator("h3").first.inner_text().startswith(f"{on_that_day} row")
+    assert article["url"] in page.inner_text("table.rows-and-columns")
+    page.goto(f"{site_url}/{DB}/articles_per_day?section=&since={day}")
+    cells = page.locator("table.rows-and-columns tbody tr").all_inner_texts()
+    assert sum(int(row.split()[-1]) for row in cells if row.startswith(day)) == on_that_day
