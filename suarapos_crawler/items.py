@@ -1,6 +1,6 @@
 """What the crawler produces: typed items, one docstring per field.
 
-The SQLite tables follow these shapes (see ``storage.py``).
+The SQLite tables follow these shapes (see ``storage/schema.py``).
 """
 
 from __future__ import annotations
