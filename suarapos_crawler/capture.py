@@ -67,20 +67,27 @@ class RecordWriter(WARCWriter):
         self._write_warc_record(GzipMember(self.out, self.level), record)
 
 
-def complete_length(path: Path) -> int:
-    """Bytes of the file up to the end of its last whole gzip member (a record): what a kill left intact."""
-    good = 0
+def complete_length(path: Path, chunk_size: int = 1 << 20) -> int:
+    """Bytes of the file up to the end of its last whole gzip member (a record): what a kill left intact.
+    Read a chunk at a time (a file may be 1 GiB); what the members hold is not kept."""
+    good = position = 0  # the end of the last whole member; where the data being fed starts
+    member = zlib.decompressobj(zlib.MAX_WBITS + 16)
     with path.open("rb") as f:
-        data = f.read()
-    while good < len(data):
-        member = zlib.decompressobj(zlib.MAX_WBITS + 16)
-        try:
-            member.decompress(data[good:])
-        except zlib.error:
-            break
-        if not member.eof:
-            break
-        good = len(data) - len(member.unused_data)
+        while chunk := f.read(chunk_size):
+            data = chunk
+            while data:
+                try:
+                    member.decompress(data)
+                except zlib.error:
+                    return good
+                if not member.eof:
+                    position += len(data)
+                    break
+                used = len(data) - len(member.unused_data)
+                position += used
+                good = position
+                data = member.unused_data
+                member = zlib.decompressobj(zlib.MAX_WBITS + 16)
     return good
 
 

@@ -82,3 +82,14 @@ def test_the_stored_headers_describe_the_body_as_stored():
     assert headers.get_header("Transfer-Encoding") is None  # the downloader undid the chunking
     assert headers.get_header("Content-Length") == str(len(response.body))
     assert headers.protocol == "HTTP/1.1" and headers.get_statuscode() == "200"
+
+
+def test_the_whole_records_are_found_however_the_file_is_read(tmp_path):
+    files = WarcFiles(tmp_path, max_bytes=10**9, level=6)
+    where = files.write(records(5, size=3000))
+    files.sync()
+    path = tmp_path / (where[0][0] + OPEN_SUFFIX)
+    whole = path.stat().st_size
+    with path.open("ab") as f:
+        f.write(b"\x1f\x8b\x08\x00torn")
+    assert {complete_length(path, chunk_size) for chunk_size in (7, 100, 4096, 1 << 20)} == {whole}
