@@ -1,0 +1,148 @@
+"""The spider's decisions, one test each, on saved pages with an in-memory plan: no server, no crawl."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+import pytest
+import scrapy
+from scrapy.http import HtmlResponse, Request, Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.test import get_crawler
+from twisted.python.failure import Failure
+
+from suarapos_crawler.extraction import PageReader
+from suarapos_crawler.incremental import CrawlPlan
+from suarapos_crawler.items import FetchOutcome, Reject, UrlAlias
+from suarapos_crawler.pages.dates import WIB
+from suarapos_crawler.spiders.suarapos import SuaraposSpider
+from tests.conftest import BASE, EXPECTED, project_settings, saved_response
+
+NOW = datetime(2026, 11, 29, 14, 0, tzinfo=WIB)
+SECTION = "section_first_page_with_page_nav"
+
+
+@pytest.fixture
+def spider():
+    crawler = get_crawler(SuaraposSpider, settings_dict=project_settings(SQLITE_PATH="", WARC_ENABLED=False))
+    spider = SuaraposSpider.from_crawler(crawler, base_url=BASE)
+    spider.reader = PageReader(0)  # read in this process
+    spider.plan = CrawlPlan(now=NOW)
+    return spider
+
+
+def fetched(name: str) -> HtmlResponse:
+    """A saved page as the downloader hands it to a callback: with the request that asked for it."""
+    response = saved_response(name)
+    return response.replace(request=Request(response.url))
+
+
+def collect(outputs) -> list:
+    """What a callback yields, whether it is a generator or an async one."""
+    if hasattr(outputs, "__aiter__"):
+
+        async def gather():
+            return [x async for x in outputs]
+
+        return asyncio.run(gather())
+    return list(outputs)
+
+
+def requests(out: list) -> list[str]:
+    return [r.url for r in out if isinstance(r, Request)]
+
+
+def test_a_section_page_asks_for_its_articles_and_its_next_page(spider):
+    out = collect(spider.parse_section(fetched(SECTION)))
+    assert set(EXPECTED[SECTION]["articles"]) <= set(requests(out))
+    assert "https://www.suarapos.com/category/daerah/page/2/" in requests(out)
+    assert FetchOutcome(EXPECTED[SECTION]["url"], "listing", "10 articles listed") in out
+
+
+def test_paging_stops_at_a_page_of_stored_articles_after_a_completed_run(spider):
+    stored = EXPECTED[SECTION]["articles"]
+    spider.plan = CrawlPlan(
+        now=NOW, previous_run_completed=True, stored={url: (0.0, 0.0, 0.0) for url in stored}
+    )  # published long ago
+    out = collect(spider.parse_section(fetched(SECTION)))
+    assert requests(out) == []  # neither the stored articles nor the next page
+    assert spider.crawler.stats.get_value("suarapos/incremental_stop") == 1
+
+
+def test_paging_goes_on_after_a_killed_run_to_resume_it(spider):
+    stored = EXPECTED[SECTION]["articles"]
+    spider.plan = CrawlPlan(now=NOW, previous_run_completed=False, stored={url: (0.0, 0.0, 0.0) for url in stored})
+    assert requests(collect(spider.parse_section(fetched(SECTION)))) == [
+        "https://www.suarapos.com/category/daerah/page/2/"
+    ]
+
+
+def test_the_section_page_cap_ends_paging(spider):
+    spider.max_section_pages = 1
+    out = collect(spider.parse_section(fetched(SECTION)))
+    assert "https://www.suarapos.com/category/daerah/page/2/" not in requests(out)
+    assert spider.crawler.stats.get_value("suarapos/section_page_cap") == 1
+
+
+def test_a_404_past_the_last_page_ends_a_section_and_is_no_reject(spider):
+    url = "https://www.suarapos.com/category/opini/page/4/"
+    response = HtmlResponse(url, status=404, body=b"<html></html>", request=Request(url))
+    failure = Failure(HttpError(response))  # what Scrapy hands an errback
+    failure.request = response.request
+    assert collect(spider.section_ended(failure)) == [
+        FetchOutcome(url, "end_of_section", "HTTP 404 past the last page")
+    ]
+
+
+def test_an_old_slug_becomes_an_alias_and_its_target_is_asked_for(spider):
+    old, new = "https://www.suarapos.com/old-slug/", "https://www.suarapos.com/new-slug/"
+    response = Response(old, status=301, headers={"Location": new}, request=Request(old, meta={"hops": 0}))
+    out = collect(spider.follow_redirect(response, old))
+    assert out[0] == UrlAlias(alias=old, url=new) and requests(out) == [new]
+
+
+def test_a_redirect_loop_is_rejected(spider):
+    url = "https://www.suarapos.com/loop/"
+    response = Response(url, status=301, headers={"Location": url}, request=Request(url, meta={"hops": 0}))
+    (reject,) = collect(spider.follow_redirect(response, url))
+    assert isinstance(reject, Reject) and "loop" in reject.reason
+
+
+def test_a_truncated_page_is_asked_for_once_more_then_rejected(spider):
+    url = EXPECTED["classic_seed_article_three_irp_boxes"]["url"]
+    cut = saved_response("classic_seed_article_three_irp_boxes").body[:5000]
+    first = HtmlResponse(url, body=cut, request=spider.article_request(url))
+    (again,) = collect(spider.parse_article(first))
+    assert isinstance(again, Request) and again.dont_filter and again.meta["truncated_before"]
+    second = HtmlResponse(url, body=cut, request=again)
+    (reject,) = collect(spider.parse_article(second))
+    assert isinstance(reject, Reject) and "truncated" in reject.reason
+
+
+def test_an_article_page_gives_its_article_and_asks_for_its_baca_juga_targets(spider):
+    name = "classic_seed_article_three_irp_boxes"
+    response = saved_response(name)
+    response = response.replace(request=spider.article_request(response.url))
+    out = collect(spider.parse_article(response))
+    articles = [x for x in out if not isinstance(x, Request)]
+    assert len(articles) == 1 and articles[0].url == EXPECTED[name]["url"]
+    assert set(requests(out)) == set(EXPECTED[name]["related"]) - {EXPECTED[name]["url"]}
+
+
+@pytest.mark.parametrize(
+    ("last_ok_run", "asked"),
+    [
+        (datetime(2026, 1, 15, tzinfo=WIB), [2, 3, 4, 5]),  # changed since: February to May
+        (datetime(2026, 6, 1, tzinfo=WIB), [4, 5]),  # none changed: the newest two all the same
+    ],
+)
+def test_a_sitemap_index_asks_for_changed_sitemaps_and_always_the_newest_two(spider, last_ok_run, asked):
+    entries = "".join(
+        f"<sitemap><loc>{BASE}/post-sitemap{i}.xml</loc><lastmod>2026-0{i}-01T00:00:00+00:00</lastmod></sitemap>"
+        for i in range(1, 6)
+    )
+    body = f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>'
+    spider.plan = CrawlPlan(now=NOW, last_ok_run=last_ok_run, stored={"x": (0.0, 0.0, 0.0)})
+    out = collect(spider.parse_sitemap_index(scrapy.http.XmlResponse(f"{BASE}/sitemap_index.xml", body=body.encode())))
+    assert sorted(requests(out)) == [f"{BASE}/post-sitemap{i}.xml" for i in asked]
