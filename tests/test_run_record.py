@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from suarapos_crawler import storage
 from suarapos_crawler.run_status import compare_with_earlier, run_status
 
@@ -98,4 +96,3 @@ def test_a_field_suddenly_empty_is_flagged(db):
     run = {"mode": "default", "was_incremental": 1, "articles_new": 15, "articles_updated": 0, "articles_unchanged": 0}
     warnings = compare_with_earlier(db, run, "2026-01-05T00:00:00+07:00")
     assert warnings == ["field author is empty on all 15 articles of this run"]
-    assert json.dumps(warnings)

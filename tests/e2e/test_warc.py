@@ -151,7 +151,7 @@ def test_an_unchanged_page_is_a_revisit_of_its_last_capture(captured):
     second = db.execute("SELECT MAX(id) FROM crawl_runs").fetchone()[0]
     rows = list(db.query("SELECT * FROM captures WHERE run_id = ?", [second]))
     revisits = [r for r in rows if r["kind"] == "revisit"]
-    assert len(revisits) >= len(rows) // 2  # the unchanged site: most pages are unchanged
+    assert rows and len(revisits) >= len(rows) // 2  # the unchanged site: most pages are unchanged
     for row in revisits:
         original = next(db.query("SELECT * FROM captures WHERE id = ?", [row["refers_to"]]))
         assert original["kind"] == "response" and original["payload_digest"] == row["payload_digest"]
