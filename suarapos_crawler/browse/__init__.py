@@ -37,9 +37,13 @@ def datasette_args(
     """Arguments of ``datasette serve`` for the archive, with the plugins, the charts page and safe settings."""
     served = Path(tempfile.mkdtemp(prefix="suarapos-browse-")) / "metadata.json"
     served.write_text(json.dumps(metadata_for(db_path, metadata), ensure_ascii=False), encoding="utf-8")
+    # Published (immutable, for anyone): no arbitrary SQL, whose single function call can take seconds and
+    # gigabytes (zeroblob(100000000)); the canned queries, tables, facets and search still work.
+    published = ["--setting", "default_allow_sql", "off"] if immutable else []
     return [
-        *(["-i"] if immutable else []),
+        *(["-i"] if immutable else []),  # -i takes the file as its value: the path comes right after
         str(db_path),
+        *published,
         "-m",
         str(served),
         "--plugins-dir",

@@ -375,3 +375,43 @@ def test_a_person_filters_by_a_wib_day_and_finds_the_early_morning_article(brows
     page.goto(f"{site_url}/{DB}/articles_per_day?section=&since={day}")
     cells = page.locator("table.rows-and-columns tbody tr").all_inner_texts()
     assert sum(int(row.split()[-1]) for row in cells if row.startswith(day)) == on_that_day
+
+
+def test_the_charts_page_draws_from_this_datasette_only(browser, site_url):
+    page = browser.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{site_url}/charts?db=" + urllib.parse.quote("/127.0.0.2:9/evil"))
+    page.wait_for_selector("body[data-charts-ready]", timeout=15000)
+    assert asked and all(url.startswith(site_url + "/") for url in asked)
+    assert page.locator("#per-day svg rect").count() > 10  # drawn from the archive this Datasette serves
+
+
+def test_a_published_snapshot_refuses_arbitrary_sql_and_serves_the_canned_queries(served, tmp_path):
+    snapshot = tmp_path / f"{DB}.db"  # as the README publishes: a snapshot, then served immutable
+    made = subprocess.run([sys.executable, "-m", "scrapy.cmdline", "publish", "-s", f"SQLITE_PATH={served}", "--out",
+                           str(snapshot)], cwd=ROOT, capture_output=True, text=True)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scrapy.cmdline", "browse", "--db", str(snapshot), "--port", str(port), "--immutable"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(url + "/-/versions.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError(proc.stdout.read().decode()[-3000:])
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            get(f"{url}/{DB}.json?sql=" + urllib.parse.quote("select zeroblob(100000000)"))
+        assert refused.value.code == 403
+        assert rows(f"{url}/{DB}/search.json?_shape=array&q=Bangka&section=&from_date=&to_date=&page=")
+        assert rows(f"{url}/{DB}/articles.json?_shape=array&_size=5")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

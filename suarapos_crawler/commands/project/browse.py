@@ -26,7 +26,9 @@ class Command(ScrapyCommand):
         parser.add_argument("--port", type=int, default=8001)
         parser.add_argument("--host", default="127.0.0.1", help="address to serve on (0.0.0.0 to publish)")
         parser.add_argument(
-            "--immutable", action="store_true", help="serve a snapshot made by `scrapy publish` as immutable"
+            "--immutable",
+            action="store_true",
+            help="serve a snapshot made by `scrapy publish` as immutable, for anyone: no arbitrary SQL",
         )
 
     def run(self, args: list[str], opts) -> None:
