@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -56,28 +57,37 @@ def served(two_days, tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def site_url(served):
+@contextmanager
+def browsing(db_path: Path, *extra: str):
+    """`scrapy browse` of an archive, really started: its URL once Datasette answers."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "scrapy.cmdline", "browse", "--db", str(served), "--port", str(port)],
+        [sys.executable, "-m", "scrapy.cmdline", "browse", "--db", str(db_path), "--port", str(port), *extra],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(url + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError(proc.stdout.read().decode())
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(url + "/-/versions.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            proc.kill()
+            raise RuntimeError(proc.stdout.read().decode()[-3000:])
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def site_url(served):
+    with browsing(served) as url:
+        yield url
 
 
 def get(url: str) -> bytes:
@@ -392,26 +402,9 @@ def test_a_published_snapshot_refuses_arbitrary_sql_and_serves_the_canned_querie
     made = subprocess.run([sys.executable, "-m", "scrapy.cmdline", "publish", "-s", f"SQLITE_PATH={served}", "--out",
                            str(snapshot)], cwd=ROOT, capture_output=True, text=True)  # fmt: skip
     assert made.returncode == 0, made.stderr
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "scrapy.cmdline", "browse", "--db", str(snapshot), "--port", str(port), "--immutable"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(url + "/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise AssertionError(proc.stdout.read().decode()[-3000:])
+    with browsing(snapshot, "--immutable") as url:
         with pytest.raises(urllib.error.HTTPError) as refused:
             get(f"{url}/{DB}.json?sql=" + urllib.parse.quote("select zeroblob(100000000)"))
         assert refused.value.code == 403
         assert rows(f"{url}/{DB}/search.json?_shape=array&q=Bangka&section=&from_date=&to_date=&page=")
         assert rows(f"{url}/{DB}/articles.json?_shape=array&_size=5")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
