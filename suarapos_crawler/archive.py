@@ -286,5 +286,4 @@ def store_item(db: Database, item, seen_at: str, run_id: int | None, counts: Cou
     elif isinstance(item, FetchOutcome):
         storage.save_fetch(db, run_id, item.url, item.outcome, item.detail)
     elif isinstance(item, Capture):
-        save_capture(db, {**asdict(item), "run_id": run_id})
-        counts["warc/captures"] += 1
+        save_capture(db, {**asdict(item), "run_id": run_id})  # counted when captured (warc/*_records)

@@ -50,7 +50,7 @@ def check_archive_file(path: str | Path, min_free_bytes: int = 0, integrity: boo
     if folder.exists() and not folder.is_dir():
         raise ArchiveRefused(path, f"{folder} is a file, not a folder", "give SQLITE_PATH a path in a folder")
     if not path.exists() or path.stat().st_size == 0:
-        writable_folder = folder if folder.exists() else next(p for p in folder.parents if p.exists())
+        writable_folder = nearest_existing(folder)
         if not os.access(writable_folder, os.W_OK | os.X_OK):
             raise ArchiveRefused(path, f"cannot create files in {writable_folder}", "choose a writable folder")
         check_room(path, folder, min_free_bytes)
@@ -143,12 +143,16 @@ def check_full_text_index(path: Path) -> None:
         conn.close()
 
 
+def nearest_existing(folder: Path) -> Path:
+    """The folder, or the nearest of its parents that exists (a first run creates the rest)."""
+    return folder if folder.exists() else next(p for p in folder.parents if p.exists())
+
+
 def check_room(path: Path, folder: Path, min_free_bytes: int, sound: bool = False) -> None:
     """A run that starts on a full disk would fail half-way: refuse it before it begins."""
     if min_free_bytes <= 0:
         return
-    probe = folder if folder.exists() else next(p for p in folder.parents if p.exists())
-    stat = os.statvfs(probe)
+    stat = os.statvfs(nearest_existing(folder))
     free = stat.f_bavail * stat.f_frsize
     soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)  # a per-process file size limit is a full disk too
     if soft != resource.RLIM_INFINITY:
