@@ -29,9 +29,10 @@ import traceback
 from dataclasses import dataclass
 
 from .items import Article
-from .pages.article import ArticlePage
+from .pages.article import ArticlePage, SplitPost
 from .pages.html import FetchedPage
 from .pages.listing import ListingPage
+from .pages.themes import templates_of
 from .resources import peak_rss_mib
 
 logger = logging.getLogger(__name__)
@@ -50,15 +51,21 @@ class PageReading:
     """The page was nested thousands deep and was read from a flattened copy (``pages.html.parse_html``)."""
     worker: tuple[int, float, float] | None = None
     """Read in a worker process: its PID, CPU seconds and peak RSS (MiB) so far."""
+    split: SplitPost | None = None
+    """The page is one page of a post split into several."""
 
 
-def read_page(url: str, text: str, base_url: str, date: str | None = None) -> PageReading:
-    """Parse one fetched page once and read its article. No I/O; runs in any process."""
-    page = ArticlePage(FetchedPage(url, text, date), base_url)
+def read_page(
+    url: str, text: str, base_url: str, date: str | None = None, themes: tuple[str, ...] | None = None
+) -> PageReading:
+    """Parse one fetched page once and read its article, knowing the markup of ``themes`` (None: every
+    theme the page classes know). No I/O; runs in any process."""
+    page = ArticlePage(FetchedPage(url, text, date), base_url, themes)
     reading = PageReading(flattened=page.flattened)
     try:
         if page.is_article():
             reading.article = page.to_item()
+            reading.split = page.split_post()
         else:
             reading.not_article = page.why_not_article()
     except Exception:  # noqa: BLE001 - a page we cannot read is recorded by the caller, never dropped
@@ -167,8 +174,9 @@ class Worker:
 class PageReader:
     """Reads pages for the spider, in worker processes when ``EXTRACT_PROCESSES`` > 0."""
 
-    def __init__(self, processes: int, crawler=None):
+    def __init__(self, processes: int, crawler=None, themes: tuple[str, ...] | None = None):
         self.processes = processes
+        self.themes = themes
         self.crawler = crawler  # its stats exist once the crawl starts, after the spider is built
         self.workers: list[Worker] = []
         self.starting: asyncio.Future | None = None
@@ -179,11 +187,13 @@ class PageReader:
         processes = crawler.settings.getint("EXTRACT_PROCESSES")
         if processes < 0:
             raise ValueError(f"EXTRACT_PROCESSES must be 0 or more, not {processes}")
-        return cls(processes, crawler)
+        themes = tuple(crawler.settings.getlist("EXTRACTION_THEMES")) or None
+        templates_of(themes)  # an unknown name fails the crawl at its start, not on every page
+        return cls(processes, crawler, themes)
 
     async def read_article(self, response, base_url: str) -> PageReading:
         date = (response.headers.get(b"Date") or b"").decode("latin-1") or None
-        return await self._read("page", response.url, response.text, base_url, date)
+        return await self._read("page", response.url, response.text, base_url, date, self.themes)
 
     async def read_listing(self, response, base_url: str, with_sections: bool = False) -> ListingReading:
         return await self._read("listing", response.url, response.text, base_url, with_sections)

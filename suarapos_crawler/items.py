@@ -64,6 +64,9 @@ class Article:
     """URL of a stored later copy of this article, which storage moves to ``duplicates`` (set by dedup)."""
     capture_id: str | None = None
     """WARC-Record-ID of the capture the article was read from (``captures.id``), when pages are kept as WARC."""
+    extracted_by: str = ""
+    """How the page was read: the theme whose markup held it (``newspaper``, ``colormag``), or ``fallback``
+    (no known theme's markup: metadata and the generic content finder)."""
 
 
 @dataclass

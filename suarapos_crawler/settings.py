@@ -7,6 +7,11 @@ Custom settings (each read by its component, with its default):
 - ``SQLITE_WRITER_THREAD`` = ``True``: batches are written by a thread of their own while the crawl goes on.
 - ``EXTRACT_PROCESSES`` = ``0``: worker processes that parse and read pages while Scrapy fetches
   (0: read them in the crawling process; the spider sets 1 for a copy served on loopback).
+- ``EXTRACTION_THEMES`` = ``["newspaper", "colormag"]``: the WordPress themes whose markup the page classes
+  read (``pages/themes.py``); a page in none of them is read by the fallback (``extracted_by`` = ``fallback``).
+- ``REDESIGN_FALLBACK_SHARE`` = ``0.2``: a run whose articles were read by the fallback more than this share
+  (of at least ``REDESIGN_MIN_ARTICLES`` = ``5``) is flagged as a likely redesign of the site, as is one where a
+  field's coverage fell by more than ``REDESIGN_COVERAGE_DROP`` = ``0.2`` from the last good runs.
 - ``VALIDATE_ENABLED`` = ``True``; ``VALIDATE_MIN_WORDS`` = ``20``: the shortest body stored.
 - ``DEDUP_MEMORY`` = ``10000``: content hashes of the current run kept in memory (older ones are found in the archive).
 - ``WARC_ENABLED`` = ``True``: every response kept as WARC/1.1 records (WarcCapture extension).
@@ -69,6 +74,10 @@ CONCURRENT_ITEMS = 4
 # crawling process). Worth it only when pages arrive faster than one core reads them: a backfill
 # without download delay, or the sample site (the spider sets 1 for a site on this machine).
 EXTRACT_PROCESSES = 0
+EXTRACTION_THEMES = ["newspaper", "colormag"]
+REDESIGN_FALLBACK_SHARE = 0.2
+REDESIGN_MIN_ARTICLES = 5
+REDESIGN_COVERAGE_DROP = 0.2
 # No console servers: the Telnet console and Scrapy 2.19's RemoteControl (a local HTTP endpoint that runs
 # Python code) are ways into an unattended process that nobody here uses.
 TELNETCONSOLE_ENABLED = False

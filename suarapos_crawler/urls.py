@@ -18,6 +18,8 @@ SITE_HOSTS = frozenset({"www.suarapos.com", "suarapos.com", "suarapos.co.id", "w
 # Query parameters that never change which page is served.
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|replytocom|fbclid|gclid|amp|share|msclkid)$", re.I)
 
+# The AMP plugin's endpoint: ``/slug/amp/`` serves ``/slug/`` for phones.
+AMP_PATH = re.compile(r"/amp/?$", re.I)
 NOT_ARTICLE_PATH = re.compile(
     r"""^/(
         category/|tag/|author/|feed/|comments/feed|wp-admin|wp-login|wp-json/|wp-content/|wp-includes/
@@ -60,6 +62,8 @@ def canonical_url(url: str, base_url: str) -> str:
     if "/." in path:  # resolve ./ and ../ as a browser would
         path = posixpath.normpath(path) + ("/" if path.endswith("/") else "")
         path = path.replace("//", "/")
+    if AMP_PATH.search(path):  # the AMP edition of a post is the post (``?amp`` goes with the tracking)
+        path = AMP_PATH.sub("/", path)
     last = path.rsplit("/", 1)[-1]
     if not path.endswith("/") and "." not in last:
         path += "/"

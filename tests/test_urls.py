@@ -20,10 +20,19 @@ ARTICLE = "https://www.suarapos.com/gubernur-buka-festival/"
         "https://www.suarapos.com/gubernur-buka-festival/?utm_source=wa&utm_medium=share",
         "https://www.suarapos.com/gubernur-buka-festival/?replytocom=123#respond",
         "https://WWW.SUARAPOS.COM/gubernur-buka-festival/",
+        "https://www.suarapos.com/gubernur-buka-festival/amp/",
+        "https://www.suarapos.com/gubernur-buka-festival/amp",
+        "https://www.suarapos.com/gubernur-buka-festival/?amp",
+        "https://www.suarapos.com/gubernur-buka-festival/?amp=1",
+        "https://suarapos.co.id/gubernur-buka-festival/amp/?utm_source=wa",
     ],
 )
 def test_every_spelling_of_an_article_is_one_url(spelling):
     assert canonical_url(spelling, BASE) == ARTICLE
+
+
+def test_the_amp_edition_of_the_home_page_is_the_home_page():
+    assert canonical_url(f"{BASE}/amp/", BASE) == f"{BASE}/"
 
 
 def test_site_hosts_map_to_the_base_url_of_the_crawl():

@@ -14,7 +14,7 @@ class Command(ScrapyCommand):
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "--port PORT [--articles N] [--day D] [--now ISO] [--faults NAME,...] [--truth FILE]"
+        return "--port PORT [--articles N] [--day D] [--now ISO] [--faults NAME,...] [--truth FILE] [--theme NAME]"
 
     def short_desc(self) -> str:
         return "Serve the generated sample of suarapos.co.id on 127.0.0.1 (demo, tests, benchmarks)"
@@ -41,6 +41,12 @@ class Command(ScrapyCommand):
         parser.add_argument("--truth", default=None, help="write the ground truth to this JSON file")
         parser.add_argument("--gzip", action="store_true", help="compress pages for clients that accept gzip")
         parser.add_argument("--request-log", default=None, help="append one line per request to this file")
+        parser.add_argument(
+            "--theme", default="newspaper", help="serve the pages in this theme: newspaper (the site's own) or colormag"
+        )
+        parser.add_argument(
+            "--redesign-day", type=int, default=1, help="the day the site switched to --theme (earlier days: newspaper)"
+        )
 
     def run(self, args: list[str], opts) -> None:
         from twisted.internet import reactor
@@ -63,11 +69,16 @@ class Command(ScrapyCommand):
                 seed=opts.seed,
                 gzip=opts.gzip,
                 request_log=open(opts.request_log, "a", encoding="utf-8") if opts.request_log else None,  # noqa: SIM115
+                theme=opts.theme,
+                redesign_day=opts.redesign_day,
             )
         except ValueError as exc:
             raise UsageError(str(exc), print_help=False) from exc
         if opts.truth:
             write_truth(opts.truth, site_truth(sample.site, sample.base, sample.faults))
-        print(f"Sample site of {len(sample.site.articles)} articles (day {opts.day}) at {sample.base}/", flush=True)
+        print(
+            f"Sample site of {len(sample.site.articles)} articles (day {opts.day}, theme {sample.theme}) at {sample.base}/",
+            flush=True,
+        )
         sys.stdout.flush()
         reactor.run()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import cached_property
@@ -21,7 +22,9 @@ from ..urls import canonical_url, is_site_url, shortlink_post_id
 from .body import Body, extract_body
 from .dates import FoundDate, parse_indonesian, parse_iso, to_wib, undo_wall_clock_trap
 from .html import classes, has_class, parse_response
+from .main_content import find_main_content
 from .text import clean_embedded, clean_line, unique
+from .themes import FALLBACK, ThemeMarkup, templates_of
 
 ARTICLE_TYPES = {
     "NewsArticle",
@@ -47,15 +50,34 @@ INDEXED_TAGS = ("body", "article", "meta", "link", "script", "input")
 TITLE_SUFFIX = re.compile(r"\s+[-–|]\s+Suarapos(\.co\.id|\.com)?\s*$", re.I)
 
 
+PAGE_NUMBER = re.compile(r"^(?P<first>.+/)(?P<n>\d+)/$")
+
+
+@dataclass(frozen=True)
+class SplitPost:
+    """A post split into pages with ``<!--nextpage-->``, as its page links show it."""
+
+    first_url: str
+    """The first page: the post's own URL, under which the whole article is stored."""
+    page: int
+    """Which page this one is, from 1."""
+    pages: int
+    """How many pages the post has."""
+
+    def page_url(self, n: int) -> str:
+        return self.first_url if n == 1 else f"{self.first_url}{n}/"
+
+
 class ArticlePage:
     """Fields of one article page. ``response`` is a Scrapy ``HtmlResponse``.
 
     Works on one lxml tree for every field (``parse_response``), with lxml's own XPath:
     parsel selector objects would cost more than the queries."""
 
-    def __init__(self, response, base_url: str):
+    def __init__(self, response, base_url: str, themes: tuple[str, ...] | None = None):
         self.response = response
         self.base_url = base_url
+        self.templates = templates_of(themes)  # the themes whose markup this reading knows
         self.root, self.flattened = parse_response(response)
 
     @cached_property
@@ -158,16 +180,35 @@ class ArticlePage:
         return node.get(key) if node else None
 
     @cached_property
-    def header(self):
-        """The classic template's article header, if the page has one."""
-        return self.first(f".//*[{has_class('td-post-header')}]", self.scope)
+    def template(self) -> ThemeMarkup | None:
+        """The known template the page is printed in: the first whose content element it has."""
+        for template in self.templates:
+            if self.first(template.content, self.scope) is not None:
+                return template
+        return None
 
-    def header_texts(self, classic: str, tdb: str) -> list[str]:
-        """Text of the article header of either template (never listings or sidebars)."""
-        values = self.header.xpath(classic) if self.header is not None else []
-        if not values:
-            values = self.scope.xpath(tdb)
-        return [v for v in (clean_line(x) for x in values) if v]
+    def tried_templates(self) -> tuple[ThemeMarkup, ...]:
+        """The page's template, or every known one when none is recognised (its header may still be there)."""
+        return (self.template,) if self.template is not None else self.templates
+
+    def where(self, template: ThemeMarkup):
+        """Where a template's article header is: its header element, or the article."""
+        if template.header is None:
+            return self.scope
+        return self.first(template.header, self.scope)
+
+    def theme_values(self, field: str) -> list:
+        """What the page's template finds for one of its fields (XPath ``field`` of ``ThemeMarkup``); the tags
+        are looked for in the whole article, the rest in its header."""
+        for template in self.tried_templates():
+            node = self.scope if field == "tags" else self.where(template)
+            found = node.xpath(getattr(template, field)) if node is not None else []
+            if found:
+                return found
+        return []
+
+    def theme_texts(self, field: str) -> list[str]:
+        return [v for v in (clean_line(x) for x in self.theme_values(field)) if v]
 
     # ---- fields ----------------------------------------------------------------
     def url(self) -> str:
@@ -191,9 +232,7 @@ class ArticlePage:
 
     def title(self) -> str | None:
         """The visible headline, else JSON-LD's, else OpenGraph's or microdata's without the site's name."""
-        found = self.header_texts(
-            f".//h1[{has_class('entry-title')}]//text()", f".//h1[{has_class('tdb-title-text')}]//text()"
-        )
+        found = self.theme_texts("title")
         if found:
             return TITLE_SUFFIX.sub("", " ".join(found))
         headline = self.jsonld("headline")
@@ -202,7 +241,16 @@ class ArticlePage:
         for value in (self.meta("og:title"), self.first("//meta[starts-with(@itemprop, 'headline')]/@content")):
             if clean_line(value):
                 return TITLE_SUFFIX.sub("", clean_line(value))
-        return None
+        return self.generic_title()
+
+    def generic_title(self) -> str | None:
+        """Any theme: the article's one ``<h1>``, else the page's ``<title>`` without the site's name."""
+        headings = self.scope.xpath(".//h1")
+        if len(headings) == 1 and clean_line(" ".join(headings[0].itertext())):
+            return clean_line(" ".join(headings[0].itertext()))
+        title = self.first("//title")
+        text = clean_line(" ".join(title.itertext())) if title is not None else ""
+        return TITLE_SUFFIX.sub("", text) or None
 
     def published(self) -> FoundDate | None:
         """Publication time, from the most trustworthy source the page has."""
@@ -212,11 +260,12 @@ class ArticlePage:
         raw = self.meta("article:published_time")
         if raw and parse_iso(raw):
             return FoundDate(to_wib(parse_iso(raw)), raw, "opengraph")
-        time_el = self.header_time()
+        time_el, wall_clock = self.header_time()
         if time_el is not None:
             raw = time_el.get("datetime")
             if raw and parse_iso(raw):
-                return FoundDate(to_wib(undo_wall_clock_trap(parse_iso(raw))), raw, "theme-datetime")
+                when = undo_wall_clock_trap(parse_iso(raw)) if wall_clock else parse_iso(raw)
+                return FoundDate(to_wib(when), raw, "theme-datetime")
         raw = self.first("//meta[@itemprop='datePublished']/@content")
         if raw and parse_iso(raw):
             return FoundDate(to_wib(undo_wall_clock_trap(parse_iso(raw))), raw, "microdata")
@@ -238,11 +287,16 @@ class ArticlePage:
             return None
 
     def header_time(self):
-        if self.header is not None:
-            found = self.first(".//time", self.header)
+        """The ``<time>`` of the article's header, and whether its theme labels WIB as ``+00:00``; any theme:
+        the article's first ``<time>``."""
+        for template in self.tried_templates():
+            node = self.where(template)
+            found = self.first(template.time, node) if node is not None else None
             if found is not None:
-                return found
-        return self.first(f".//*[{has_class('tdb_single_date')}]//time", self.scope)
+                return found, template.wall_clock_datetime
+        if self.article_element is not None:
+            return self.first(".//time", self.article_element), False
+        return None, False
 
     def modified(self) -> str | None:
         raw = self.jsonld("dateModified")
@@ -258,9 +312,7 @@ class ArticlePage:
         return None
 
     def author(self) -> str | None:
-        found = self.header_texts(
-            f".//*[{has_class('td-post-author-name')}]/a//text()", f".//a[{has_class('tdb-author-name')}]//text()"
-        )
+        found = self.theme_texts("author")
         if found:
             return " ".join(found)
         author = self.jsonld("author")
@@ -269,25 +321,41 @@ class ArticlePage:
         if isinstance(author, dict) and isinstance(author.get("name"), str) and clean_embedded(author["name"]):
             return clean_embedded(author["name"])
         name = self.first("//*[@itemprop='author']//meta[@itemprop='name']/@content")
-        return clean_line(name) or self.meta("twitter:data1")
+        return clean_line(name) or self.meta("twitter:data1") or self.generic_author()
+
+    def generic_author(self) -> str | None:
+        """Any theme: the article's ``rel=author`` link, or its hCard name (``.author .fn``, WordPress's own)."""
+        for xpath in (".//a[@rel='author']", f".//*[contains(@class, 'author')]//a[{has_class('fn')}]"):
+            found = self.first(xpath, self.scope) if self.article_element is not None else None
+            if found is not None and clean_line(" ".join(found.itertext())):
+                return clean_line(" ".join(found.itertext()))
+        return None
 
     @cached_property
     def section_names(self) -> list[str]:
         return self.sections()
 
     def sections(self) -> list[str]:
-        links = self.header.xpath(f".//ul[{has_class('td-category')}]//a") if self.header is not None else []
-        if not links:
-            links = self.scope.xpath(f".//a[{has_class('tdb-entry-category')}]")
-        names = [clean_line(" ".join(a.itertext())) for a in links] or jsonld_names(self.jsonld("articleSection"))
+        names = [clean_line(" ".join(a.itertext())) for a in self.theme_values("sections")]
+        names = names or jsonld_names(self.jsonld("articleSection")) or self.rel_links("category")
         if not names and self.meta("article:section"):
-            names = [self.meta("article:section")]
+            names = [self.meta("article:section")]  # the primary section only
         return unique(names)
 
     def tags(self) -> list[str]:
-        links = self.scope.xpath(f".//ul[{has_class('td-tags')} or {has_class('tdb-tags')}]//a")
-        names = [clean_line(" ".join(a.itertext())) for a in links] or jsonld_names(self.jsonld("keywords"))
-        return unique(names)
+        names = [clean_line(" ".join(a.itertext())) for a in self.theme_values("tags")]
+        return unique(names or jsonld_names(self.jsonld("keywords")) or self.rel_links("tag"))
+
+    def rel_links(self, kind: str) -> list[str]:
+        """Any theme: the article's links WordPress itself marks ``rel="category tag"`` or ``rel="tag"``."""
+        if self.article_element is None:
+            return []
+        wanted = {"category": ("category", "tag"), "tag": ("tag",)}[kind]
+        return [
+            clean_line(" ".join(a.itertext()))
+            for a in self.article_element.iter("a")
+            if tuple((a.get("rel") or "").split()) == wanted
+        ]
 
     def image_url(self) -> str | None:
         og = self.meta("og:image")
@@ -300,11 +368,14 @@ class ArticlePage:
 
     @cached_property
     def content_element(self):
-        """The element holding the article's prose, in either template."""
-        found = self.first(f".//*[{has_class('tdb_single_content')}]//*[{has_class('tdb-block-inner')}]", self.scope)
-        if found is None:
-            found = self.first(f".//div[{has_class('td-post-content')}]", self.scope)
-        return found
+        """The element holding the article's prose: the known template's, else the one the generic finder picks."""
+        if self.template is not None:
+            return self.first(self.template.content, self.scope)
+        return find_main_content(self.scope)
+
+    def extracted_by(self) -> str:
+        """The theme whose markup the article was read from, or ``fallback`` (metadata and the generic finder)."""
+        return self.template.theme if self.template is not None else FALLBACK
 
     @cached_property
     def body(self) -> Body | None:
@@ -320,6 +391,30 @@ class ArticlePage:
             target = canonical_url(self.response.urljoin(link.href), self.base_url)
             links.append(RelatedLink(target_url=target, anchor_text=clean_line(link.text), position=len(links)))
         return links
+
+    def split_post(self) -> SplitPost | None:
+        """The post's pages, if it is split: read from the page links WordPress prints under it
+        (``wp_link_pages()``, whose links carry ``post-page-numbers`` in every theme), never guessed from URLs."""
+        links = self.scope.xpath(f".//a[{has_class('post-page-numbers')}]/@href")
+        if not links:
+            return None
+        numbers: dict[int, str] = {}
+        first = None
+        for href in links:
+            url = canonical_url(self.response.urljoin(href), self.base_url)
+            m = PAGE_NUMBER.match(url)
+            if m and m.group("first") != f"{self.base_url}/":
+                numbers[int(m.group("n"))] = m.group("first")
+            else:
+                first = url
+        first = first or next(iter(numbers.values()), None)
+        if first is None or any(base != first for base in numbers.values()):
+            return None  # links that are not the pages of one post
+        here = canonical_url(self.response.url, self.base_url)
+        m = PAGE_NUMBER.match(here)
+        page = int(m.group("n")) if m and m.group("first") == first else 1
+        pages = max([page, *numbers])
+        return SplitPost(first, page, pages) if pages > 1 else None
 
     def to_item(self) -> Article:
         published = self.published()
@@ -343,6 +438,7 @@ class ArticlePage:
             image_url=self.image_url(),
             related=self.related(),
             fetched_url=canonical_url(self.response.url, self.base_url),
+            extracted_by=self.extracted_by(),
         )
 
 

@@ -64,6 +64,13 @@ NOT_PROSE_CLASSES = {
     "wp-block-gallery",
     "td-g-rec",
     "code-block",
+    # plugins' and themes' furniture inside the content: share buttons, a split post's page links
+    "addtoany_share_save_container",
+    "a2a_kit",
+    "page-nav",
+    "page-links",
+    "pagination",
+    "post-page-numbers",
 }
 BLOCK_TAGS = {
     "p",

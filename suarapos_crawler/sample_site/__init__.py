@@ -35,19 +35,27 @@ def listen(
     seed: int = 8,
     gzip: bool = False,
     request_log=None,
+    theme: str = "newspaper",
+    redesign_day: int = 1,
 ):
     """Build the site and listen on ``host:port`` (0 picks a free port); returns (SampleSite, listening port).
 
+    ``theme`` is the theme the site is served in from ``redesign_day`` on (the days before, in its own).
     The reactor is not started here: the caller runs it.
     """
+    from .server import THEMES
+
+    if theme not in THEMES:
+        raise ValueError(f"--theme must be one of {', '.join(THEMES)}, not {theme!r}")
+    served_theme = theme if day >= redesign_day else "newspaper"
     from twisted.internet import reactor
 
     site = build_site(articles=articles, day=day, now=now, seed=seed)
     fault_set = Faults.parse(faults, site)
-    holder = SampleSite(site, "http://placeholder", fault_set)
+    holder = SampleSite(site, "http://placeholder", fault_set, served_theme)
     factory = make_site_factory(holder, gzip, request_log)
     listening = reactor.listenTCP(port, factory, interface=host)
     actual = listening.getHost().port
-    sample = SampleSite(site, f"http://{host}:{actual}", fault_set)
+    sample = SampleSite(site, f"http://{host}:{actual}", fault_set, served_theme)
     factory.resource.sample = sample
     return sample, listening

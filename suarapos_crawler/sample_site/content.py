@@ -22,6 +22,8 @@ SEED_PUBLISHED = datetime(2023, 2, 8, 20, 15, 32, tzinfo=WIB)
 
 BACA_JUGA_SHAPES = ("irp", "irp_footer_css", "strong_colon", "plain", "red_span", "list_box")
 HREF_SPELLINGS = ("canonical", "no_slash", "utm", "old_slug", "other_host", "fragment")
+# Spellings pasted from the AMP edition, given to some links after the random ones (the seed's draws stay the same).
+AMP_SPELLINGS = ("amp", "amp_query")
 
 
 @dataclass
@@ -65,6 +67,16 @@ class SampleArticle:
     author_label: str = "Penulis"
     tag_label: str = "LABEL"
     day: int = 1  # the sample day on which the article first appears
+    split_at: list[int] = field(default_factory=list)  # <!--nextpage-->: the first paragraph of pages 2, 3...
+
+    @property
+    def page_count(self) -> int:
+        return len(self.split_at) + 1
+
+    def page_paragraphs(self, page: int) -> range:
+        """The paragraphs printed on page ``page`` (from 1) of the post."""
+        starts = [0, *self.split_at, len(self.paragraphs)]
+        return range(starts[page - 1], starts[page])
 
     @property
     def path(self) -> str:
@@ -265,6 +277,8 @@ def build_site(articles: int = 60, day: int = 1, now: datetime | None = None, se
     _plant_traps(made, rng, writer, sections)
     made.sort(key=lambda a: a.published, reverse=True)
     _assign_baca_juga(made, rng)
+    _split_long_posts(made)
+    _respell_as_amp(made)
 
     live = [a for a in made if a.day <= day]
     if day >= 2:
@@ -483,6 +497,34 @@ def _assign_baca_juga(made: list[SampleArticle], rng: random.Random) -> None:
                 b for b in a.baca_juga if b.shape.startswith("irp")
             ][:3]
             a.baca_juga.sort(key=lambda b: b.after_paragraph)
+
+
+def _split_long_posts(made: list[SampleArticle]) -> None:
+    """Some long posts are split into three pages with ``<!--nextpage-->`` (chosen by post ID, not drawn)."""
+    eligible = [
+        a
+        for a in made
+        if len(a.paragraphs) >= 9 and not a.traps and a.body_shape != "br" and not a.duplicate_of and not a.embeds
+    ]
+    chosen = [a for a in eligible if a.post_id % 11 == 3] or eligible[:1]
+    for a in chosen:
+        n = len(a.paragraphs)
+        a.split_at = [n // 3, 2 * n // 3]
+        a.traps = [*a.traps, "split_post"]
+
+
+def _respell_as_amp(made: list[SampleArticle]) -> None:
+    """Some links an editor copied from the AMP edition: ``/slug/amp/`` or ``/slug/?amp=1``."""
+    boxes = [
+        (a, box, j) for a in made for box in a.baca_juga for j, sp in enumerate(box.spellings) if sp == "canonical"
+    ]
+    for k, (a, box, j) in enumerate(boxes):
+        if a.post_id in (DELETED_POST_ID,) or box.targets[j] < 0:
+            continue
+        if k % 13 == 5:
+            box.spellings[j] = "amp"
+        elif k % 13 == 11:
+            box.spellings[j] = "amp_query"
 
 
 def _apply_correction(live: list[SampleArticle], now: datetime) -> None:

@@ -23,6 +23,8 @@ class SampleSiteProcess:
         seed: int = 8,
         gzip: bool = False,
         request_log: str | Path | None = None,
+        theme: str = "newspaper",
+        redesign_day: int = 1,
     ):
         self.args = [
             sys.executable,
@@ -48,6 +50,8 @@ class SampleSiteProcess:
             self.args.append("--gzip")
         if request_log:
             self.args += ["--request-log", str(request_log)]
+        if theme != "newspaper":
+            self.args += ["--theme", theme, "--redesign-day", str(redesign_day)]
         self.proc: subprocess.Popen | None = None
         self.base_url = ""
 

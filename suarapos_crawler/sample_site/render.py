@@ -120,6 +120,10 @@ class Renderer:
             return f"https://suarapos.co.id/{slug}/", target.title
         if spelling == "fragment":
             return self.url(f"/{slug}/#respond"), target.title
+        if spelling == "amp":
+            return self.url(f"/{slug}/amp/"), target.title
+        if spelling == "amp_query":
+            return self.url(f"/{slug}/?amp=1"), target.title
         if spelling == "dotdot":
             return self.url(f"/category/berita/../../{slug}/"), target.title
         return self.url(f"/{slug}/"), target.title
@@ -511,11 +515,14 @@ class Renderer:
             "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script></div>"
         )
 
-    def body_html(self, a: SampleArticle) -> str:
+    def body_html(self, a: SampleArticle, page: int = 1) -> str:
+        """The post's content as ``the_content()`` prints page ``page`` of it (the whole of an unsplit post)."""
         gutenberg = a.body_shape == "gutenberg"
+        shown = a.page_paragraphs(page)
         after: dict[int, list[str]] = {}
         for k, box in enumerate(a.baca_juga):
-            after.setdefault(box.after_paragraph, []).append(self.baca_juga_html(a, k, box))
+            if box.after_paragraph in shown:
+                after.setdefault(box.after_paragraph, []).append(self.baca_juga_html(a, k, box))
         if a.body_shape == "br":
             segments = []
             for i in range(len(a.paragraphs)):
@@ -527,7 +534,7 @@ class Renderer:
             ad = self.ad_html() if a.ad_after is not None else ""
             return f"{figure}<div>{inner}</div>\n{embeds}{ad}"
         out = []
-        for i in range(len(a.paragraphs)):
+        for i in shown:
             text = self.paragraph_html(a, i)
             if i in a.subheadings:
                 block = (
@@ -554,6 +561,22 @@ class Renderer:
             if i == 1:
                 out.extend(self.embed_html(k) for k in a.embeds)
         return "\n".join(out)
+
+    def page_url(self, a: SampleArticle, page: int) -> str:
+        """The URL of page ``page`` of a split post, as WordPress links it."""
+        return self.article_url(a) + ("" if page == 1 else f"{page}/")
+
+    def link_pages(self, a: SampleArticle, page: int, before: str, after: str, link: str = "<div>{}</div>") -> str:
+        """``wp_link_pages()``: the page links under a split post (WordPress gives them ``post-page-numbers``)."""
+        if a.page_count == 1:
+            return ""
+        parts = []
+        for n in range(1, a.page_count + 1):
+            if n == page:
+                parts.append(f'<span class="post-page-numbers current" aria-current="page">{link.format(n)}</span>')
+            else:
+                parts.append(f'<a href="{self.page_url(a, n)}" class="post-page-numbers">{link.format(n)}</a>')
+        return before + " ".join(parts) + after
 
     def jsonld(self, a: SampleArticle) -> str:
         url = self.article_url(a)
@@ -611,8 +634,8 @@ class Renderer:
         text = json.dumps(graph, ensure_ascii=False).replace("</", "<\\/")
         return f'<script type="application/ld+json" class="yoast-schema-graph">{text}</script>'
 
-    def article_head(self, a: SampleArticle) -> str:
-        url = self.article_url(a)
+    def article_head(self, a: SampleArticle, page: int = 1) -> str:
+        url = self.page_url(a, page)  # Yoast: each page of a split post is its own canonical
         head = [f'<link rel="canonical" href="{url}" />']
         if a.meta != "none":
             head += [
@@ -725,7 +748,7 @@ class Renderer:
             )
         return '<div class="td-block-row td-post-next-prev">' + "".join(parts) + "</div>"
 
-    def article(self, a: SampleArticle) -> str:
+    def article(self, a: SampleArticle, page: int = 1) -> str:
         url = self.article_url(a)
         section = self.site.sections[a.sections[0]]
         crumb_title = " ".join(a.title.split()[:13])
@@ -738,7 +761,9 @@ class Renderer:
         classes = f"post-{a.post_id} post type-post status-publish format-standard has-post-thumbnail " + " ".join(
             f"category-{s}" for s in a.sections
         )
-        body = self.body_html(a)
+        body = self.body_html(a, page) + self.link_pages(
+            a, page, '<div class="page-nav page-nav-post td-pb-padding-side">', "</div>"
+        )
         if a.template == "classic":
             featured = (
                 f'<div class="td-post-featured-image"><figure><a href="{self.url(a.image)}" data-caption="Foto: Suarapos">'
@@ -790,16 +815,7 @@ class Renderer:
 <div class="td_block_wrap tdb_single_next_prev tdi_{n + 57}_d0">{self.prev_next(a)}</div>
 </article>"""
             body_class = f"post-template-default single single-post postid-{a.post_id} single-format-standard tdb_template_{a.post_id % 7 + 100}"
-        footer_css = ""
-        if any(b.shape == "irp_footer_css" for b in a.baca_juga):
-            footer_css = (
-                "<style>"
-                + "".join(
-                    IRP_CSS.format(c="u" + hashlib.md5(f"{a.post_id}-{k}".encode()).hexdigest())
-                    for k in range(len(a.baca_juga))
-                )
-                + "</style>"
-            )
+        footer_css = self.inline_related_css(a)
         main = f"""<div class="td-main-content-wrap td-container-wrap"><div class="td-container td-post-template-default">
 {crumbs if a.template == "classic" else ""}
 <div class="td-pb-row"><div class="td-pb-span8 td-main-content" role="main"><div class="td-ss-main-content">
@@ -812,10 +828,20 @@ class Renderer:
         return self.page(
             title=f"{a.title} - Suarapos.co.id",
             body_class=body_class,
-            head=self.article_head(a),
+            head=self.article_head(a, page),
             main=main,
             footer_extra=footer_css,
         )
+
+    def inline_related_css(self, a: SampleArticle) -> str:
+        """Inline Related Posts' styles, when the plugin prints them in the footer rather than in each box."""
+        if not any(b.shape == "irp_footer_css" for b in a.baca_juga):
+            return ""
+        rules = "".join(
+            IRP_CSS.format(c="u" + hashlib.md5(f"{a.post_id}-{k}".encode()).hexdigest())
+            for k in range(len(a.baca_juga))
+        )
+        return f"<style>{rules}</style>"
 
     # ---- feeds, sitemaps, robots --------------------------------------------------
     def robots(self) -> str:

@@ -18,6 +18,10 @@ from . import vocab
 from .content import Site
 from .faults import SLOW_SECONDS, Faults
 from .render import Renderer
+from .render_colormag import ColorMagRenderer
+
+# The themes the sample can be served in: the site's own, and the one a redesign moves it to.
+THEMES = {"newspaper": Renderer, "colormag": ColorMagRenderer}
 
 HTML = "text/html; charset=UTF-8"
 XML = "application/xml; charset=UTF-8"
@@ -36,9 +40,10 @@ class Reply:
 class SampleSite:
     """Answers a path and query the way the real site would; no sockets here."""
 
-    def __init__(self, site: Site, base_url: str, faults: Faults | None = None):
+    def __init__(self, site: Site, base_url: str, faults: Faults | None = None, theme: str = "newspaper"):
         self.site = site
-        self.render = Renderer(site, base_url)
+        self.theme = theme
+        self.render = THEMES[theme](site, base_url)
         self.base = base_url.rstrip("/")
         self.faults = faults or Faults()
         self.static = {slug: (title, text) for slug, title, text in vocab.STATIC_PAGES}
@@ -218,6 +223,12 @@ class SampleSite:
 
     def route_slug(self, path: str) -> Reply:
         parts = [p for p in path.split("/") if p]
+        if len(parts) == 2 and parts[0] in self.site.by_slug and (parts[1] == "amp" or parts[1].isdigit()):
+            a = self.site.by_slug[parts[0]]
+            page = int(parts[1]) if parts[1].isdigit() else 0
+            if 2 <= page <= a.page_count and path.endswith("/"):  # a page of a split post
+                return self.html(self.render.article(a, page), Link=f"<{self.base}/?p={a.post_id}>; rel=shortlink")
+            return self.redirect(a.path)  # WordPress's redirect_canonical (the AMP plugin is not installed)
         if len(parts) != 1:
             if len(parts) == 2 and parts[1] == "feed" and parts[0] in self.site.by_slug:
                 return Reply(

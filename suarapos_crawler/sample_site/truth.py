@@ -46,6 +46,7 @@ def article_truth(site: Site, base_url: str, faults: Faults) -> list[dict]:
                 "traps": list(a.traps),
                 "faults": faults.for_article(a),
                 "day": a.day,
+                "page_urls": [f"{base}/{a.slug}/" + (f"{n}/" if n > 1 else "") for n in range(1, a.page_count + 1)],
             }
         )
     return out

@@ -138,7 +138,7 @@ CAPTURES = {
     "indexes": [["url"], ["fetched_at"]],
 }
 # The columns of ``articles`` now: release 0.1.0's and those later migrations added.
-ARTICLE_COLUMNS = [*TABLES["articles"]["columns"], "capture_id", "published_day"]
+ARTICLE_COLUMNS = [*TABLES["articles"]["columns"], "capture_id", "published_day", "extracted_by"]
 # unicode61 folds case and diacritics and knows no language: right for Indonesian (porter is English).
 FTS = {"articles": {"columns": ["title", "body"], "tokenize": "unicode61 remove_diacritics 2"}}
 FTS_TRIGGER_SUFFIXES = ("_ai", "_ad", "_au")
@@ -196,6 +196,15 @@ def add_published_day(db: Database) -> None:
     db["articles"].add_column("published_day", str)
     db.execute("UPDATE articles SET published_day = substr(published_at, 1, 10)")
     db["articles"].create_index(["published_day"])
+
+
+@MIGRATIONS(name="0005_extracted_by")
+def add_extracted_by(db: Database) -> None:
+    """How each article was read: the theme's markup, or the fallback a redesign falls back to. Every article
+    stored before this release was read from tagDiv Newspaper's markup (it stored no other)."""
+    db["articles"].add_column("extracted_by", str)
+    db.execute("UPDATE articles SET extracted_by = 'newspaper'")
+    db["articles"].create_index(["extracted_by"])
 
 
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
