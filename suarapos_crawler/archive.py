@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from . import storage
 from .items import Article, Capture, Duplicate, FetchOutcome, Reject, UrlAlias
+from .redesign import RedesignThresholds, earlier_coverage, redesign_verdict
 from .resources import peak_rss_mib
 from .run_status import compare_with_earlier, run_status, run_values, stats_json
 from .storage.captures import save_capture
@@ -46,7 +47,8 @@ class BatchNotStored(Exception):
 
 class Archive:
     """Settings (defaults in ``settings.py``): ``SQLITE_PATH`` (empty: no archive), ``SQLITE_BUSY_TIMEOUT``,
-    ``SQLITE_WRITER_THREAD``, ``SQLITE_MIN_FREE_MB``, ``SQLITE_QUICK_CHECK``, ``RUN_MAX_ERRORS``."""
+    ``SQLITE_WRITER_THREAD``, ``SQLITE_MIN_FREE_MB``, ``SQLITE_QUICK_CHECK``, ``RUN_MAX_ERRORS``, and the
+    ``REDESIGN_*`` thresholds of the run's redesign verdict (``redesign.py``)."""
 
     def __init__(
         self,
@@ -57,8 +59,10 @@ class Archive:
         min_free_mb: float,
         quick_check: bool,
         max_errors: int,
+        redesign: RedesignThresholds | None = None,
     ):
         self.crawler = crawler
+        self.redesign = redesign
         self.path = path
         self.busy_timeout = busy_timeout
         self.min_free_bytes = int(min_free_mb * 2**20)
@@ -94,6 +98,7 @@ class Archive:
             settings.getfloat("SQLITE_MIN_FREE_MB"),
             settings.getbool("SQLITE_QUICK_CHECK"),
             settings.getint("RUN_MAX_ERRORS"),
+            RedesignThresholds.from_settings(settings),
         )
         crawler.signals.connect(archive.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(archive.spider_closed, signal=signals.spider_closed)
@@ -208,6 +213,10 @@ class Archive:
         unaccounted = self.account_for_every_url(db, finished=reason == "finished")
         stats = self.crawler.stats.get_stats()
         self.status, self.status_reason = run_status(stats, reason, self.max_errors, self.lost, unaccounted)
+        if self.status == "ok" and self.redesign is not None:
+            redesigned = redesign_verdict(stats, earlier_coverage(db, self.run_id), self.redesign)
+            if redesigned:
+                self.status, self.status_reason = "site_changed", redesigned
         values = run_values(
             stats, reason, self.status, self.status_reason, self.lost, self.was_incremental, storage.now_wib()
         )

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+FALLBACK = "fallback"
+"""``extracted_by`` of an article whose body no known theme's markup holds: read from what survives a redesign."""
+
 
 @dataclass
 class RelatedLink:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..items import FALLBACK
 from .html import has_class
+
+__all__ = ["FALLBACK", "KNOWN_THEMES", "TEMPLATES", "ThemeMarkup", "templates_of"]
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,6 @@ COLORMAG = ThemeMarkup(
 # Composer first: its content block also carries the classic template's class td-post-content.
 TEMPLATES = (NEWSPAPER_COMPOSER, NEWSPAPER_CLASSIC, COLORMAG)
 KNOWN_THEMES = tuple(dict.fromkeys(t.theme for t in TEMPLATES))
-FALLBACK = "fallback"
-"""``extracted_by`` of an article whose body no known theme's markup holds: read from what survives a redesign."""
 
 
 def templates_of(themes: tuple[str, ...] | list[str] | None) -> tuple[ThemeMarkup, ...]:

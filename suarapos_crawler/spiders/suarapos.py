@@ -26,6 +26,7 @@ from ..archive import Archive
 from ..extraction import PageReader
 from ..incremental import MODES, CrawlPlan
 from ..items import FetchOutcome, Reject, UrlAlias
+from ..redesign import count_reading
 from ..replay import NotCaptured, WarcReplayMiddleware
 from ..urls import DEFAULT_BASE_URL, SITE_HOSTS, canonical_url, may_be_article
 
@@ -279,11 +280,73 @@ class SuaraposSpider(scrapy.Spider):
             yield Reject(url=requested, stage="classify", reason=reading.not_article)
             return
         reading.article.capture_id = response.meta.get("capture_id")  # the WARC record it was read from
-        yield reading.article
-        for link in reading.article.related:
+        split = reading.split
+        if split is not None and split.page > 1:  # a later page of a split post: the post is read from its first
+            yield UrlAlias(alias=requested, url=split.first_url)
+            yield FetchOutcome(requested, "split_page", f"page {split.page} of {split.pages} of {split.first_url}")
+            for request in self.follow(split.first_url):
+                yield request
+            return
+        if split is not None:
+            self.crawler.stats.inc_value("suarapos/split_posts")
+            yield self.split_page_request(reading.article, split, 2)
+            return
+        for out in self.article_found(reading.article):
+            yield out
+
+    def article_found(self, article):
+        count_reading(self.crawler.stats, article)  # for the run's redesign verdict
+        yield article
+        for link in article.related:
             if may_be_article(link.target_url, self.base_url) and not self.plan.known(link.target_url):
-                for request in self.follow(link.target_url):
-                    yield request
+                yield from self.follow(link.target_url)
+
+    # ---- split posts: every page fetched, one article stored -------------------------
+    def split_page_request(self, article, split, page: int) -> scrapy.Request:
+        return scrapy.Request(
+            split.page_url(page),
+            callback=self.parse_split_page,
+            errback=self.split_page_failed,
+            priority=20,  # the pages of a post already begun come before anything new
+            dont_filter=True,  # the page may have been fetched on its own already (a link to it, a replay)
+            # A page that redirects is not a page of this post any more (the post was joined again): not followed.
+            meta={"split_article": article, "split": split, "split_page": page, "dont_redirect": True},
+        )
+
+    async def parse_split_page(self, response):
+        article, split, page = (response.meta[k] for k in ("split_article", "split", "split_page"))
+        if not looks_complete(response):
+            yield self.split_post_incomplete(article, split, page, "the page stops before </html>")
+            return
+        reading = await self.reader.read_article(response, self.base_url)
+        if reading.article is None or not reading.article.body:
+            why = reading.not_article or (reading.error or "").strip().splitlines()[-1:] or "no text"
+            yield self.split_post_incomplete(article, split, page, f"page {page} has no article text ({why})")
+            return
+        url = canonical_url(response.url, self.base_url)
+        yield UrlAlias(alias=url, url=article.url)
+        yield FetchOutcome(url, "split_page", f"page {page} of {split.pages} of {article.url}")
+        join_pages(article, reading.article)
+        if page < split.pages:
+            yield self.split_page_request(article, split, page + 1)
+            return
+        for out in self.article_found(article):
+            yield out
+
+    def split_page_failed(self, failure):
+        meta = failure.request.meta
+        yield self.fetch_failed(failure)
+        yield self.split_post_incomplete(
+            meta["split_article"], meta["split"], meta["split_page"], describe_failure(failure)
+        )
+
+    def split_post_incomplete(self, article, split, page: int, why: str) -> Reject:
+        """A split post with a page missing is not stored (a third of an article is a worse copy); it is
+        recorded, and fetched again by a later run."""
+        self.crawler.stats.inc_value("suarapos/split_posts_incomplete")
+        return Reject(
+            url=article.url, stage="fetch", reason=f"split post: page {page} of {split.pages} not read: {why}"
+        )
 
     def follow_redirect(self, response, requested: str):
         location = response.headers.get("Location", b"").decode("latin-1")
@@ -304,6 +367,16 @@ class SuaraposSpider(scrapy.Spider):
     def article_failed(self, failure):
         self.crawler.stats.inc_value("suarapos/article_fetch_failed")
         yield self.fetch_failed(failure)
+
+
+def join_pages(article, page) -> None:
+    """Add a later page of a split post to the article read from its first: the text, and the links renumbered."""
+    article.body = "\n\n".join(part for part in (article.body, page.body) if part)
+    article.word_count = len(article.body.split())
+    start = len(article.related)
+    for offset, link in enumerate(page.related):
+        link.position = start + offset
+    article.related.extend(page.related)
 
 
 def looks_complete(response) -> bool:

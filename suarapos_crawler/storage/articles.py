@@ -10,6 +10,7 @@ import json
 
 from sqlite_utils import Database
 
+from ..items import FALLBACK
 from .connection import now_wib
 from .schema import ARTICLE_COLUMNS
 
@@ -70,6 +71,16 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
             db, row["url"], "store", "re-fetched body is far shorter than the stored one; stored copy kept", seen_at
         )
         return "kept"
+    elif worse_reading(row, stored):
+        save_reject(
+            db,
+            row["url"],
+            "store",
+            "read by the fallback (no known theme's markup) while the stored copy was read from its theme's, "
+            "and not modified since; stored copy kept",
+            seen_at,
+        )
+        return "kept"
     elif any(stored.get(k) != row.get(k) for k in VERSIONED):
         outcome = "updated"
         save_version(db, stored, seen_at)
@@ -86,6 +97,16 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
     if article.get("replaces"):
         demote_to_duplicate(db, article["replaces"], row["url"], "same title and body as an earlier article", seen_at)
     return outcome
+
+
+def worse_reading(row: dict, stored: dict) -> bool:
+    """A fallback reading of an article stored from its theme's markup, without a newer ``modified`` date: the
+    fallback knows less (and a redesign's first day must not degrade what the archive holds). A real correction,
+    modified after the stored copy, is taken (its body was checked not to be far shorter already)."""
+    if row.get("extracted_by") != FALLBACK or stored.get("extracted_by") in (None, "", FALLBACK):
+        return False
+    newer, older = row.get("modified_at") or "", stored.get("modified_at") or ""
+    return not (newer and older and newer > older)
 
 
 def save_version(db: Database, stored: dict, replaced_at: str) -> None:

@@ -18,7 +18,7 @@ EXIT_CODES = {"ok": 0, "failed": 1, "site_changed": 2, "blocked": 3, "unreachabl
 MEANINGS = {
     "ok": "the archive is up to date with the site",
     "failed": "the run did not do all its work; the next run completes it",
-    "site_changed": "pages were fetched but no article could be read: the site's markup may have changed",
+    "site_changed": "the site's markup changed: no article could be read, or it was read only by the fallback",
     "blocked": "the site refused the crawler (403/429); try later, or slower",
     "unreachable": "the site could not be reached (network, DNS, or robots.txt)",
     "locked": "another run was using the archive",
