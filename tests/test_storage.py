@@ -124,3 +124,28 @@ def test_wal_mode_on_a_file(tmp_path):
     file_db = Database(tmp_path / "x.db")
     storage.upgrade(file_db)
     assert file_db.journal_mode == "wal"
+
+
+def test_a_fallback_reading_never_replaces_the_themes_reading_of_the_same_version(db):
+    storage.save_article(db, article(extracted_by="newspaper", modified_at="2023-02-08T21:00:00+07:00"))
+    worse = article(extracted_by="fallback", modified_at="2023-02-08T21:00:00+07:00", author=None)
+    assert storage.save_article(db, worse) == "kept"
+    row = db["articles"].get("https://www.suarapos.com/a/")
+    assert (row["extracted_by"], row["author"]) == ("newspaper", "Redaksi")
+    reasons = [r["reason"] for r in db["rejects"].rows]
+    assert any("read by the fallback" in r for r in reasons)
+
+
+def test_a_fallback_reading_of_a_correction_is_taken(db):
+    storage.save_article(db, article(extracted_by="newspaper", modified_at="2023-02-08T21:00:00+07:00"))
+    corrected = article(
+        extracted_by="fallback", modified_at="2023-02-09T08:00:00+07:00", title="Gubernur Buka Festival (Ralat)"
+    )
+    assert storage.save_article(db, corrected) == "updated"
+    assert db["articles"].get("https://www.suarapos.com/a/")["extracted_by"] == "fallback"
+
+
+def test_a_themes_reading_replaces_a_fallback_reading(db):
+    storage.save_article(db, article(extracted_by="fallback"))
+    assert storage.save_article(db, article(extracted_by="colormag")) == "unchanged"
+    assert db["articles"].get("https://www.suarapos.com/a/")["extracted_by"] == "colormag"

@@ -9,17 +9,19 @@ from ..urls import canonical_url, is_section_url, may_be_article, section_page_u
 from .html import classes, html_root
 
 PAGE_OF = re.compile(r"(\d+)\s*(?:dari|of)\s*(\d+)", re.I)
-MAIN_AREAS = ("td-main-content", "td-category-grid", "td-main-page-wrap")
+# The listing's main column in each theme (tagDiv Newspaper; ColorMag's #cm-primary): never the sidebar.
+MAIN_AREAS = ("td-main-content", "td-category-grid", "td-main-page-wrap", "cm-primary")
+# A listed post's title or thumbnail, in each theme.
+MODULE_CLASSES = ("td-module-title", "entry-title", "td-module-thumb", "cm-entry-title", "cm-featured-image")
 LISTING_CLASSES = frozenset(
     {
         *MAIN_AREAS,
+        *MODULE_CLASSES,
         "td-main-sidebar",
-        "td-module-title",
-        "entry-title",
-        "td-module-thumb",
         "page-nav",
         "pages",
         "td-icon-menu-right",
+        "page-numbers",  # WordPress's own the_posts_pagination(), whatever the theme
     }
 )
 
@@ -87,7 +89,7 @@ class ListingPage:
     def _article_urls(self) -> list[str]:
         areas = self.main_content or [self.root]
         hrefs = []
-        for module in self.with_class("td-module-title", "entry-title", "td-module-thumb"):
+        for module in self.with_class(*MODULE_CLASSES) or self.post_headings(areas):
             if not any(area is module or area in module.iterancestors() for area in areas) or in_widget(module):
                 continue
             hrefs += [
@@ -97,6 +99,16 @@ class ListingPage:
             ]
         return [u for u in self._canonical(hrefs) if may_be_article(u, self.base_url)]
 
+    def post_headings(self, areas: list) -> list:
+        """Any theme: the headings of the listed posts (WordPress prints each in an ``<article>``)."""
+        return [
+            h
+            for area in areas
+            for article in area.iter("article")
+            for h in article.iter("h2", "h3")
+            if h.find(".//a") is not None
+        ]
+
     def has_page_nav(self) -> bool:
         return bool(self.with_class("page-nav"))
 
@@ -105,7 +117,19 @@ class ListingPage:
         navs = self.with_class("page-nav")
         text = " ".join(t for el in self.with_class("pages") if inside_any(el, navs) for t in el.itertext())
         m = PAGE_OF.search(text)
-        return (int(m.group(1)), int(m.group(2))) if m else None
+        if m:
+            return int(m.group(1)), int(m.group(2))
+        return self.posts_pagination()
+
+    def posts_pagination(self) -> tuple[int, int] | None:
+        """(current, last) from WordPress's ``the_posts_pagination()`` (``.page-numbers``), used by most themes."""
+        numbers = [el for el in self.with_class("page-numbers") if not in_widget(el)]
+        current = [el for el in numbers if "current" in classes(el)]
+        pages = [int(t) for el in numbers if (t := "".join(el.itertext()).strip()).isdigit()]
+        if not current or not pages:
+            return None
+        text = "".join(current[0].itertext()).strip()
+        return (int(text), max(pages)) if text.isdigit() else None
 
     def current_page(self) -> int:
         m = re.search(r"/page/(\d+)/", self.response.url)

@@ -159,3 +159,47 @@ def test_text_is_cleaned_where_it_is_made():
     ]:
         assert unicodedata.is_normalized("NFC", text)
         assert not {"\xa0", "\u200b"} & set(text) and "  " not in text
+
+
+REDESIGNED_PAGES = [name for name in ARTICLE_PAGES if EXPECTED[name]["theme"] == "colormag"]
+READ_BY_THE_FALLBACK = ("title", "published_at", "author", "section", "sections", "tags", "dateline", "body")
+
+
+@pytest.mark.parametrize("name", ARTICLE_PAGES)
+def test_extracted_by_names_the_theme_whose_markup_held_the_article(name):
+    assert page(name).to_item().extracted_by == EXPECTED[name]["extracted_by"]
+
+
+@pytest.mark.parametrize("name", REDESIGNED_PAGES)
+def test_a_redesigned_page_is_read_whole_by_the_fallback_while_its_theme_is_unknown(name):
+    item = ArticlePage(saved_response(name), BASE, themes=("newspaper",)).to_item()
+    want = EXPECTED[name]
+    assert item.extracted_by == "fallback"
+    assert {f: getattr(item, f) for f in READ_BY_THE_FALLBACK} == {f: want[f] for f in READ_BY_THE_FALLBACK}
+    assert [link.target_url for link in item.related] == want["related"]
+
+
+@pytest.mark.parametrize("name", REDESIGNED_PAGES)
+def test_the_fallback_leaves_none_of_the_new_themes_furniture_in_the_body(name):
+    body = ArticlePage(saved_response(name), BASE, themes=("newspaper",)).to_item().body
+    for furniture in (
+        "Bagikan",
+        "Halaman:",
+        "Baca Juga",
+        "Anda Mungkin Juga Suka",
+        "Tinggalkan Balasan",
+        "Berita Terbaru",
+    ):
+        assert furniture not in body
+
+
+@pytest.mark.parametrize("name", ARTICLE_PAGES)
+def test_a_split_post_is_known_by_its_page_links(name):
+    split = page(name).split_post()
+    found = {"first_url": split.first_url, "page": split.page, "pages": split.pages} if split else None
+    assert found == EXPECTED[name]["split"]
+
+
+def test_an_unknown_theme_name_is_refused():
+    with pytest.raises(ValueError, match="unknown theme"):
+        ArticlePage(saved_response("colormag_yoast"), BASE, themes=("jnews",))

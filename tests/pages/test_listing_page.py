@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from scrapy.http import HtmlResponse
 
 from suarapos_crawler.pages.listing import ListingPage
 from tests.conftest import BASE, EXPECTED, saved_response
@@ -15,6 +16,7 @@ SECTIONS = [
         "section_last_page",
         "section_load_more_no_page_nav",
         "nested_section",
+        "colormag_section_first_page",
     )
 ]
 
@@ -56,3 +58,24 @@ def test_load_more_section_is_paged_by_url_although_it_prints_no_page_nav():
     page = listing("section_load_more_no_page_nav")
     assert not page.has_page_nav()
     assert page.next_page_url() == f"{BASE}/category/ekonomi/page/2/"
+
+
+def test_after_a_redesign_the_section_is_paged_by_wordpress_pagination():
+    page = listing("colormag_section_first_page")
+    assert page.page_numbers() == (1, EXPECTED["colormag_section_first_page"]["last"])
+    assert page.next_page_url() == f"{BASE}/category/daerah/page/2/"
+
+
+def test_after_a_redesign_the_menu_still_gives_every_section():
+    assert f"{BASE}/category/daerah/pangkalpinang/" in listing("colormag_section_first_page").section_urls()
+
+
+def test_a_listing_of_an_unknown_theme_gives_the_headings_of_its_posts_not_its_widgets():
+    html = (
+        "<html><body class='archive category'><main id='main'>"
+        "<article class='post-1 post'><h2 class='post-title'><a href='/berita-satu/'>Satu</a></h2><p>x</p></article>"
+        "<article class='post-2 post'><h2 class='post-title'><a href='/berita-dua/'>Dua</a></h2></article>"
+        "</main><aside class='sidebar'><article><h3><a href='/populer/'>Populer</a></h3></article></aside></body></html>"
+    )
+    page = ListingPage(HtmlResponse(f"{BASE}/category/berita/", body=html.encode(), encoding="utf-8"), BASE)
+    assert page.article_urls() == [f"{BASE}/berita-satu/", f"{BASE}/berita-dua/"]
