@@ -95,8 +95,9 @@ def redesign_verdict(stats: dict, baseline: dict[str, float], limits: RedesignTh
     parts = []
     if by_fallback / read > limits.fallback_share:
         parts.append(
-            f"{by_fallback} of {read} articles ({by_fallback / read:.0%}) no longer carry the markup of a known theme "
-            "and were read by the fallback (extracted_by = fallback)"
+            f"{by_fallback} of {read} articles ({by_fallback / read:.0%}) no longer carry the markup of a known theme; "
+            "their title, author, date, sections, tags and body were read by the fallback, from the page's metadata "
+            "and the generic content finder (extracted_by = fallback)"
         )
     if dropped:
         parts.append("fields read less often than in the last good runs: " + ", ".join(dropped))

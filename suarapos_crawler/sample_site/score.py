@@ -41,6 +41,16 @@ BOILERPLATE = [
     "Facebook",
     "WhatsApp",
     "INLINE RELATED POSTS",
+    # the redesigned site's (ColorMag, AddToAny)
+    "Bagikan",
+    "Anda Mungkin Juga Suka",
+    "Tinggalkan Balasan",
+    "Batalkan balasan",
+    "Halaman:",
+    "Berita Terbaru",
+    "Baca Selengkapnya",
+    "Terpopuler",
+    "Hak Cipta",
 ]
 # Faults after which an article cannot be had at all; the crawler is not scored on those.
 UNREACHABLE_FAULTS = {"redirect_loop", "oversized", "forbidden", "truncated", "soft_404", "no_date", "no_title"}

@@ -65,7 +65,15 @@ class Command(ScrapyCommand):
         last_ok = db.execute("SELECT MAX(started_at) FROM crawl_runs WHERE status = 'ok'").fetchone()[0]
         when = parse_iso(last_ok)
         now = datetime.now(WIB)
-        if when is None or now - when > timedelta(hours=max_age):
+        # The last crawl of the site (a re-extraction reads captures, it says nothing of the site today).
+        last_crawl = db.execute(
+            "SELECT id, status, status_reason FROM crawl_runs WHERE mode != 'replay' AND status IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if last_crawl and last_crawl[1] == "site_changed":
+            print(f"UNHEALTHY: the last crawl (run {last_crawl[0]}) found the site changed: {last_crawl[2]}")
+            self.exitcode = 1
+        elif when is None or now - when > timedelta(hours=max_age):
             print(f"UNHEALTHY: no successful run in the last {max_age:g} hours (last: {last_ok or 'never'})")
             self.exitcode = 1
         else:
