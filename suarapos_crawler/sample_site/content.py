@@ -509,8 +509,7 @@ def _split_long_posts(made: list[SampleArticle]) -> None:
     chosen = [a for a in eligible if a.post_id % 11 == 3] or eligible[:1]
     for a in chosen:
         n = len(a.paragraphs)
-        a.split_at = [n // 3, 2 * n // 3]
-        a.traps = [*a.traps, "split_post"]
+        a.split_at = [n // 3, 2 * n // 3]  # not a trap: traps choose the articles of later quirks
 
 
 def _respell_as_amp(made: list[SampleArticle]) -> None:
