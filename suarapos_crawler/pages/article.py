@@ -48,6 +48,7 @@ NOT_ARTICLE_BODY_CLASSES = {
 }
 INDEXED_TAGS = ("body", "article", "meta", "link", "script", "input")
 TITLE_SUFFIX = re.compile(r"\s+[-–|]\s+Suarapos(\.co\.id|\.com)?\s*$", re.I)
+SITE_NAME = re.compile(r"^\s*(www\.)?suarapos(\.co\.id|\.com)?\s*$", re.I)
 
 
 PAGE_NUMBER = re.compile(r"^(?P<first>.+/)(?P<n>\d+)/$")
@@ -244,13 +245,13 @@ class ArticlePage:
         return self.generic_title()
 
     def generic_title(self) -> str | None:
-        """Any theme: the article's one ``<h1>``, else the page's ``<title>`` without the site's name."""
+        """Any theme: the article's one ``<h1>``, else the page's ``<title>`` without the site's name (never
+        the site's name alone: a logo's heading, a page whose title was left empty)."""
         headings = self.scope.xpath(".//h1")
-        if len(headings) == 1 and clean_line(" ".join(headings[0].itertext())):
-            return clean_line(" ".join(headings[0].itertext()))
+        found = [clean_line(" ".join(headings[0].itertext()))] if len(headings) == 1 else []
         title = self.first("//title")
-        text = clean_line(" ".join(title.itertext())) if title is not None else ""
-        return TITLE_SUFFIX.sub("", text) or None
+        found.append(TITLE_SUFFIX.sub("", clean_line(" ".join(title.itertext()))) if title is not None else "")
+        return next((text for text in found if text and not SITE_NAME.match(text)), None)
 
     def published(self) -> FoundDate | None:
         """Publication time, from the most trustworthy source the page has."""

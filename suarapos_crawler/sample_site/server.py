@@ -271,6 +271,7 @@ def strip_titles(body: bytes) -> bytes:
     text = re.sub(r'<h1 class="(entry-title|tdb-title-text)">.*?</h1>', "", text, flags=re.S)
     text = re.sub(r'"headline": "[^"]*", ', "", text)
     text = re.sub(r'<meta (property="og:title"|itemprop="headline ")[^>]*>', "", text)
+    text = re.sub(r"<title>.*?</title>", "<title>Suarapos.co.id</title>", text, count=1, flags=re.S)
     return text.encode("utf-8")
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from scrapy.http import HtmlResponse
 
 from suarapos_crawler.pages.article import ArticlePage
-from tests.conftest import ARTICLE_PAGES, BASE, EXPECTED, NOT_ARTICLE_PAGES, saved_response
+from suarapos_crawler.pages.html import FetchedPage
+from tests.conftest import ARTICLE_PAGES, BASE, EXPECTED, NOT_ARTICLE_PAGES, PAGES, saved_response
 
 
 def page(name: str, url: str | None = None) -> ArticlePage:
@@ -203,3 +205,13 @@ def test_a_split_post_is_known_by_its_page_links(name):
 def test_an_unknown_theme_name_is_refused():
     with pytest.raises(ValueError, match="unknown theme"):
         ArticlePage(saved_response("colormag_yoast"), BASE, themes=("jnews",))
+
+
+def test_without_any_heading_the_title_comes_from_the_pages_title_but_never_as_the_sites_name():
+    html = (PAGES / "colormag_no_metadata.html").read_text(encoding="utf-8")
+    headless = re.sub(r'<h1 class="cm-entry-title">.*?</h1>', "", html, flags=re.S)
+    url = EXPECTED["colormag_no_metadata"]["url"]
+    read = ArticlePage(FetchedPage(url, headless), BASE, themes=("newspaper",))
+    assert read.title() == EXPECTED["colormag_no_metadata"]["title"]
+    nameless = re.sub(r"<title>.*?</title>", "<title>Suarapos.co.id</title>", headless, flags=re.S)
+    assert ArticlePage(FetchedPage(url, nameless), BASE, themes=("newspaper",)).title() is None
