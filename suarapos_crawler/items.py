@@ -38,7 +38,8 @@ class Article:
     published_raw: str
     """The text the publication time was read from, unchanged."""
     date_source: str
-    """Where ``published_at`` came from: ``json-ld``, ``opengraph``, ``theme-datetime`` or ``visible-text``."""
+    """Where ``published_at`` came from: ``json-ld``, ``opengraph``, ``theme-datetime`` (the theme's ``<time>``),
+    ``microdata``, ``article-time`` (any theme: the article's first ``<time>``) or ``visible-text``."""
     modified_at: str | None = None
     """Last modification time, ISO 8601 in WIB, when the page says it."""
     author: str | None = None

@@ -261,11 +261,13 @@ class ArticlePage:
         raw = self.meta("article:published_time")
         if raw and parse_iso(raw):
             return FoundDate(to_wib(parse_iso(raw)), raw, "opengraph")
-        time_el, wall_clock = self.header_time()
+        time_el, template = self.header_time()
         if time_el is not None:
             raw = time_el.get("datetime")
             if raw and parse_iso(raw):
-                when = undo_wall_clock_trap(parse_iso(raw)) if wall_clock else parse_iso(raw)
+                if template is None:  # any theme: the article's own <time>, taken at its word
+                    return FoundDate(to_wib(parse_iso(raw)), raw, "article-time")
+                when = undo_wall_clock_trap(parse_iso(raw)) if template.wall_clock_datetime else parse_iso(raw)
                 return FoundDate(to_wib(when), raw, "theme-datetime")
         raw = self.first("//meta[@itemprop='datePublished']/@content")
         if raw and parse_iso(raw):
@@ -287,17 +289,17 @@ class ArticlePage:
         except (TypeError, ValueError):
             return None
 
-    def header_time(self):
-        """The ``<time>`` of the article's header, and whether its theme labels WIB as ``+00:00``; any theme:
-        the article's first ``<time>``."""
+    def header_time(self) -> tuple:
+        """The ``<time>`` of the article's header and the template that printed it; any theme: the article's
+        first ``<time>`` (and no template)."""
         for template in self.tried_templates():
             node = self.where(template)
             found = self.first(template.time, node) if node is not None else None
             if found is not None:
-                return found, template.wall_clock_datetime
+                return found, template
         if self.article_element is not None:
-            return self.first(".//time", self.article_element), False
-        return None, False
+            return self.first(".//time", self.article_element), None
+        return None, None
 
     def modified(self) -> str | None:
         raw = self.jsonld("dateModified")
