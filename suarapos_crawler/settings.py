@@ -126,6 +126,8 @@ EXTENSIONS = {
     "suarapos_crawler.capture.WarcCapture": 10,
     # One progress line every PROGRESS_INTERVAL seconds, instead of Scrapy's per-minute LogStats.
     "suarapos_crawler.progress.Progress": 20,
+    # Where pages are read: in this process, or in EXTRACT_PROCESSES workers beside it.
+    "suarapos_crawler.workers.PageReaders": 30,
     "scrapy.extensions.logstats.LogStats": None,
 }
 PROGRESS_INTERVAL = 30

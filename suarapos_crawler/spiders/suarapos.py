@@ -23,12 +23,12 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 
 from ..archive import Archive
-from ..extraction import PageReader
 from ..incremental import MODES, CrawlPlan
 from ..items import FetchOutcome, Reject, UrlAlias
 from ..redesign import count_reading
 from ..replay import NotCaptured, WarcReplayMiddleware
 from ..urls import DEFAULT_BASE_URL, SITE_HOSTS, canonical_url, may_be_article
+from ..workers import PageReaders
 
 REDIRECT_CODES = [301, 302, 303, 307, 308]
 MAX_REDIRECTS = 5
@@ -57,7 +57,7 @@ class SuaraposSpider(scrapy.Spider):
         self.max_section_pages = 0
         self.max_url_length = 2083
         self.sitemaps_pending = 0
-        self.reader = PageReader(0)
+        self.reader = PageReaders(0)  # in this process, until start() finds the crawl's PageReaders
         # Articles asked for in this run. Listings and Baca Juga boxes repeat the same links: a request
         # made only for Scrapy's dupe filter to drop still costs its trip through the middlewares.
         self.requested: set[str] = set()
@@ -74,11 +74,7 @@ class SuaraposSpider(scrapy.Spider):
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {spider.mode!r}")
         spider.max_section_pages = settings.getint("SECTION_MAX_PAGES")
         spider.max_url_length = settings.getint("URLLENGTH_LIMIT")
-        spider.reader = PageReader.from_crawler(crawler)
         return spider
-
-    async def closed(self, reason):
-        await self.reader.close()
 
     def load_plan(self) -> CrawlPlan:
         """What this run must fetch, from the archive (opened and brought up to date when the spider opened)."""
@@ -94,6 +90,7 @@ class SuaraposSpider(scrapy.Spider):
         )
 
     async def start(self):
+        self.reader = self.crawler.get_extension(PageReaders) or self.reader
         self.plan = self.load_plan()
         if self.plan.has_articles or self.mode in ("backfill", "replay"):
             # Sitemaps first: their lastmod tells which stored articles changed, before the listings ask.

@@ -12,11 +12,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
-from suarapos_crawler.extraction import PageReader
 from suarapos_crawler.incremental import CrawlPlan
 from suarapos_crawler.items import FetchOutcome, Reject, UrlAlias
 from suarapos_crawler.pages.dates import WIB
 from suarapos_crawler.spiders.suarapos import SuaraposSpider
+from suarapos_crawler.workers import PageReaders
 from tests.conftest import BASE, EXPECTED, project_settings, saved_response
 
 NOW = datetime(2026, 11, 29, 14, 0, tzinfo=WIB)
@@ -27,7 +27,7 @@ SECTION = "section_first_page_with_page_nav"
 def spider():
     crawler = get_crawler(SuaraposSpider, settings_dict=project_settings(SQLITE_PATH="", WARC_ENABLED=False))
     spider = SuaraposSpider.from_crawler(crawler, base_url=BASE)
-    spider.reader = PageReader(0)  # read in this process
+    spider.reader = PageReaders(0)  # read in this process
     spider.plan = CrawlPlan(now=NOW)
     return spider
 

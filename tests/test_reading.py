@@ -11,11 +11,12 @@ import signal
 import pytest
 from scrapy.utils.test import get_crawler
 
-from suarapos_crawler.extraction import PageReader, read_listing, read_page
 from suarapos_crawler.pages.article import ArticlePage
 from suarapos_crawler.pages.html import flatten_deep_nesting
 from suarapos_crawler.pages.listing import ListingPage
+from suarapos_crawler.reading import read_listing, read_page
 from suarapos_crawler.spiders.suarapos import SuaraposSpider
+from suarapos_crawler.workers import PageReaders
 
 from .conftest import BASE, saved_response
 
@@ -63,7 +64,7 @@ def test_read_listing_gives_what_the_listing_page_gives():
     assert reading.current_page == page.current_page() and reading.section_urls == []
 
 
-def read_all(reader: PageReader, *names: str) -> list:
+def read_all(reader: PageReaders, *names: str) -> list:
     """Read saved pages with the reader inside one event loop, as the crawl does, then close it."""
 
     async def run():
@@ -83,7 +84,7 @@ def started_crawler():
 
 def test_a_worker_process_reads_the_same_article_without_scrapy_in_it():
     crawler = started_crawler()
-    (reading,) = read_all(PageReader(1, crawler), ARTICLE)
+    (reading,) = read_all(PageReaders(1, crawler), ARTICLE)
     assert reading.worker is not None and reading.worker[0] != os.getpid()
     assert reading.article == ArticlePage(saved_response(ARTICLE), BASE).to_item()
     assert crawler.stats.get_value("extract/worker_pages") == 1
@@ -92,7 +93,7 @@ def test_a_worker_process_reads_the_same_article_without_scrapy_in_it():
 
 
 def test_the_worker_is_waited_for_when_the_reader_closes():
-    reader = PageReader(1, started_crawler())
+    reader = PageReaders(1, started_crawler())
     read_all(reader, ARTICLE)
     assert reader.workers == []
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # its CPU time is now counted as ours
@@ -101,7 +102,7 @@ def test_the_worker_is_waited_for_when_the_reader_closes():
 
 def test_a_page_the_worker_cannot_read_is_read_again_here_where_its_exception_is_seen():
     crawler = started_crawler()
-    reader = PageReader(1, crawler)
+    reader = PageReaders(1, crawler)
 
     async def run():
         try:
@@ -122,7 +123,7 @@ def test_a_page_the_worker_cannot_read_is_read_again_here_where_its_exception_is
 
 def test_a_dead_worker_loses_nothing_pages_are_read_in_process_from_then_on():
     crawler = started_crawler()
-    reader = PageReader(1, crawler)
+    reader = PageReaders(1, crawler)
 
     async def run():
         try:
@@ -143,4 +144,14 @@ def test_a_dead_worker_loses_nothing_pages_are_read_in_process_from_then_on():
 
 def test_negative_extract_processes_is_refused():
     with pytest.raises(ValueError, match="EXTRACT_PROCESSES"):
-        PageReader.from_crawler(get_crawler(SuaraposSpider, settings_dict={"EXTRACT_PROCESSES": -1}))
+        PageReaders.from_crawler(get_crawler(SuaraposSpider, settings_dict={"EXTRACT_PROCESSES": -1}))
+
+
+def test_a_worker_process_loads_the_page_classes_without_scrapy():
+    """A third of the memory of a process that imports Scrapy and Twisted: the worker runs workers.py alone."""
+    import subprocess
+    import sys
+
+    probe = "import sys, suarapos_crawler.workers; print(sorted({'scrapy', 'twisted'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"

@@ -1,13 +1,14 @@
-"""Reading fetched pages (articles and listings): in the crawling process, or in worker processes beside it.
+"""``PageReaders``: where fetched pages are read, in the crawling process or in worker processes beside it.
 
-Setting ``EXTRACT_PROCESSES``.
+An extension the spider finds with ``crawler.get_extension(PageReaders)``; the reading itself is
+``reading.py``. Settings ``EXTRACT_PROCESSES`` and ``EXTRACTION_THEMES``.
 With N > 0, pages are parsed and read in N worker processes while Scrapy goes on
 fetching, so a fast crawl (a local copy, a backfill without download delay) on a
 machine with a spare core is bound by fetching rather than by reading. The live
 site's politeness leaves the crawler idle most of the time, so its default is 0;
 the spider sets 1 for a site served on this machine (see ``LOOPBACK_SETTINGS``).
 
-A worker is ``python -m suarapos_crawler.extraction``: a plain interpreter with
+A worker is ``python -m suarapos_crawler.workers``: a plain interpreter with
 lxml and the page classes only (no Scrapy, no Twisted: about a third of the memory
 of a multiprocessing child, which imports the crawl's ``__main__``). It reads
 length-prefixed pickles on stdin and answers on stdout; the crawl waits for it at
@@ -25,81 +26,14 @@ import pickle
 import resource
 import signal
 import sys
-import traceback
-from dataclasses import dataclass
 
-from .items import Article
-from .pages.article import ArticlePage, SplitPost
-from .pages.html import FetchedPage
-from .pages.listing import ListingPage
 from .pages.themes import templates_of
+from .reading import READERS, ListingReading, PageReading
 from .resources import peak_rss_mib
 
 logger = logging.getLogger(__name__)
 
 
-@dataclass
-class PageReading:
-    """What reading one article page gave: the article, or why there is none."""
-
-    article: Article | None = None
-    not_article: str | None = None
-    """Why the page is not an article page (a static page, an archive...)."""
-    error: str | None = None
-    """The exception that stopped the reading, and its traceback."""
-    flattened: bool = False
-    """The page was nested thousands deep and was read from a flattened copy (``pages.html.parse_html``)."""
-    worker: tuple[int, float, float] | None = None
-    """Read in a worker process: its PID, CPU seconds and peak RSS (MiB) so far."""
-    split: SplitPost | None = None
-    """The page is one page of a post split into several."""
-
-
-def read_page(
-    url: str, text: str, base_url: str, date: str | None = None, themes: tuple[str, ...] | None = None
-) -> PageReading:
-    """Parse one fetched page once and read its article, knowing the markup of ``themes`` (None: every
-    theme the page classes know). No I/O; runs in any process."""
-    page = ArticlePage(FetchedPage(url, text, date), base_url, themes)
-    reading = PageReading(flattened=page.flattened)
-    try:
-        if page.is_article():
-            reading.article = page.to_item()
-            reading.split = page.split_post()
-        else:
-            reading.not_article = page.why_not_article()
-    except Exception:  # noqa: BLE001 - a page we cannot read is recorded by the caller, never dropped
-        reading.error = traceback.format_exc(limit=8)
-    return reading
-
-
-@dataclass
-class ListingReading:
-    """What a home or section page lists, and where its next page is."""
-
-    article_urls: list[str]
-    section_urls: list[str]
-    """The sections of the main menu (read on the home page only)."""
-    next_page_url: str | None
-    current_page: int
-    last_page: int | None = None
-    """The section's last page, where the page says ("Halaman 1 dari 9")."""
-    worker: tuple[int, float, float] | None = None
-
-
-def read_listing(url: str, text: str, base_url: str, with_sections: bool = False) -> ListingReading:
-    """Parse one home or section page once and read what it lists. No I/O; runs in any process."""
-    page = ListingPage(FetchedPage(url, text), base_url)
-    return ListingReading(
-        page.article_urls(),
-        page.section_urls() if with_sections else [],
-        None if with_sections else page.next_page_url(),
-        page.current_page(),
-        (page.page_numbers() or (None, None))[1],
-    )
-
-
-READERS = {"page": read_page, "listing": read_listing}
 HEADER = 8  # bytes of a message's length, little-endian
 
 
@@ -121,7 +55,7 @@ class Worker:
         self.proc = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
-            "suarapos_crawler.extraction",
+            "suarapos_crawler.workers",
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
         )
@@ -171,8 +105,10 @@ class Worker:
             await self.replies
 
 
-class PageReader:
-    """Reads pages for the spider, in worker processes when ``EXTRACT_PROCESSES`` > 0."""
+class PageReaders:
+    """Reads pages for the spider, in worker processes when ``EXTRACT_PROCESSES`` > 0 (the default, 0, reads them
+    in the crawling process); ``EXTRACTION_THEMES``, the themes whose markup the page classes read. The workers
+    are started on first use and waited for when the spider closes, so their CPU time counts as the crawl's."""
 
     def __init__(self, processes: int, crawler=None, themes: tuple[str, ...] | None = None):
         self.processes = processes
@@ -183,13 +119,20 @@ class PageReader:
         self.worker_cpu_s: dict[int, float] = {}  # worker PID -> its CPU seconds so far
 
     @classmethod
-    def from_crawler(cls, crawler) -> PageReader:
+    def from_crawler(cls, crawler) -> PageReaders:
+        from scrapy import signals  # here, not at the top: a worker process runs this module without Scrapy
+
         processes = crawler.settings.getint("EXTRACT_PROCESSES")
         if processes < 0:
             raise ValueError(f"EXTRACT_PROCESSES must be 0 or more, not {processes}")
         themes = tuple(crawler.settings.getlist("EXTRACTION_THEMES")) or None
         templates_of(themes)  # an unknown name fails the crawl at its start, not on every page
-        return cls(processes, crawler, themes)
+        readers = cls(processes, crawler, themes)
+        crawler.signals.connect(readers.spider_closed, signal=signals.spider_closed)
+        return readers
+
+    async def spider_closed(self, spider) -> None:
+        await self.close()
 
     async def read_article(self, response, base_url: str) -> PageReading:
         date = (response.headers.get(b"Date") or b"").decode("latin-1") or None
@@ -284,6 +227,6 @@ def serve() -> None:
 
 if __name__ == "__main__":
     # Under its own name, not __main__: the readings it sends must unpickle as the crawl's classes.
-    from suarapos_crawler.extraction import serve as serve_readings
+    from suarapos_crawler.workers import serve as serve_readings
 
     serve_readings()
