@@ -4,6 +4,7 @@
 - ``Rfc9309RobotsTxtMiddleware``: robots.txt that answers 5xx, or cannot be fetched, disallows everything.
 - ``CharsetRepairMiddleware``: a UTF-8 page sent under another charset is read as UTF-8 (no mojibake).
 - ``BlockDetectorMiddleware``: repeated 403/429 pause the crawl, then end it as ``blocked``.
+- ``TruncatedPageMiddleware``: an HTML page cut before its end is asked for once more, then flagged.
 """
 
 from __future__ import annotations
@@ -193,3 +194,35 @@ class BlockDetectorMiddleware:
         finally:
             engine.unpause()
         return response
+
+
+TRUNCATED = "truncated"  # the flag of a page cut short twice: the spider records it as a reject
+
+
+def looks_complete(response) -> bool:
+    """An HTML page that got to its end (a page cut mid-body, by a dying PHP worker or a dropped connection
+    that the server closed cleanly, has no closing </html>)."""
+    tail = response.body[-2048:].lower()
+    return b"</html>" in tail or b"</body>" in tail
+
+
+class TruncatedPageMiddleware:
+    """A 200 HTML page that stops before its end is fetched once more (a cut connection may not recur); cut
+    again, it reaches the spider flagged ``truncated``, never read as if it were whole."""
+
+    def __init__(self, stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def process_response(self, request, response, spider=None):
+        if response.status != 200 or not isinstance(response, TextResponse) or looks_complete(response):
+            return response
+        if b"html" not in (response.headers.get("Content-Type") or b"text/html").lower():
+            return response
+        if not request.meta.get("truncated_before"):
+            self.stats.inc_value("suarapos/truncated_retries")
+            return request.replace(dont_filter=True, meta={**request.meta, "truncated_before": True})
+        return response.replace(flags=[*response.flags, TRUNCATED])

@@ -90,6 +90,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "suarapos_crawler.middlewares.RetryAfterMiddleware": 550,
     "suarapos_crawler.middlewares.BlockDetectorMiddleware": 560,
+    "suarapos_crawler.middlewares.TruncatedPageMiddleware": 580,
     "suarapos_crawler.middlewares.CharsetRepairMiddleware": 600,
 }
 RETRYAFTER_BASE_DELAY = 1.0

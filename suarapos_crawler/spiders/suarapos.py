@@ -20,18 +20,18 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.sitemap import Sitemap
 
 from ..archive import Archive
 from ..incremental import MODES, CrawlPlan
 from ..items import FetchOutcome, Reject, UrlAlias
+from ..middlewares import TRUNCATED
+from ..pages.sitemap import SitemapPage
 from ..redesign import count_reading
 from ..replay import NotCaptured, WarcReplayMiddleware
 from ..urls import DEFAULT_BASE_URL, SITE_HOSTS, canonical_url, may_be_article
 from ..workers import PageReaders
 
 REDIRECT_CODES = [301, 302, 303, 307, 308]
-MAX_REDIRECTS = 5
 # Politeness is for the live site; a copy served on this machine may be crawled at full speed.
 LOOPBACK_SETTINGS = {
     "DOWNLOAD_DELAY": 0,
@@ -54,8 +54,8 @@ class SuaraposSpider(scrapy.Spider):
         host = urlsplit(self.base_url).hostname or ""
         self.allowed_domains = sorted({host, *SITE_HOSTS})
         self.plan = CrawlPlan(mode=mode)
-        self.max_section_pages = 0
-        self.max_url_length = 2083
+        # SECTION_MAX_PAGES, URLLENGTH_LIMIT, REDIRECT_MAX_TIMES: read in from_crawler (their defaults: settings.py)
+        self.max_section_pages = self.max_url_length = self.max_redirects = 0
         self.sitemaps_pending = 0
         self.reader = PageReaders(0)  # in this process, until start() finds the crawl's PageReaders
         # Articles asked for in this run. Listings and Baca Juga boxes repeat the same links: a request
@@ -74,6 +74,9 @@ class SuaraposSpider(scrapy.Spider):
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {spider.mode!r}")
         spider.max_section_pages = settings.getint("SECTION_MAX_PAGES")
         spider.max_url_length = settings.getint("URLLENGTH_LIMIT")
+        # Redirects of articles are followed here, one hop a request, so that each old slug is recorded as an
+        # alias even when its target was fetched already; Scrapy's limit on a chain holds for them too.
+        spider.max_redirects = settings.getint("REDIRECT_MAX_TIMES")
         return spider
 
     def load_plan(self) -> CrawlPlan:
@@ -114,30 +117,25 @@ class SuaraposSpider(scrapy.Spider):
 
     # ---- sitemaps: what changed since the stored copy ------------------------------
     def parse_sitemap_index(self, response):
-        entries = list(Sitemap(response.body)) if response.body else []
-        yield FetchOutcome(canonical_url(response.url, self.base_url), "sitemap", f"{len(entries)} sitemaps")
-        posts = [e for e in entries if "post" in e.get("loc", "").rsplit("/", 1)[-1]]
+        index = SitemapPage(response, self.base_url)
+        yield FetchOutcome(canonical_url(response.url, self.base_url), "sitemap", f"{len(index.entries())} sitemaps")
+        posts = index.post_sitemaps()
         # Read the sitemaps changed since the last good run, and always the newest two: Yoast fills files
         # of 1,000 oldest-first, so the last one may hold only a handful; two cover the refresh window.
-        chosen = [e for i, e in enumerate(posts) if self.plan.sitemap_changed(e.get("lastmod")) or i >= len(posts) - 2]
+        chosen = [e for i, e in enumerate(posts) if self.plan.sitemap_changed(e.lastmod) or i >= len(posts) - 2]
         self.sitemaps_pending = len(chosen)
         if not chosen:
             yield self.home_request()
         for entry in chosen:
-            yield scrapy.Request(
-                canonical_url(entry["loc"], self.base_url), callback=self.parse_sitemap, errback=self.sitemap_failed
-            )
+            yield scrapy.Request(entry.url, callback=self.parse_sitemap, errback=self.sitemap_failed)
 
     def parse_sitemap(self, response):
-        entries = list(Sitemap(response.body))
-        yield FetchOutcome(canonical_url(response.url, self.base_url), "sitemap", f"{len(entries)} URLs")
-        for entry in entries:
-            url = canonical_url(entry.get("loc", ""), self.base_url)
-            if not may_be_article(url, self.base_url):
-                continue
-            self.plan.note_lastmod(url, entry.get("lastmod"))
-            if not self.plan.known(url) or self.plan.changed_since_stored(url, entry.get("lastmod")):
-                yield from self.follow(url)
+        sitemap = SitemapPage(response, self.base_url)
+        yield FetchOutcome(canonical_url(response.url, self.base_url), "sitemap", f"{len(sitemap.entries())} URLs")
+        for entry in sitemap.article_entries():
+            self.plan.note_lastmod(entry.url, entry.lastmod)
+            if not self.plan.known(entry.url) or self.plan.changed_since_stored(entry.url, entry.lastmod):
+                yield from self.follow(entry.url)
         yield from self.sitemap_done()
 
     def sitemap_done(self):
@@ -234,7 +232,7 @@ class SuaraposSpider(scrapy.Spider):
         self.requested.add(sys.intern(url))  # one copy of the string, shared with the run record's set
         yield self.article_request(url, hops)
 
-    def article_request(self, url: str, hops: int = 0, truncated_before: bool = False) -> scrapy.Request:
+    def article_request(self, url: str, hops: int = 0) -> scrapy.Request:
         # Redirects are followed here, not by the middleware, so each old slug is recorded as an alias
         # even when its target was fetched already (the dupe filter would hide it otherwise).
         return scrapy.Request(
@@ -242,12 +240,10 @@ class SuaraposSpider(scrapy.Spider):
             callback=self.parse_article,
             errback=self.article_failed,
             priority=10,  # finish listed articles before new listing pages: a short queue
-            dont_filter=truncated_before,
             meta={
                 "dont_redirect": True,
                 "handle_httpstatus_list": REDIRECT_CODES,
                 "hops": hops,
-                "truncated_before": truncated_before,
             },
         )
 
@@ -258,11 +254,7 @@ class SuaraposSpider(scrapy.Spider):
             for out in self.follow_redirect(response, requested):
                 yield out
             return
-        if not looks_complete(response):
-            if not response.meta.get("truncated_before"):  # once more: a cut connection may not recur
-                self.crawler.stats.inc_value("suarapos/truncated_retries")
-                yield self.article_request(response.request.url, response.meta.get("hops", 0), truncated_before=True)
-                return
+        if TRUNCATED in response.flags:  # cut short twice (TruncatedPageMiddleware): never read as if whole
             yield Reject(url=requested, stage="fetch", reason="truncated page: the HTML stops before </html>, twice")
             return
         reading = await self.reader.read_article(response, self.base_url)
@@ -312,8 +304,8 @@ class SuaraposSpider(scrapy.Spider):
 
     async def parse_split_page(self, response):
         article, split, page = (response.meta[k] for k in ("split_article", "split", "split_page"))
-        if not looks_complete(response):
-            yield self.split_post_incomplete(article, split, page, "the page stops before </html>")
+        if TRUNCATED in response.flags:
+            yield self.split_post_incomplete(article, split, page, "the page stops before </html>, twice")
             return
         reading = await self.reader.read_article(response, self.base_url)
         if reading.article is None or not reading.article.body:
@@ -352,8 +344,8 @@ class SuaraposSpider(scrapy.Spider):
             yield Reject(url=requested, stage="fetch", reason=f"HTTP {response.status} without Location")
             return
         target = canonical_url(response.urljoin(location), self.base_url)
-        if hops > MAX_REDIRECTS or target == requested:
-            yield Reject(url=requested, stage="fetch", reason=f"redirect loop or chain over {MAX_REDIRECTS} hops")
+        if hops > self.max_redirects or target == requested:
+            yield Reject(url=requested, stage="fetch", reason=f"redirect loop or chain over {self.max_redirects} hops")
             return
         if not may_be_article(target, self.base_url):
             yield Reject(url=requested, stage="fetch", reason=f"redirects to a page that is not an article: {target}")
@@ -374,12 +366,6 @@ def join_pages(article, page) -> None:
     for offset, link in enumerate(page.related):
         link.position = start + offset
     article.related.extend(page.related)
-
-
-def looks_complete(response) -> bool:
-    """An HTML page that got to its end (a page cut mid-body has no closing </html>)."""
-    tail = response.body[-2048:].lower()
-    return b"</html>" in tail or b"</body>" in tail
 
 
 def section_of(url: str, base_url: str) -> str:

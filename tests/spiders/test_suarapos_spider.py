@@ -109,14 +109,11 @@ def test_a_redirect_loop_is_rejected(spider):
     assert isinstance(reject, Reject) and "loop" in reject.reason
 
 
-def test_a_truncated_page_is_asked_for_once_more_then_rejected(spider):
+def test_a_page_cut_short_twice_is_rejected_not_read(spider):
     url = EXPECTED["classic_seed_article_three_irp_boxes"]["url"]
     cut = saved_response("classic_seed_article_three_irp_boxes").body[:5000]
-    first = HtmlResponse(url, body=cut, request=spider.article_request(url))
-    (again,) = collect(spider.parse_article(first))
-    assert isinstance(again, Request) and again.dont_filter and again.meta["truncated_before"]
-    second = HtmlResponse(url, body=cut, request=again)
-    (reject,) = collect(spider.parse_article(second))
+    flagged = HtmlResponse(url, body=cut, request=spider.article_request(url), flags=["truncated"])
+    (reject,) = collect(spider.parse_article(flagged))
     assert isinstance(reject, Reject) and "truncated" in reject.reason
 
 
