@@ -13,7 +13,7 @@ from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
 from suarapos_crawler.incremental import CrawlPlan
-from suarapos_crawler.items import FetchOutcome, Reject, UrlAlias
+from suarapos_crawler.items import Article, FetchOutcome, Reject, UrlAlias
 from suarapos_crawler.pages.dates import WIB
 from suarapos_crawler.spiders.suarapos import SuaraposSpider
 from suarapos_crawler.workers import PageReaders
@@ -143,3 +143,51 @@ def test_a_sitemap_index_asks_for_changed_sitemaps_and_always_the_newest_two(spi
     spider.plan = CrawlPlan(now=NOW, last_ok_run=last_ok_run, stored={"x": (0.0, 0.0, 0.0)})
     out = collect(spider.parse_sitemap_index(scrapy.http.XmlResponse(f"{BASE}/sitemap_index.xml", body=body.encode())))
     assert sorted(requests(out)) == [f"{BASE}/post-sitemap{i}.xml" for i in asked]
+
+
+# ---- split posts ------------------------------------------------------------------------------
+SPLIT = [f"split_post_page_{n}_of_3" for n in (1, 2, 3)]
+
+
+def split_page(n: int, request: Request) -> HtmlResponse:
+    response = saved_response(SPLIT[n - 1])
+    return response.replace(request=request)
+
+
+def test_the_first_page_of_a_split_post_asks_for_the_second_and_stores_nothing_yet(spider):
+    url = EXPECTED[SPLIT[0]]["url"]
+    (nxt,) = collect(spider.parse_article(split_page(1, spider.article_request(url))))
+    assert isinstance(nxt, Request) and nxt.url == f"{url}2/" and nxt.dont_filter
+    assert nxt.meta["split_page"] == 2 and nxt.meta["split_article"].url == url
+
+
+def test_the_last_page_of_a_split_post_gives_one_article_with_every_pages_text_and_the_pages_as_aliases(spider):
+    url = EXPECTED[SPLIT[0]]["url"]
+    (nxt,) = collect(spider.parse_article(split_page(1, spider.article_request(url))))
+    out = collect(spider.parse_split_page(split_page(2, nxt)))
+    last = next(x for x in out if isinstance(x, Request))
+    out = collect(spider.parse_split_page(split_page(3, last)))
+    (article,) = [x for x in out if isinstance(x, Article)]
+    assert article.url == url
+    assert article.body == "\n\n".join(EXPECTED[name]["body"] for name in SPLIT)
+    assert [link.target_url for link in article.related] == [t for name in SPLIT for t in EXPECTED[name]["related"]]
+    assert [link.position for link in article.related] == list(range(len(article.related)))
+    assert UrlAlias(alias=f"{url}3/", url=url) in out
+
+
+def test_a_later_page_reached_first_leads_to_the_first_and_is_an_alias(spider):
+    url = EXPECTED[SPLIT[1]]["url"]
+    first = EXPECTED[SPLIT[0]]["url"]
+    out = collect(spider.parse_article(split_page(2, spider.article_request(url))))
+    assert out[0] == UrlAlias(alias=url, url=first) and requests(out) == [first]
+
+
+def test_a_split_post_with_a_page_missing_is_recorded_not_stored(spider):
+    url = EXPECTED[SPLIT[0]]["url"]
+    (nxt,) = collect(spider.parse_article(split_page(1, spider.article_request(url))))
+    response = HtmlResponse(nxt.url, status=500, body=b"<html></html>", request=nxt)
+    failure = Failure(HttpError(response))
+    failure.request = nxt
+    out = collect(spider.split_page_failed(failure))
+    assert all(isinstance(x, Reject) for x in out)
+    assert any(x.url == url and "page 2 of 3" in x.reason for x in out)
