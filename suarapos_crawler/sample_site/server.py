@@ -18,7 +18,7 @@ from . import vocab
 from .content import Site
 from .faults import SLOW_SECONDS, Faults
 from .render import Renderer
-from .render_colormag import ColorMagRenderer
+from .render.colormag import ColorMagRenderer
 
 # The themes the sample can be served in: the site's own, and the one a redesign moves it to.
 THEMES = {"newspaper": Renderer, "colormag": ColorMagRenderer}

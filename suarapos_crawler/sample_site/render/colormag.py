@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from . import vocab
-from .content import SampleArticle
-from .render import Renderer, attr, listing_date, texturize, wib_iso
+from .. import vocab
+from ..content import SampleArticle
+from . import Renderer, attr, listing_date, texturize, wib_iso
 
 
 def colormag_date(when: datetime) -> str:
