@@ -37,7 +37,8 @@ def test_section_lists_its_articles_and_not_the_sidebar(name):
 
 @pytest.mark.parametrize("name", SECTIONS)
 def test_listed_urls_are_canonical(name):
-    assert all(u.endswith("/") and "#" not in u for u in listing(name).article_urls())
+    urls = listing(name).article_urls()
+    assert urls and all(u.endswith("/") and "#" not in u for u in urls)
 
 
 def test_page_numbers_from_halaman_n_dari_m():
