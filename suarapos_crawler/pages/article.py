@@ -164,8 +164,10 @@ class ArticlePage:
                 continue
             try:
                 data = json.loads(text)
-            except ValueError:
-                continue  # the theme's hand-glued breadcrumb JSON breaks on a '"' in a title
+            except (ValueError, RecursionError):
+                # the theme's hand-glued breadcrumb JSON breaks on a '"' in a title; a block nested too deep
+                # for any parser is no metadata either
+                continue
             nodes = data.get("@graph", [data]) if isinstance(data, dict) else data if isinstance(data, list) else []
             for node in nodes:
                 if not isinstance(node, dict):

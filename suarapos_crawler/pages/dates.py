@@ -39,6 +39,10 @@ class FoundDate:
         return self.value.isoformat()
 
 
+# A date outside these years is a placeholder or garbage (0001-01-01, 9999-12-31), never a publication time.
+PLAUSIBLE_YEARS = (1900, 2200)
+
+
 def to_wib(when: datetime) -> datetime:
     return when.astimezone(WIB)
 
@@ -50,9 +54,11 @@ def parse_iso(text: str | None) -> datetime | None:
     text = text.strip()
     try:
         when = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        when = when if when.tzinfo else when.replace(tzinfo=WIB)
+        when.astimezone(WIB)  # the ends of the calendar (year 1 or 9999 with an offset) cannot be moved
+    except (ValueError, OverflowError):
         return None
-    return when if when.tzinfo else when.replace(tzinfo=WIB)
+    return when if PLAUSIBLE_YEARS[0] <= when.year <= PLAUSIBLE_YEARS[1] else None
 
 
 def undo_wall_clock_trap(when: datetime) -> datetime:

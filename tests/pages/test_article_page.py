@@ -234,3 +234,15 @@ def test_the_item_has_no_field_that_was_not_reviewed(name):
     """A field added to Article is reviewed on these pages before it is stored."""
     _, reviewed = reviewed_item(name)
     assert [f.name for f in fields(Article)] == list(reviewed)
+
+
+def test_json_ld_nested_too_deep_to_parse_is_skipped_and_garbage_dates_fall_through():
+    name = "classic_seed_article_three_irp_boxes"
+    html = (PAGES / f"{name}.html").read_text(encoding="utf-8")
+    deep = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    html = html.replace("<head>", "<head>" + deep, 1)
+    html = re.sub(r'"datePublished": "[^"]+"', '"datePublished": "9999-12-31T23:59:59+00:00"', html)
+    html = re.sub(r'"dateModified": "[^"]+"', '"dateModified": "0001-01-01T00:00:00+07:00"', html)
+    item = ArticlePage(FetchedPage(EXPECTED[name]["url"], html), BASE).to_item()
+    assert item.title == EXPECTED[name]["title"] and item.body == EXPECTED[name]["body"]
+    assert (item.published_at, item.date_source) == (EXPECTED[name]["published_at"], "opengraph")

@@ -87,3 +87,10 @@ def test_a_page_dates_its_relative_date_from_its_http_date_header():
     )
     found = ArticlePage(response, BASE).published()
     assert found.source == "visible-text" and found.iso == "2026-11-29T11:00:00+07:00"
+
+
+@pytest.mark.parametrize(
+    "text", ["9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00+07:00", "0001-01-01T00:00:00Z", "1800-01-01T00:00:00"]
+)
+def test_a_date_at_the_ends_of_the_calendar_is_no_date(text):
+    assert parse_iso(text) is None
