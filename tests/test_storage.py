@@ -149,3 +149,30 @@ def test_a_themes_reading_replaces_a_fallback_reading(db):
     storage.save_article(db, article(extracted_by="fallback"))
     assert storage.save_article(db, article(extracted_by="colormag")) == "unchanged"
     assert db["articles"].get("https://www.suarapos.com/a/")["extracted_by"] == "colormag"
+
+
+def test_another_page_claiming_an_articles_url_is_stored_under_its_own(db):
+    storage.save_article(db, article(post_id=12))
+    intruder = article(
+        post_id=99, title="Lain", body="Teks berita lain sama sekali.", fetched_url="https://www.suarapos.com/lain/"
+    )
+    assert storage.save_article(db, intruder) == "new"
+    assert db["articles"].get("https://www.suarapos.com/a/")["post_id"] == 12
+    assert db["articles"].get("https://www.suarapos.com/lain/")["title"] == "Lain"
+    assert [r["stage"] for r in db["rejects"].rows] == ["canonical"]
+
+
+def test_a_copy_with_other_text_of_the_same_length_is_not_stored_over_the_article(db):
+    storage.save_article(db, article(modified_at="2023-02-08T21:00:00+07:00"))
+    wall = article(modified_at="2023-02-08T21:00:00+07:00", body="Kami memakai kuki untuk situs ini.\\n\\nSetuju.")
+    assert storage.save_article(db, wall) == "kept"
+    assert db["articles"].get("https://www.suarapos.com/a/")["body"] == article()["body"]
+    assert db["article_versions"].count == 0
+
+
+def test_a_rewritten_article_modified_since_is_a_correction(db):
+    storage.save_article(db, article(modified_at="2023-02-08T21:00:00+07:00"))
+    rewritten = article(
+        modified_at="2023-02-10T08:00:00+07:00", body="Isi berita ditulis ulang seluruhnya oleh redaksi."
+    )
+    assert storage.save_article(db, rewritten) == "updated"

@@ -18,7 +18,7 @@ from email.utils import parsedate_to_datetime
 from functools import cached_property
 
 from ..items import Article, RelatedLink
-from ..urls import canonical_url, is_site_url, shortlink_post_id
+from ..urls import canonical_url, is_site_url, may_be_article, shortlink_post_id
 from .body import Body, extract_body
 from .dates import FoundDate, parse_indonesian, parse_iso, to_wib, undo_wall_clock_trap
 from .html import classes, has_class, parse_response
@@ -215,10 +215,28 @@ class ArticlePage:
 
     # ---- fields ----------------------------------------------------------------
     def url(self) -> str:
-        canonical = self.first_attr("link", "href", rel="canonical")
-        if canonical and is_site_url(canonical, self.base_url):
-            return canonical_url(canonical, self.base_url)
+        """The page's ``rel=canonical`` when it is believable, else the URL it was fetched as."""
+        canonical = self.canonical()
+        return canonical if canonical and self.canonical_refused() is None else self.fetched_url()
+
+    def fetched_url(self) -> str:
         return canonical_url(self.response.url, self.base_url)
+
+    def canonical(self) -> str | None:
+        raw = self.first_attr("link", "href", rel="canonical")
+        return canonical_url(self.response.urljoin(raw), self.base_url) if raw and raw.strip() else None
+
+    def canonical_refused(self) -> str | None:
+        """Why the page's canonical is not believed, if it is not: SEO plugins print wrong ones (every post's
+        canonical the home page, a section, another site), and an article is stored under its own URL then."""
+        canonical = self.canonical()
+        if canonical is None or canonical == self.fetched_url():
+            return None
+        if not is_site_url(canonical, self.base_url):
+            return f"rel=canonical points to another site ({canonical[:200]})"
+        if not may_be_article(canonical, self.base_url):
+            return f"rel=canonical points to a page that is not an article ({canonical[:200]})"
+        return None
 
     def post_id(self) -> int | None:
         for cls in self.body_classes:
@@ -442,7 +460,7 @@ class ArticlePage:
             word_count=len(text.split()),
             image_url=self.image_url(),
             related=self.related(),
-            fetched_url=canonical_url(self.response.url, self.base_url),
+            fetched_url=self.fetched_url(),
             extracted_by=self.extracted_by(),
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from scrapy.exceptions import NotConfigured
 
 from ..items import Article, Reject
+from ..pages.article import SITE_NAME
 from ..pages.dates import parse_iso
 
 
@@ -14,6 +15,8 @@ def problems(item: Article, min_words: int) -> list[str]:
         found.append("no URL")
     if not item.title:
         found.append("no title")
+    elif SITE_NAME.match(item.title):
+        found.append(f"the title is the site's name only ({item.title!r}): a cookie wall or an error page")
     if not item.published_at:
         found.append("no publication date")
     else:

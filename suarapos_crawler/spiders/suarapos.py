@@ -269,6 +269,9 @@ class SuaraposSpider(scrapy.Spider):
             yield Reject(url=requested, stage="classify", reason=reading.not_article)
             return
         reading.article.capture_id = response.meta.get("capture_id")  # the WARC record it was read from
+        if reading.canonical_refused:  # recorded before the article, whose outcome the ledger then keeps
+            self.crawler.stats.inc_value("suarapos/canonical_refused")
+            yield Reject(url=requested, stage="canonical", reason=reading.canonical_refused + "; stored under its URL")
         split = reading.split
         if split is not None and split.page > 1:  # a later page of a split post: the post is read from its first
             yield UrlAlias(alias=requested, url=split.first_url)

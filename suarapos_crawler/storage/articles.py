@@ -7,6 +7,7 @@ own, and a batch must be one transaction (a kill between an article and its link
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from sqlite_utils import Database
 
@@ -18,6 +19,8 @@ from .schema import ARTICLE_COLUMNS
 VERSIONED = ("title", "body", "published_at")
 # A re-fetched body shorter than this share of the stored one is a worse copy, not a correction.
 SHORTER_BODY_RATIO = 0.5
+# A re-fetched body sharing fewer words than this with the stored one, and not modified since, is another text.
+SAME_TEXT_OVERLAP = 0.5
 
 
 def article_row(article: dict) -> dict:
@@ -61,6 +64,15 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
     seen_at = seen_at or now_wib()
     row = article_row(article)
     stored = get_article(db, row["url"])
+    if stored is not None and another_post(row, stored):
+        # Two posts claim one URL (a canonical copied from another post): this one keeps its own URL.
+        own = article.get("fetched_url") or ""
+        reason = f"post {row['post_id']} claims the URL of post {stored['post_id']} (rel=canonical)"
+        if not own or own == row["url"] or another_post(row, get_article(db, own) or {}):
+            save_reject(db, row["url"], "store", reason + "; stored copy kept", seen_at)
+            return "kept"
+        save_reject(db, own, "canonical", reason + "; stored under its URL", seen_at)
+        return save_article(db, {**article, "url": own}, seen_at)
     if stored is None:
         outcome = "new"
         row.update(first_seen_at=seen_at, last_seen_at=seen_at, last_changed_at=seen_at)
@@ -69,6 +81,17 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
         # Never overwrite a stored article with a worse copy (a page cut short, a template change).
         save_reject(
             db, row["url"], "store", "re-fetched body is far shorter than the stored one; stored copy kept", seen_at
+        )
+        return "kept"
+    elif other_text(row, stored):
+        save_reject(
+            db,
+            row["url"],
+            "store",
+            f"re-fetched copy shares {text_overlap(row.get('body') or '', stored.get('body') or ''):.0%} of its words "
+            "with the stored one and is not modified since (a cookie wall, an error page, another page's text); "
+            "stored copy kept",
+            seen_at,
         )
         return "kept"
     elif worse_reading(row, stored):
@@ -97,6 +120,29 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
     if article.get("replaces"):
         demote_to_duplicate(db, article["replaces"], row["url"], "same title and body as an earlier article", seen_at)
     return outcome
+
+
+def another_post(row: dict, stored: dict) -> bool:
+    """The stored row is another WordPress post (post IDs are printed by WordPress itself, not by SEO plugins)."""
+    return bool(row.get("post_id") and stored.get("post_id") and row["post_id"] != stored["post_id"])
+
+
+def text_overlap(a: str, b: str) -> float:
+    """Share of words two texts have in common (F1 over word counts): a correction keeps most of them."""
+    words_a, words_b = Counter(a.lower().split()), Counter(b.lower().split())
+    common = sum((words_a & words_b).values())
+    if not common:
+        return 0.0
+    return 2 * common / (sum(words_a.values()) + sum(words_b.values()))
+
+
+def other_text(row: dict, stored: dict) -> bool:
+    """A re-fetched copy whose text is mostly not the stored one's, without a newer ``modified`` date: not a
+    correction of this article but something else served at its URL."""
+    if text_overlap(row.get("body") or "", stored.get("body") or "") >= SAME_TEXT_OVERLAP:
+        return False
+    newer, older = row.get("modified_at") or "", stored.get("modified_at") or ""
+    return not (newer and older and newer > older)
 
 
 def worse_reading(row: dict, stored: dict) -> bool:

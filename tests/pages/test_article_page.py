@@ -246,3 +246,29 @@ def test_json_ld_nested_too_deep_to_parse_is_skipped_and_garbage_dates_fall_thro
     item = ArticlePage(FetchedPage(EXPECTED[name]["url"], html), BASE).to_item()
     assert item.title == EXPECTED[name]["title"] and item.body == EXPECTED[name]["body"]
     assert (item.published_at, item.date_source) == (EXPECTED[name]["published_at"], "opengraph")
+
+
+@pytest.mark.parametrize(
+    ("canonical", "why"),
+    [
+        (f"{BASE}/", "not an article"),
+        (f"{BASE}/category/daerah/", "not an article"),
+        ("https://seo-plugin.example/x/", "another site"),
+    ],
+)
+def test_a_canonical_that_cannot_be_this_article_is_not_believed(canonical, why):
+    name = "classic_seed_article_three_irp_boxes"
+    html = (PAGES / f"{name}.html").read_text(encoding="utf-8")
+    html = re.sub(r'<link rel="canonical" href="[^"]+"', f'<link rel="canonical" href="{canonical}"', html)
+    read = ArticlePage(FetchedPage(EXPECTED[name]["url"], html), BASE)
+    assert read.url() == EXPECTED[name]["url"] and why in read.canonical_refused()
+
+
+def test_a_canonical_to_another_article_is_believed_by_the_page_and_judged_by_the_archive():
+    name = "classic_seed_article_three_irp_boxes"
+    other = f"{BASE}/berita-lain/"
+    html = (PAGES / f"{name}.html").read_text(encoding="utf-8")
+    html = re.sub(r'<link rel="canonical" href="[^"]+"', f'<link rel="canonical" href="{other}"', html)
+    read = ArticlePage(FetchedPage(EXPECTED[name]["url"], html), BASE)
+    assert read.url() == other and read.canonical_refused() is None
+    assert read.to_item().fetched_url == EXPECTED[name]["url"]  # storage compares post IDs (test_storage)
