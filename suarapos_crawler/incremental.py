@@ -37,6 +37,8 @@ class CrawlPlan:
     # Where the site gives sitemap lastmod, an article it says is unchanged needs no refresh-window fetch.
     trust_lastmod: bool = True
     confirmed_unchanged: set[str] = field(default_factory=set)
+    # Pages rejected run after run, whose next try is not due yet (storage.rejects_backing_off).
+    backing_off: set[str] = field(default_factory=set)
 
     @classmethod
     def load(
@@ -48,6 +50,7 @@ class CrawlPlan:
         now: datetime | None = None,
         trust_lastmod: bool = True,
         before_run: int | None = None,
+        reject_retry_max_hours: float = 168.0,
     ) -> CrawlPlan:
         """The plan from an archive whose schema is up to date (``None``: no archive, fetch everything).
         ``before_run``: the ID of the run being planned, which does not count as an earlier run."""
@@ -68,6 +71,8 @@ class CrawlPlan:
         plan.last_ok_run = parse_iso(storage.last_run_started(db))
         plan.previous_run_completed = storage.last_run_completed(db, before_run)
         plan.dangling_targets = storage.dangling_link_targets(db)
+        if mode != "replay":
+            plan.backing_off = storage.rejects_backing_off(db, plan.now.isoformat(), reject_retry_max_hours)
         if mode == "refresh":
             plan.refresh_before = parse_iso(storage.unfinished_refresh_started(db, before_run)) or plan.now
         return plan
@@ -81,6 +86,10 @@ class CrawlPlan:
         if self.mode == "replay":
             return False
         return url in self.stored or url in self.others
+
+    def waiting(self, url: str) -> bool:
+        """A page rejected run after run, not to be asked for again yet."""
+        return url in self.backing_off
 
     def due_again(self, url: str) -> bool:
         """A stored article published within the refresh window (corrections come early), unless

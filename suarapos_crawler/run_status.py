@@ -38,14 +38,20 @@ def run_status(
     blocked = statuses.get(403, 0) + statuses.get(429, 0)
     if blocked and blocked >= real / 2:
         return "blocked", f"{blocked} of {responses} responses were 403/429"
+    given_up = stats.get("retry/max_reached", 0)  # pages still 5xx (or unreachable) after their retries
+    if given_up and given_up >= (real - sum(v for k, v in statuses.items() if k >= 500)) / 2:
+        return "failed", f"{given_up} pages still failed after their retries (5xx or no answer): the site is failing"
     if finish_reason != "finished":
         return "failed", f"the run ended early ({finish_reason})"
     if unaccounted:
         return "failed", f"{unaccounted} URL(s) were scheduled but have no recorded outcome"
     if errors > max_errors:
         return "failed", f"{errors} errors logged (RUN_MAX_ERRORS is {max_errors})"
-    if articles == 0 and stats.get("suarapos/listing_pages", 0) and not stats.get("suarapos/incremental_stop", 0):
-        return "site_changed", "listing pages were fetched but no article was parsed"
+    if articles == 0 and stats.get("suarapos/article_pages", 0):
+        return "site_changed", "article pages were fetched but none could be read"
+    if stats.get("suarapos/listing_pages", 0) and not stats.get("suarapos/listed_articles", 0):
+        return "site_changed", "listing pages were fetched but list no article"
+    # Listings that list only stored articles (an unchanged site, a backfill of a complete archive) are no alarm.
     return "ok", ""
 
 

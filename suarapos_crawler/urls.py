@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 DEFAULT_BASE_URL = "https://www.suarapos.com"
 # The site answers on all of these; www.suarapos.com is where they redirect.
@@ -18,6 +18,8 @@ SITE_HOSTS = frozenset({"www.suarapos.com", "suarapos.com", "suarapos.co.id", "w
 # Query parameters that never change which page is served.
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|replytocom|fbclid|gclid|amp|share|msclkid)$", re.I)
 
+ESCAPE = re.compile(r"%[0-9a-f]{2}", re.I)
+PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 # The AMP plugin's endpoint: ``/slug/amp/`` serves ``/slug/`` for phones.
 AMP_PATH = re.compile(r"/amp/?$", re.I)
 NOT_ARTICLE_PATH = re.compile(
@@ -64,6 +66,9 @@ def canonical_url(url: str, base_url: str) -> str:
         path = path.replace("//", "/")
     if AMP_PATH.search(path):  # the AMP edition of a post is the post (``?amp`` goes with the tracking)
         path = AMP_PATH.sub("/", path)
+    # One spelling of a non-ASCII path: UTF-8 percent-escapes in upper case (WordPress prints them in lower
+    # case, Scrapy requests them in upper case), the escapes already there kept.
+    path = ESCAPE.sub(lambda m: m.group(0).upper(), quote(path, safe=PATH_SAFE))
     last = path.rsplit("/", 1)[-1]
     if not path.endswith("/") and "." not in last:
         path += "/"

@@ -88,3 +88,32 @@ def test_refresh_fetches_every_stored_article(archive):
 def test_unknown_mode_is_refused(archive):
     with pytest.raises(ValueError):
         CrawlPlan.load(archive, mode="everything")
+
+
+def test_a_page_rejected_run_after_run_is_asked_for_again_on_a_schedule_that_backs_off(db):
+    for times, when in (
+        (1, "2026-11-29T13:00:00+07:00"),
+        (3, "2026-11-29T11:00:00+07:00"),
+        (4, "2026-11-29T05:00:00+07:00"),
+    ):
+        url = f"https://www.suarapos.com/rusak-{times}/"
+        for _ in range(times):
+            storage.save_reject(db, url, "fetch", "HTTP 500", when)
+    for _ in range(2):  # a page stored under its own URL, its canonical refused: nothing to back off from
+        storage.save_reject(
+            db, "https://www.suarapos.com/kanonik/", "canonical", "not believed", "2026-11-29T13:00:00+07:00"
+        )
+    now = NOW
+    plan = CrawlPlan.load(db, now=now, reject_retry_max_hours=168)
+    # once: next run; three times: 4 h after the last (3 h ago, so not yet); four times: 8 h (9 h ago: due)
+    assert plan.backing_off == {"https://www.suarapos.com/rusak-3/"}
+    assert CrawlPlan.load(db, now=now, reject_retry_max_hours=2).backing_off == set()  # the cap holds
+    assert CrawlPlan.load(db, mode="replay", now=now).backing_off == set()
+
+
+def test_a_page_stored_at_last_leaves_its_failures_behind(db):
+    url = "https://www.suarapos.com/a/"
+    storage.save_reject(db, url, "fetch", "HTTP 500")
+    row = {"url": url, "title": "t", "published_at": "2026-11-28T08:00:00+07:00", "body": "b", "related": []}
+    storage.save_article(db, row)
+    assert db["rejects"].count == 0

@@ -12,6 +12,8 @@ def stats(**kw):
         "downloader/response_status_count/200": 50,
         "sqlite/articles_new": 40,
         "suarapos/listing_pages": 10,
+        "suarapos/listed_articles": 100,
+        "suarapos/article_pages": 40,
     }
     base.update(kw)
     return base
@@ -36,8 +38,26 @@ def test_blocked_by_403s():
     assert run_status(s, "finished", 5, [])[0] == "blocked"
 
 
-def test_site_changed_when_listings_yield_no_articles():
+def test_site_changed_when_article_pages_yield_no_articles():
     assert run_status(stats(**{"sqlite/articles_new": 0}), "finished", 5, [])[0] == "site_changed"
+
+
+def test_site_changed_when_listings_list_nothing():
+    s = stats(**{"sqlite/articles_new": 0, "suarapos/article_pages": 0, "suarapos/listed_articles": 0})
+    assert run_status(s, "finished", 5, [])[0] == "site_changed"
+
+
+def test_listings_of_stored_articles_only_are_no_alarm():
+    """A backfill of a complete archive, an unchanged site whose sections fit on one page: nothing to fetch."""
+    s = stats(**{"sqlite/articles_new": 0, "suarapos/article_pages": 0})
+    assert run_status(s, "finished", 5, []) == ("ok", "")
+
+
+def test_a_site_failing_with_5xx_fails_the_run_but_a_few_broken_pages_do_not():
+    storm = stats(**{"downloader/response_status_count/500": 200, "retry/max_reached": 50, "sqlite/articles_new": 2})
+    assert run_status(storm, "finished", 5, [])[0] == "failed"
+    few = stats(**{"downloader/response_status_count/500": 24, "retry/max_reached": 6})
+    assert run_status(few, "finished", 5, [])[0] == "ok"
 
 
 def test_lost_item_fails_and_is_named():

@@ -83,3 +83,15 @@ def test_off_site_links_are_not_followed():
 def test_section_page_urls():
     assert section_page_url(f"{BASE}/category/daerah/", 3) == f"{BASE}/category/daerah/page/3/"
     assert section_page_url(f"{BASE}/category/daerah/page/3/", 1) == f"{BASE}/category/daerah/"
+
+
+def test_a_non_ascii_path_has_one_spelling_whoever_wrote_it():
+    slug = "berita-" + "漢" * 3
+    as_scrapy_asks = "https://www.suarapos.com/berita-%E6%BC%A2%E6%BC%A2%E6%BC%A2/"
+    for spelling in (
+        f"https://www.suarapos.com/{slug}/",
+        as_scrapy_asks,
+        as_scrapy_asks.lower().replace("https://www.suarapos.com", BASE),
+    ):
+        assert canonical_url(spelling, BASE) == as_scrapy_asks
+    assert canonical_url(f"{BASE}/a%2Fb/", BASE) == f"{BASE}/a%2Fb/"  # an escaped slash stays escaped

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
+from w3lib.url import safe_url_string
 
 from ..archive import Archive
 from ..incremental import MODES, CrawlPlan
@@ -52,7 +53,9 @@ class SuaraposSpider(scrapy.Spider):
         self.base_url = base_url.rstrip("/")
         self.mode = mode
         host = urlsplit(self.base_url).hostname or ""
-        self.allowed_domains = sorted({host, *SITE_HOSTS})
+        # A copy served on this machine is crawled at full speed (LOOPBACK_SETTINGS): it must never lead the
+        # crawler to the live site at that speed, so its own host is the only one allowed.
+        self.allowed_domains = [host] if host in LOOPBACK_HOSTS else sorted({host, *SITE_HOSTS})
         self.plan = CrawlPlan(mode=mode)
         # SECTION_MAX_PAGES, URLLENGTH_LIMIT, REDIRECT_MAX_TIMES: read in from_crawler (their defaults: settings.py)
         self.max_section_pages = self.max_url_length = self.max_redirects = 0
@@ -90,6 +93,7 @@ class SuaraposSpider(scrapy.Spider):
             known_tolerance=settings.getint("INCREMENTAL_KNOWN_TOLERANCE"),
             trust_lastmod=settings.getbool("INCREMENTAL_TRUST_LASTMOD"),
             before_run=archive.run_id if archive else None,
+            reject_retry_max_hours=settings.getfloat("INCREMENTAL_RETRY_MAX_HOURS"),
         )
 
     async def start(self):
@@ -145,6 +149,7 @@ class SuaraposSpider(scrapy.Spider):
 
     def sitemap_failed(self, failure):
         # Sitemaps only speed things up; the sections are walked anyway.
+        yield from self.redirected_before(failure)
         if not failure.check(NotCaptured):
             self.logger.warning("sitemap not read: %s (%s)", failure.request.url, describe_failure(failure))
         yield self.fetch_failed(failure)
@@ -171,6 +176,7 @@ class SuaraposSpider(scrapy.Spider):
         if page.current_page == 1 and page.last_page:  # how much of the section there is, for the progress line
             stats.inc_value("suarapos/listing_pages_expected", page.last_page)
         listed = page.article_urls
+        stats.inc_value("suarapos/listed_articles", len(listed))
         for out in self.listing_outcome(response, "listing", f"{len(listed)} articles listed"):
             yield out
         for out in self.follow_articles(listed):
@@ -196,7 +202,14 @@ class SuaraposSpider(scrapy.Spider):
         yield FetchOutcome(canonical_url(response.url, self.base_url), outcome, detail)
 
     def listing_failed(self, failure):
+        yield from self.redirected_before(failure)
         yield self.fetch_failed(failure)
+
+    def redirected_before(self, failure):
+        """The URLs that redirected to a request that then failed (another host the offsite filter refused,
+        a dead end): each has its outcome too."""
+        for url in failure.request.meta.get("redirect_urls", []):
+            yield FetchOutcome(canonical_url(url, self.base_url), "redirected", failure.request.url[:500])
 
     def fetch_failed(self, failure) -> Reject | FetchOutcome:
         """A request that got no page: a reject with the reason, or, replaying captures, one not captured."""
@@ -206,6 +219,7 @@ class SuaraposSpider(scrapy.Spider):
         return Reject(url=url, stage="fetch", reason=describe_failure(failure))
 
     def section_ended(self, failure):
+        yield from self.redirected_before(failure)
         url = canonical_url(failure.request.url, self.base_url)
         # A 404 past the last page of a "load more" section is how such a section ends.
         if failure.check(HttpError) and failure.value.response.status == 404:
@@ -222,11 +236,15 @@ class SuaraposSpider(scrapy.Spider):
         """A request for a URL that may be an article, or the reason it is not made."""
         if url in self.requested:
             return
-        if len(url) > self.max_url_length:
+        if self.plan.waiting(url):  # rejected run after run: its next try is not due (no request, no row)
+            self.crawler.stats.inc_value("suarapos/rejects_backing_off")
+            return
+        length = len(safe_url_string(url))  # as Scrapy's UrlLengthMiddleware measures it: percent-encoded
+        if length > self.max_url_length:
             yield Reject(
                 url=url[:300] + "…",
                 stage="discover",
-                reason=f"URL of {len(url)} characters (URLLENGTH_LIMIT {self.max_url_length})",
+                reason=f"URL of {length} characters (URLLENGTH_LIMIT {self.max_url_length})",
             )
             return
         self.requested.add(sys.intern(url))  # one copy of the string, shared with the run record's set
@@ -258,6 +276,7 @@ class SuaraposSpider(scrapy.Spider):
             yield Reject(url=requested, stage="fetch", reason="truncated page: the HTML stops before </html>, twice")
             return
         reading = await self.reader.read_article(response, self.base_url)
+        self.crawler.stats.inc_value("suarapos/article_pages")
         if reading.flattened:
             self.crawler.stats.inc_value("suarapos/flattened_pages")
         if reading.error:

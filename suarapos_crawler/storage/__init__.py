@@ -35,6 +35,7 @@ from .plan import (
     known_other_urls,
     last_run_completed,
     last_run_started,
+    rejects_backing_off,
     stored_article_times,
     unfinished_refresh_started,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "finish_run",
     "get_article",
     "known_other_urls",
+    "rejects_backing_off",
     "last_run_completed",
     "last_run_started",
     "now_wib",

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from ..items import FALLBACK
 from .connection import now_wib
+from .plan import RETRIED_STAGES
 from .schema import ARTICLE_COLUMNS
 
 # The fields whose change makes a new version of an article.
@@ -113,6 +114,11 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
         outcome = "unchanged"  # metadata such as tags may still be refreshed
         row["last_seen_at"] = seen_at
         _update(db, "articles", "url", row)
+    # Stored now: earlier failures of this page are over (and its retry schedule with them).
+    db.execute(
+        f"DELETE FROM rejects WHERE url IN (?, ?) AND stage IN ({', '.join('?' * len(RETRIED_STAGES))})",
+        [row["url"], article.get("fetched_url") or row["url"], *RETRIED_STAGES],
+    )
     save_facets(db, row["url"], article.get("sections") or [], article.get("tags") or [])
     save_related(db, row["url"], article.get("related") or [])
     if article.get("fetched_url") and article["fetched_url"] != row["url"]:

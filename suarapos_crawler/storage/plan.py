@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from ..pages.dates import parse_iso
+
 
 def stored_article_times(db: Database):
     """(url, published_at, modified_at, last_seen_at) of every stored article."""
@@ -18,6 +20,28 @@ def known_other_urls(db: Database) -> set[str]:
     urls |= {r[0] for r in db.execute("SELECT url FROM duplicates")}
     urls |= {r[0] for r in db.execute("SELECT url FROM rejects WHERE reason IN ('HTTP 404', 'HTTP 410')")}
     return urls
+
+
+# Rejects of these steps come back the same until the site changes: asked for again on a schedule that backs off.
+RETRIED_STAGES = ("fetch", "classify", "extract", "validate")
+
+
+def rejects_backing_off(db: Database, now_iso: str, max_hours: float) -> set[str]:
+    """URLs rejected two runs or more in a row whose next try is not due: after the n-th rejection a URL waits
+    2^(n-1) hours (at most ``max_hours``), so a page that always fails costs one request now and then, not
+    one every run."""
+    rows = db.execute(
+        f"SELECT url, MAX(times), MAX(last_seen_at) FROM rejects WHERE stage IN ({', '.join('?' * len(RETRIED_STAGES))}) "
+        "AND times >= 2 GROUP BY url",
+        list(RETRIED_STAGES),
+    )
+    now = parse_iso(now_iso)
+    waiting = set()
+    for url, times, last_seen in rows:
+        seen = parse_iso(last_seen)
+        if now and seen and (now - seen).total_seconds() < min(2 ** (times - 1), max_hours) * 3600:
+            waiting.add(url)
+    return waiting
 
 
 def last_run_started(db: Database, status: str = "ok", mode: str | None = None) -> str | None:
