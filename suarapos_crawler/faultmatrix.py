@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from .sample_site import FAULTS
 from .sample_site.process import SampleSiteProcess, crawl_command
-from .sample_site.score import UNREACHABLE_FAULTS, score_database
+from .sample_site.score import UNREACHABLE_FAULTS, score_database, token_f1
 
 # Faults after which the run as a whole cannot succeed, and must say so.
 RUN_FAILS = {"forbidden": "blocked", "robots_5xx": "unreachable"}
@@ -43,6 +43,16 @@ TRIED = {
     "hostile": "<script> and SQL in title and text",
     "odd_urls": "links with ../ and a 3,000-char path",
     "robots_5xx": "robots.txt answers 503",
+    "canonical_home": "every canonical is the home page",
+    "canonical_other": "canonical names another article",
+    "garbage_copy": "a cookie wall as long as the text",
+    "long_slug": "a 300-character non-ASCII slug",
+    "deep_jsonld": "JSON-LD nested 100,000 deep",
+    "year_9999": "JSON-LD dates 9999 and 0001",
+    "poison_500": "six articles always 500",
+    "offsite_redirect": "a menu item redirects off the site",
+    "query_pagination": "?hal=N pagination without end",
+    "huge_listing": "12,000 unclosed listing blocks",
 }
 
 
@@ -149,9 +159,10 @@ def run_fault(
         ]
     # A refresh under the fault must leave every stored article as good as it was.
     before, after = snapshot_bodies(clean_db), snapshot_bodies(refresh_db)
-    for url, (_title, _published, body) in before.items():
+    # (Its title and date as they were, its text not shorter, nor another text: a cookie wall, another post's.)
+    for url, (title, _published, body) in before.items():
         now_title, now_published, now_body = after.get(url, ("", "", ""))
-        if not now_title or not now_published or len(now_body) < len(body) * 0.9:
+        if now_title != title or not now_published or len(now_body) < len(body) * 0.9 or token_f1(now_body, body) < 0.9:
             result.degraded.append(url)
     return result
 

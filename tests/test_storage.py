@@ -153,13 +153,29 @@ def test_a_themes_reading_replaces_a_fallback_reading(db):
 
 def test_another_page_claiming_an_articles_url_is_stored_under_its_own(db):
     storage.save_article(db, article(post_id=12))
-    intruder = article(
-        post_id=99, title="Lain", body="Teks berita lain sama sekali.", fetched_url="https://www.suarapos.com/lain/"
-    )
+    intruder = article(post_id=99, title="Lain", body="Teks berita lain.", fetched_url="https://www.suarapos.com/lain/")
     assert storage.save_article(db, intruder) == "new"
     assert db["articles"].get("https://www.suarapos.com/a/")["post_id"] == 12
     assert db["articles"].get("https://www.suarapos.com/lain/")["title"] == "Lain"
     assert [r["stage"] for r in db["rejects"].rows] == ["canonical"]
+
+
+def test_a_canonical_not_yet_stored_is_not_taken_on_the_pages_word(db):
+    """Stored first, a page claiming another URL would hold it when that URL's own post comes."""
+    claimer = article(post_id=99, fetched_url="https://www.suarapos.com/lain/")
+    storage.save_article(db, claimer)
+    assert storage.save_article(db, article(post_id=12)) == "new"  # the URL's own post, fetched at it
+    assert {r["url"]: r["post_id"] for r in db["articles"].rows} == {
+        "https://www.suarapos.com/a/": 12,
+        "https://www.suarapos.com/lain/": 99,
+    }
+
+
+def test_a_canonical_confirmed_by_the_archive_is_followed(db):
+    storage.save_article(db, article(post_id=12))
+    again = article(post_id=12, fetched_url="https://www.suarapos.com/judul-lama/")  # an old slug still served
+    assert storage.save_article(db, again) == "unchanged"
+    assert db["articles"].count == 1 and db["url_aliases"].get("https://www.suarapos.com/judul-lama/")
 
 
 def test_a_copy_with_other_text_of_the_same_length_is_not_stored_over_the_article(db):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from lxml import etree
+
 from ..urls import canonical_url, is_section_url, may_be_article, section_page_url
 from .html import classes, html_root
 
@@ -24,6 +26,11 @@ LISTING_CLASSES = frozenset(
         "page-numbers",  # WordPress's own the_posts_pagination(), whatever the theme
     }
 )
+
+
+def is_widget(el) -> bool:
+    """A sidebar or an ``<aside>`` widget: what a listing's modules outside the main column sit in."""
+    return el.tag == "aside" or "td-main-sidebar" in (el.get("class") or "")
 
 
 def in_widget(el, stop=None) -> bool:
@@ -87,16 +94,28 @@ class ListingPage:
 
     @cached_property
     def _article_urls(self) -> list[str]:
-        areas = self.main_content or [self.root]
+        """One walk of the tree, keeping count of the areas, widgets and listing modules it is inside: linear
+        in the page's size however deep it nests (a page whose thousands of blocks are never closed nests them
+        all in one another, and a search from each block would be quadratic)."""
+        areas = set(self.main_content)
+        modules = {el for el in self.with_class(*MODULE_CLASSES)}
+        if not modules:  # another theme: the headings of its posts
+            modules = set(self.post_headings(list(areas) or [self.root]))
+        inside = {"area": 0 if areas else 1, "widget": 0, "module": 0}
         hrefs = []
-        for module in self.with_class(*MODULE_CLASSES) or self.post_headings(areas):
-            if not any(area is module or area in module.iterancestors() for area in areas) or in_widget(module):
-                continue
-            hrefs += [
-                a.get("href")
-                for a in module.iter("a")
-                if a is not module and a.get("href") is not None and not in_widget(a, stop=module)
+        for event, el in etree.iterwalk(self.root, events=("start", "end")):
+            kinds = [
+                k for k, found in (("area", el in areas), ("widget", is_widget(el)), ("module", el in modules)) if found
             ]
+            if event == "end":
+                for kind in kinds:
+                    inside[kind] -= 1
+                continue
+            listed = inside["module"] and inside["area"] and not inside["widget"] and "widget" not in kinds
+            if el.tag == "a" and listed and el.get("href") is not None:
+                hrefs.append(el.get("href"))
+            for kind in kinds:
+                inside[kind] += 1
         return [u for u in self._canonical(hrefs) if may_be_article(u, self.base_url)]
 
     def post_headings(self, areas: list) -> list:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from urllib.parse import unquote
 
 from . import vocab
 
@@ -114,7 +115,7 @@ class Site:
     def __post_init__(self):
         self.by_id = {a.post_id: a for a in self.articles}
         self.position = {a.post_id: i for i, a in enumerate(self.articles)}  # newest first
-        self.by_slug = {a.slug: a for a in self.articles}
+        self.by_slug = {unquote(a.slug): a for a in self.articles}  # as the server finds them: decoded
         self.old_slugs = {old: a for a in self.articles for old in a.old_slugs}
         self._listing_cache: dict[str, list[SampleArticle]] = {}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from .content import LONG_PATH_POST_ID, BacaJuga, SampleArticle, Site
 
@@ -23,7 +24,22 @@ FAULTS = {
     "hostile": "the article's title and text hold <script> markup and SQL metacharacters (as text)",
     "odd_urls": "the article links (Baca Juga) to a URL with ../ in it and to one with a 3,000-character path",
     "robots_5xx": "robots.txt answers 503",
+    "canonical_home": "every article page's rel=canonical is the home page (an SEO plugin's bug)",
+    "canonical_other": "the article's rel=canonical is another article's URL",
+    "garbage_copy": "the article answers a cookie wall as long as its text, titled with the site's name",
+    "long_slug": "the article's slug is 300 non-ASCII characters (2,700 percent-encoded)",
+    "deep_jsonld": "the article's head holds a JSON-LD block nested 100,000 deep",
+    "year_9999": "the article's JSON-LD dates are 9999-12-31 and 0001-01-01",
+    "poison_500": "six articles always answer 500",
+    "offsite_redirect": "a menu item (e-Paper) redirects to another host",
+    "query_pagination": "a menu section pages by ?hal=N forever, listing the same articles",
+    "huge_listing": "a menu section's page holds 12,000 listing blocks, none closed",
 }
+POISONED = 6  # articles that always answer 500 under poison_500
+COOKIE_WALL = (
+    "Situs ini menggunakan kuki untuk meningkatkan pengalaman Anda. Dengan melanjutkan, Anda menyetujui "
+    "penggunaan kuki sesuai kebijakan privasi kami. Klik Setuju untuk melanjutkan membaca. "
+)
 SLOW_SECONDS = 3.0
 # Offsets into the day-1 articles, so each fault sits on its own, ordinary article.
 _TARGET_OFFSET = {
@@ -41,13 +57,21 @@ _TARGET_OFFSET = {
     "no_title": 11,
     "hostile": 15,
     "odd_urls": 21,
+    "canonical_other": 25,
+    "garbage_copy": 27,
+    "long_slug": 33,
+    "deep_jsonld": 35,
+    "year_9999": 1,
 }
+POISON_OFFSETS = (2, 4, 6, 8, 10, 12)
 
 
 @dataclass
 class Faults:
     enabled: set[str] = field(default_factory=set)
     targets: dict[str, int] = field(default_factory=dict)  # fault -> post ID
+    poisoned: set[int] = field(default_factory=set)  # post IDs that always answer 500 (poison_500)
+    canonical_of: dict[int, str] = field(default_factory=dict)  # post ID -> the other article's path it claims
 
     @classmethod
     def parse(cls, names: str | None, site: Site) -> Faults:
@@ -61,6 +85,8 @@ class Faults:
             if name in _TARGET_OFFSET:
                 targets[name] = plain[_TARGET_OFFSET[name] % len(plain)].post_id
         faults = cls(enabled, targets)
+        if "poison_500" in enabled:
+            faults.poisoned = {plain[i % len(plain)].post_id for i in POISON_OFFSETS}
         faults.apply(site)
         return faults
 
@@ -71,6 +97,15 @@ class Faults:
             a.title = "Awas <script>alert('xss')</script> & '; DROP TABLE articles; -- di Grup WhatsApp"
             a.paragraphs = list(a.paragraphs)
             a.paragraphs[1] += ' Pesan itu memuat <img src=x onerror=alert(1)> dan "; DELETE FROM articles; --.'
+        if "long_slug" in self.targets:
+            a = site.by_id[self.targets["long_slug"]]
+            # WordPress keeps a non-ASCII slug percent-encoded, in lower case
+            a.slug = "kabar-" + quote("漢" * 300).lower()
+            site.__post_init__()  # the slug lookups again
+        if "canonical_other" in self.targets:
+            a = site.by_id[self.targets["canonical_other"]]
+            other = next(x for x in site.articles if x.published < a.published and not x.traps and x.day == 1)
+            self.canonical_of[a.post_id] = other.path
         if "odd_urls" in self.targets:
             a = site.by_id[self.targets["odd_urls"]]
             older = next(x for x in site.articles if x.published < a.published and not x.old_slugs)
@@ -81,9 +116,17 @@ class Faults:
 
     def for_article(self, article: SampleArticle) -> list[str]:
         hits = [name for name, pid in self.targets.items() if pid == article.post_id]
+        if article.post_id in self.poisoned:
+            hits.append("poison_500")
         if "forbidden" in self.enabled:
             hits.append("forbidden")
         return sorted(hits)
 
     def on(self, name: str, article: SampleArticle | None) -> bool:
-        return article is not None and self.targets.get(name) == article.post_id
+        if article is None:
+            return False
+        if name == "poison_500":
+            return article.post_id in self.poisoned
+        if name == "canonical_home":
+            return "canonical_home" in self.enabled
+        return self.targets.get(name) == article.post_id

@@ -53,7 +53,17 @@ BOILERPLATE = [
     "Hak Cipta",
 ]
 # Faults after which an article cannot be had at all; the crawler is not scored on those.
-UNREACHABLE_FAULTS = {"redirect_loop", "oversized", "forbidden", "truncated", "soft_404", "no_date", "no_title"}
+UNREACHABLE_FAULTS = {
+    "redirect_loop",
+    "oversized",
+    "forbidden",
+    "truncated",
+    "soft_404",
+    "no_date",
+    "no_title",
+    "garbage_copy",
+    "poison_500",
+}
 
 
 def token_f1(got: str, want: str) -> float:

@@ -9,14 +9,14 @@ from __future__ import annotations
 import gzip
 import re
 from collections import OrderedDict
-from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urlsplit
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from twisted.web import resource, server
 
 from . import vocab
 from .content import Site
-from .faults import SLOW_SECONDS, Faults
+from .faults import COOKIE_WALL, SLOW_SECONDS, Faults
 from .render import Renderer
 from .render.colormag import ColorMagRenderer
 
@@ -53,7 +53,7 @@ class SampleSite:
 
     def redirect(self, location: str, status: int = 301) -> Reply:
         if location.startswith("/"):
-            location = self.base + location
+            location = self.base + quote(location, safe="/%?&=#:;,+")  # a header is ASCII: a slug percent-encoded
         return Reply(status, b"", {"Location": location, "Content-Type": HTML})
 
     def html(self, text: str, status: int = 200, **headers) -> Reply:
@@ -68,6 +68,7 @@ class SampleSite:
         if "forbidden" in self.faults.enabled:
             return self.html("<html><body><h1>403 Forbidden</h1>Access denied</body></html>", 403)
         path, _, query = target.partition("?")
+        path = unquote(path)  # a non-ASCII slug, requested percent-encoded in either case
         article = self.site.by_slug.get(path.strip("/")) if path.count("/") <= 2 else None
         fault = self.fault_reply(target, path, article)
         if fault is not None:
@@ -90,6 +91,8 @@ class SampleSite:
             return Reply(
                 503, b"<html><body>Service Unavailable</body></html>", {"Retry-After": "1", "Content-Type": HTML}
             )
+        if f.on("poison_500", article):
+            return Reply(500, b"<html><body>Internal Server Error</body></html>", {"Content-Type": HTML})
         if f.on("redirect_loop", article):
             return self.redirect(f"{path}amp/", 302)
         if path.endswith("/amp/") and f.on("redirect_loop", self.site.by_slug.get(path[1:-5])):
@@ -129,10 +132,26 @@ class SampleSite:
             return Reply(200, strip_dates(reply.body), reply.headers)
         if f.on("no_title", article):
             return Reply(200, strip_titles(reply.body), reply.headers)
+        if f.on("canonical_home", article):
+            return Reply(200, with_canonical(reply.body, f"{self.base}/"), reply.headers)
+        if f.on("canonical_other", article):
+            return Reply(200, with_canonical(reply.body, self.base + f.canonical_of[article.post_id]), reply.headers)
+        if f.on("garbage_copy", article):
+            return self.html(self.render.article(cookie_wall(article)))
+        if f.on("deep_jsonld", article):
+            deep = b'<script type="application/ld+json">' + b"[" * 100_000 + b"]" * 100_000 + b"</script>"
+            return Reply(200, reply.body.replace(b"<head>", b"<head>\n" + deep, 1), reply.headers)
+        if f.on("year_9999", article):
+            body = re.sub(rb'"datePublished": "[^"]+"', b'"datePublished": "9999-12-31T23:59:59+00:00"', reply.body)
+            body = re.sub(rb'"dateModified": "[^"]+"', b'"dateModified": "0001-01-01T00:00:00+07:00"', body)
+            return Reply(200, body, reply.headers)
         return reply
 
     def route(self, path: str, query: dict[str, list[str]]) -> Reply:
         r = self.render
+        hostile = self.hostile_menu_route(path, query)
+        if hostile is not None:
+            return hostile
         if path == "/robots.txt" and "robots_5xx" in self.faults.enabled:
             return Reply(503, b"Service Unavailable", {"Content-Type": "text/plain", "Retry-After": "1"})
         if path == "/" and "p" in query:
@@ -143,7 +162,7 @@ class SampleSite:
             hits = [a for a in self.site.articles if words and all(w in a.title.lower() for w in words)]
             return self.html(r.simple_listing("Hasil pencarian: ", query["s"][0], hits, "search search-results"))
         if path == "/":
-            return self.html(r.home())
+            return self.html(self.with_hostile_menu(r.home()))
         if path == "/robots.txt":
             return Reply(200, r.robots().encode(), {"Content-Type": "text/plain; charset=utf-8"})
         if path in ("/sitemap.xml", "/wp-sitemap.xml"):
@@ -175,6 +194,28 @@ class SampleSite:
         if m:
             return self.route_date(int(m.group(1)), int(m.group(2)))
         return self.route_slug(path)
+
+    # ---- menu items that lead somewhere hostile (faults offsite_redirect, query_pagination, huge_listing) ----
+    def with_hostile_menu(self, page: str) -> str:
+        items = "".join(
+            f'<li class="menu-item"><a href="{self.base}{path}">{name}</a></li>'
+            for fault, (path, name) in HOSTILE_MENU.items()
+            if fault in self.faults.enabled
+        )
+        return page.replace(
+            '<ul id="menu-main-menu" class="sf-menu">', '<ul id="menu-main-menu" class="sf-menu">' + items, 1
+        )
+
+    def hostile_menu_route(self, path: str, query: dict[str, list[str]]) -> Reply | None:
+        enabled = self.faults.enabled
+        if "offsite_redirect" in enabled and path == HOSTILE_MENU["offsite_redirect"][0]:
+            return self.redirect("https://epaper.example.invalid/", 301)
+        if "query_pagination" in enabled and path == HOSTILE_MENU["query_pagination"][0]:
+            page = int((query.get("hal") or ["1"])[0] or 1) if (query.get("hal") or ["1"])[0].isdigit() else 1
+            return self.html(self.render.endless_listing(path, page, self.site.articles[:10]))
+        if "huge_listing" in enabled and path == HOSTILE_MENU["huge_listing"][0]:
+            return self.html(self.render.unclosed_listing(self.site.articles, HUGE_LISTING_BLOCKS))
+        return None
 
     def route_section(self, path: str) -> Reply:
         m = re.fullmatch(r"(/category/(?:[a-z0-9-]+/)+?)(?:page/(\d+)/)?", path)
@@ -247,6 +288,28 @@ class SampleSite:
         if slug in self.static:
             return self.html(self.render.static_page(slug, *self.static[slug]))
         return self.not_found()
+
+
+HOSTILE_MENU = {
+    "offsite_redirect": ("/category/epaper/", "e-Paper"),
+    "query_pagination": ("/category/indeks/", "Indeks"),
+    "huge_listing": ("/category/indeks-lengkap/", "Indeks Lengkap"),
+}
+HUGE_LISTING_BLOCKS = 12_000
+
+
+def with_canonical(body: bytes, url: str) -> bytes:
+    return re.sub(
+        rb'<link rel="canonical" href="[^"]*"', b'<link rel="canonical" href="' + url.encode() + b'"', body, count=1
+    )
+
+
+def cookie_wall(article):
+    """The article's page as a cookie wall serves it: the site's name for a title, the notice as long as the text."""
+    length = sum(len(p) for p in article.paragraphs)
+    notice = (COOKIE_WALL * (length // len(COOKIE_WALL) + 1))[:length]
+    return replace(article, title="Suarapos.co.id", paragraphs=[notice], baca_juga=[], embeds=[], split_at=[], dateline=None,
+                   subheadings=set(), quote_paragraph=None, figure_after=None, ad_after=None)  # fmt: skip
 
 
 def strip_dates(body: bytes) -> bytes:

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .content import DELETED_POST_ID, DELETED_SLUG, Site
 from .faults import Faults
+
+
+def url_of(base: str, slug: str, page: int = 1) -> str:
+    """An article's URL as a crawler should store it: percent-escapes in upper case (RFC 3986's normal form)."""
+    slug = re.sub(r"%[0-9a-f]{2}", lambda m: m.group(0).upper(), slug)
+    return f"{base}/{slug}/" + (f"{page}/" if page > 1 else "")
 
 
 def article_truth(site: Site, base_url: str, faults: Faults) -> list[dict]:
@@ -20,10 +27,10 @@ def article_truth(site: Site, base_url: str, faults: Faults) -> list[dict]:
                     # A link to a republished copy leads, canonically, to the article it copies.
                     linked = site.by_id[target]
                     linked = site.by_id.get(linked.duplicate_of, linked)
-                    baca_juga.append(f"{base}/{linked.slug}/")
+                    baca_juga.append(url_of(base, linked.slug))
         out.append(
             {
-                "url": f"{base}/{a.slug}/",
+                "url": url_of(base, a.slug),
                 "post_id": a.post_id,
                 "title": a.title,
                 "published_at": a.published.isoformat(),
@@ -42,11 +49,11 @@ def article_truth(site: Site, base_url: str, faults: Faults) -> list[dict]:
                 "body_shape": a.body_shape,
                 "date_display": a.date_display,
                 "old_urls": [f"{base}/{s}/" for s in a.old_slugs],
-                "duplicate_of": f"{base}/{site.by_id[a.duplicate_of].slug}/" if a.duplicate_of else None,
+                "duplicate_of": url_of(base, site.by_id[a.duplicate_of].slug) if a.duplicate_of else None,
                 "traps": list(a.traps),
                 "faults": faults.for_article(a),
                 "day": a.day,
-                "page_urls": [f"{base}/{a.slug}/" + (f"{n}/" if n > 1 else "") for n in range(1, a.page_count + 1)],
+                "page_urls": [url_of(base, a.slug, n) for n in range(1, a.page_count + 1)],
             }
         )
     return out

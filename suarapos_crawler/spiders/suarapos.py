@@ -60,6 +60,8 @@ class SuaraposSpider(scrapy.Spider):
         # SECTION_MAX_PAGES, URLLENGTH_LIMIT, REDIRECT_MAX_TIMES: read in from_crawler (their defaults: settings.py)
         self.max_section_pages = self.max_url_length = self.max_redirects = 0
         self.sitemaps_pending = 0
+        # Articles each section listed in this run (a section whose next page lists only these repeats itself).
+        self.section_listed: dict[str, set[str]] = {}
         self.reader = PageReaders(0)  # in this process, until start() finds the crawl's PageReaders
         # Articles asked for in this run. Listings and Baca Juga boxes repeat the same links: a request
         # made only for Scrapy's dupe filter to drop still costs its trip through the middlewares.
@@ -182,19 +184,35 @@ class SuaraposSpider(scrapy.Spider):
         for out in self.follow_articles(listed):
             yield out
         known = sum(self.plan.known(url) for url in listed)
+        # Pages of this section read so far in this run, whatever its next-page links look like (/page/N/, ?hal=N)
+        depth = response.meta.get("section_depth", 1)
+        section = section_of(response.url, self.base_url)
+        seen = self.section_listed.setdefault(section, set())
+        fresh = [url for url in listed if url not in seen]
+        seen.update(fresh)
         next_url = page.next_page_url
         if not next_url:
             return
         if not self.plan.keep_paging(known):
             stats.inc_value("suarapos/incremental_stop")
             return
-        if page.current_page >= self.max_section_pages:
+        if section_of(next_url, self.base_url) != section:
+            stats.inc_value("suarapos/section_next_elsewhere")
+            self.logger.warning("next page of %s is in another section (%s): not followed", response.url, next_url)
+            return
+        if depth > 1 and not fresh:
+            stats.inc_value("suarapos/section_repeats")
+            self.logger.warning("%s lists only articles its earlier pages listed: paging stops", response.url)
+            return
+        if depth >= self.max_section_pages:
             stats.inc_value("suarapos/section_page_cap")
             self.logger.warning(
                 "section page cap SECTION_MAX_PAGES=%s reached at %s", self.max_section_pages, response.url
             )
             return
-        yield scrapy.Request(next_url, callback=self.parse_section, errback=self.section_ended)
+        yield scrapy.Request(
+            next_url, callback=self.parse_section, errback=self.section_ended, meta={"section_depth": depth + 1}
+        )
 
     def listing_outcome(self, response, outcome: str, detail: str = ""):
         for url in response.meta.get("redirect_urls", []):  # followed by Scrapy's redirect middleware

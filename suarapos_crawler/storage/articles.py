@@ -65,15 +65,23 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
     seen_at = seen_at or now_wib()
     row = article_row(article)
     stored = get_article(db, row["url"])
-    if stored is not None and another_post(row, stored):
-        # Two posts claim one URL (a canonical copied from another post): this one keeps its own URL.
-        own = article.get("fetched_url") or ""
-        reason = f"post {row['post_id']} claims the URL of post {stored['post_id']} (rel=canonical)"
-        if not own or own == row["url"] or another_post(row, get_article(db, own) or {}):
-            save_reject(db, row["url"], "store", reason + "; stored copy kept", seen_at)
-            return "kept"
-        save_reject(db, own, "canonical", reason + "; stored under its URL", seen_at)
+    own = article.get("fetched_url") or row["url"]
+    if own != row["url"] and not confirmed_canonical(row, stored):
+        # rel=canonical names another URL than the page was fetched as, and the archive does not hold this post
+        # there: an SEO plugin's copied or wrong canonical must not put this text into another post's row.
+        save_reject(
+            db,
+            own,
+            "canonical",
+            f"rel=canonical {row['url']} is not confirmed: "
+            + (f"it holds post {stored['post_id']}" if stored else "no article of this post is stored there")
+            + "; stored under the URL it was fetched as",
+            seen_at,
+        )
         return save_article(db, {**article, "url": own}, seen_at)
+    if stored is not None and another_post(row, stored):
+        save_reject(db, row["url"], "store", f"post {row['post_id']} is not post {stored['post_id']}; kept", seen_at)
+        return "kept"
     if stored is None:
         outcome = "new"
         row.update(first_seen_at=seen_at, last_seen_at=seen_at, last_changed_at=seen_at)
@@ -126,6 +134,11 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
     if article.get("replaces"):
         demote_to_duplicate(db, article["replaces"], row["url"], "same title and body as an earlier article", seen_at)
     return outcome
+
+
+def confirmed_canonical(row: dict, stored: dict | None) -> bool:
+    """The archive holds this post at the canonical URL the page names (same WordPress post ID)."""
+    return stored is not None and bool(row.get("post_id")) and stored.get("post_id") == row["post_id"]
 
 
 def another_post(row: dict, stored: dict) -> bool:

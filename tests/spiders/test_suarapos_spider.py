@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import datetime
 
 import pytest
@@ -83,6 +84,36 @@ def test_the_section_page_cap_ends_paging(spider):
     out = collect(spider.parse_section(fetched(SECTION)))
     assert "https://www.suarapos.com/category/daerah/page/2/" not in requests(out)
     assert spider.crawler.stats.get_value("suarapos/section_page_cap") == 1
+
+
+def with_next(name: str, next_href: str, url: str | None = None, depth: int = 1) -> HtmlResponse:
+    """A saved section page whose next-page link is ``next_href``, fetched as ``url`` at ``depth``."""
+    html = saved_response(name).body.decode("utf-8")
+    html = re.sub(r'(<a href=")[^"]+(" ><i class="td-icon-menu-right">)', rf"\g<1>{next_href}\g<2>", html)
+    url = url or EXPECTED[name]["url"]
+    return HtmlResponse(url, body=html.encode(), encoding="utf-8", request=Request(url, meta={"section_depth": depth}))
+
+
+def test_the_page_cap_counts_pages_whatever_the_shape_of_their_urls(spider):
+    spider.max_section_pages = 3
+    url = f"{BASE}/category/daerah/?hal=3"
+    out = collect(spider.parse_section(with_next(SECTION, f"{BASE}/category/daerah/?hal=4", url, depth=3)))
+    assert requests(out) == [u for u in requests(out) if "hal=" not in u]
+    assert spider.crawler.stats.get_value("suarapos/section_page_cap") == 1
+
+
+def test_a_next_page_that_lists_only_what_the_section_listed_already_ends_it(spider):
+    first = collect(spider.parse_section(with_next(SECTION, f"{BASE}/category/daerah/?hal=2")))
+    assert f"{BASE}/category/daerah/?hal=2" in requests(first)
+    again = with_next(SECTION, f"{BASE}/category/daerah/?hal=3", f"{BASE}/category/daerah/?hal=2", depth=2)
+    assert not [u for u in requests(collect(spider.parse_section(again))) if "hal=" in u]
+    assert spider.crawler.stats.get_value("suarapos/section_repeats") == 1
+
+
+def test_a_next_page_link_into_another_section_is_not_followed(spider):
+    out = collect(spider.parse_section(with_next(SECTION, f"{BASE}/category/opini/page/2/")))
+    assert f"{BASE}/category/opini/page/2/" not in requests(out)
+    assert spider.crawler.stats.get_value("suarapos/section_next_elsewhere") == 1
 
 
 def test_a_404_past_the_last_page_ends_a_section_and_is_no_reject(spider):

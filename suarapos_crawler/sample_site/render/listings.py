@@ -161,3 +161,28 @@ class Listings:
 <div class="td-404-title">Ooops ... Kesalahan 404</div><div class="td-404-sub-title">Maaf, tetapi halaman yang Anda cari tidak ada.</div>
 <div class="td-404-sub-sub-title">Kami sarankan Anda <a href="/">kembali ke beranda</a>.</div></div></div></div></div>"""
         return self.page(title="Halaman tidak ditemukan - Suarapos.co.id", body_class="error404", head="", main=main)
+
+    # ---- hostile listings (faults query_pagination, huge_listing) -----------------------------
+    def endless_listing(self, path: str, page: int, listed: list[SampleArticle]) -> str:
+        """A section that pages by ``?hal=N`` and never ends, listing the same articles on every page."""
+        nxt = f'<a href="{self.url(path)}?hal={page + 1}"><i class="td-icon-menu-right"></i></a>'
+        nav = f'<div class="page-nav td-pb-padding-side">{nxt}<div class="clearfix"></div></div>'
+        header = self.crumbs(("Indeks", None)) + '<h1 class="entry-title td-page-title">Indeks</h1>'
+        return self.page(
+            title=f"Indeks - Halaman {page} - Suarapos.co.id",
+            body_class="archive category category-indeks",
+            head=f'<link rel="canonical" href="{self.url(path)}?hal={page}" />',
+            main=self.listing_main(header, listed, "td_module_1", nav),
+        )
+
+    def unclosed_listing(self, articles: list[SampleArticle], blocks: int) -> str:
+        """A section page of thousands of listing blocks whose <div>s are never closed (a broken page builder)."""
+        modules = "".join(
+            f'<div class="td_module_1 td_module_wrap"><h3 class="entry-title td-module-title">'
+            f'<a href="{self.article_url(articles[i % len(articles)])}">{texturize(articles[i % len(articles)].title)}</a></h3>'
+            for i in range(blocks)
+        )
+        return (
+            '<!doctype html><html lang="id-ID"><head><meta charset="UTF-8" /><title>Indeks Lengkap - Suarapos.co.id</title></head>'
+            f'<body class="archive category category-indeks-lengkap"><div class="td-main-content">{modules}</body></html>'
+        )
