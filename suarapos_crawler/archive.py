@@ -17,9 +17,11 @@ from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy import signals
+from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.exceptions import CloseSpider, NotConfigured
 from sqlite_utils import Database
 
@@ -83,6 +85,8 @@ class Archive:
         self.discovered: set[str] = set()  # every URL the crawler decided to fetch: the ledger's left side
         self.base_url = ""
         self.before_close: list = []  # what other components write before the run is recorded (WARC captures)
+        self.offsite: list[FetchOutcome] = []  # requests Scrapy's offsite filter dropped, to record at the end
+        self.offsite_filter = None  # that filter, found once the downloader is built (False: none)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -180,7 +184,21 @@ class Archive:
             self.lost.append(url)
 
     def request_scheduled(self, request, spider) -> None:
-        self.discovered.add(sys.intern(canonical_url(request.url, self.base_url or request.url)))
+        url = sys.intern(canonical_url(request.url, self.base_url or request.url))
+        self.discovered.add(url)
+        if self.filtered_offsite(request, spider):
+            # Scrapy's offsite filter drops this request as it is scheduled, with no errback: its outcome, and
+            # that of the URLs that redirected to it, are recorded here.
+            self.offsite.append(FetchOutcome(url, "offsite", f"{urlsplit(request.url).hostname} is not this site"))
+            for before in request.meta.get("redirect_urls", []):
+                self.offsite.append(FetchOutcome(canonical_url(before, self.base_url), "redirected", url[:500]))
+
+    def filtered_offsite(self, request, spider) -> bool:
+        if self.offsite_filter is None:
+            self.offsite_filter = self.crawler.get_downloader_middleware(OffsiteMiddleware) or False
+        if not self.offsite_filter or request.dont_filter or request.meta.get("allow_offsite"):
+            return False
+        return not self.offsite_filter.should_follow(request, spider)
 
     # ---- closing ------------------------------------------------------------------
     def spider_closed(self, spider, reason: str) -> None:
@@ -209,6 +227,8 @@ class Archive:
     def _finish(self, spider, reason: str) -> None:
         db = self.write_db
         with storage.transaction(db):
+            for outcome in self.offsite:
+                storage.save_fetch(db, self.run_id, outcome.url, outcome.outcome, outcome.detail)
             storage.resolve_aliases(db)
         unaccounted = self.account_for_every_url(db, finished=reason == "finished")
         stats = self.crawler.stats.get_stats()
