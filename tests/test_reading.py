@@ -155,3 +155,15 @@ def test_a_worker_process_loads_the_page_classes_without_scrapy():
     probe = "import sys, suarapos_crawler.workers; print(sorted({'scrapy', 'twisted'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_run_of_opening_tags_never_closed_does_not_take_the_rest_of_the_page_into_the_text():
+    response = saved_response(ARTICLE)
+    want = ArticlePage(response, BASE).to_item().body
+    first = b"<p>"  # the article's first paragraph
+    assert first in response.body
+    unclosed = response.body.replace(first, b"<div>" * 5000 + first, 1).decode("utf-8")
+    balanced = response.body.replace(first, b"<div>" * 5000 + b"</div>" * 5000 + first, 1).decode()
+    for html in (unclosed, balanced):
+        reading = read_page(response.url, html, BASE)
+        assert reading.flattened and reading.article.body == want

@@ -16,13 +16,19 @@ PARSER = etree.HTMLParser(encoding="utf-8", recover=True, huge_tree=True)
 
 # The same bare opening tag hundreds of times in a row: no text, no attributes, only depth.
 DEEP_NESTING = re.compile(rb"<(div|span|p|b|i|font)>\s*(?:<\1>\s*){199,}", re.I)
+DEEP_CLOSING = re.compile(rb"</(div|span|p|b|i|font)>\s*(?:</\1>\s*){199,}", re.I)
 
 
 def flatten_deep_nesting(body: bytes) -> bytes | None:
-    """The page with runs of hundreds of bare opening tags cut to one (they carry no text), or None."""
+    """The page without its runs of hundreds of bare opening tags (they carry no text), or None. Where the page
+    closes them too (a run of as many closing tags), both runs are cut to one tag; where it never closes them,
+    the opening run goes: one tag left open would take the rest of the page (comments, related posts, the
+    footer) into the article's text."""
     if not DEEP_NESTING.search(body):
         return None
-    return DEEP_NESTING.sub(lambda m: b"<" + m.group(1) + b">", body)
+    closed = {m.group(1).lower() for m in DEEP_CLOSING.finditer(body)}
+    body = DEEP_NESTING.sub(lambda m: b"<" + m.group(1) + b">" if m.group(1).lower() in closed else b"", body)
+    return DEEP_CLOSING.sub(lambda m: b"</" + m.group(1) + b">", body)
 
 
 def parse_html(body: bytes) -> tuple[etree._Element, bool]:

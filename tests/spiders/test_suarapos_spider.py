@@ -8,7 +8,9 @@ from datetime import datetime
 
 import pytest
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import HtmlResponse, Request, Response
+from scrapy.settings import Settings
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
@@ -222,3 +224,12 @@ def test_a_split_post_with_a_page_missing_is_recorded_not_stored(spider):
     out = collect(spider.split_page_failed(failure))
     assert all(isinstance(x, Reject) for x in out)
     assert any(x.url == url and "page 2 of 3" in x.reason for x in out)
+
+
+def test_a_copy_on_this_machine_never_leads_to_the_live_site_at_loopback_speed():
+    crawler = Crawler(SuaraposSpider, Settings(project_settings(SQLITE_PATH="", WARC_ENABLED=False)))
+    local = SuaraposSpider.from_crawler(crawler, base_url="http://127.0.0.1:8765")  # as a crawl builds it
+    assert local.allowed_domains == ["127.0.0.1"] and crawler.settings.getint("CONCURRENT_REQUESTS") == 16
+    crawler = get_crawler(SuaraposSpider, settings_dict=project_settings(SQLITE_PATH="", WARC_ENABLED=False))
+    live = SuaraposSpider.from_crawler(crawler)
+    assert "suarapos.co.id" in live.allowed_domains and "www.suarapos.com" in live.allowed_domains
