@@ -39,7 +39,8 @@ def run_status(
     if blocked and blocked >= real / 2:
         return "blocked", f"{blocked} of {responses} responses were 403/429"
     given_up = stats.get("retry/max_reached", 0)  # pages still 5xx (or unreachable) after their retries
-    if given_up and given_up >= (real - sum(v for k, v in statuses.items() if k >= 500)) / 2:
+    answered = sum(count for status, count in statuses.items() if status < 500)  # every response, retries too
+    if given_up and given_up >= answered / 2:
         return "failed", f"{given_up} pages still failed after their retries (5xx or no answer): the site is failing"
     if finish_reason != "finished":
         return "failed", f"the run ended early ({finish_reason})"

@@ -54,9 +54,24 @@ def test_listings_of_stored_articles_only_are_no_alarm():
 
 
 def test_a_site_failing_with_5xx_fails_the_run_but_a_few_broken_pages_do_not():
-    storm = stats(**{"downloader/response_status_count/500": 200, "retry/max_reached": 50, "sqlite/articles_new": 2})
+    storm = stats(
+        **{
+            "downloader/response_status_count/200": 20,
+            "downloader/response_status_count/500": 200,
+            "retry/max_reached": 50,
+            "sqlite/articles_new": 2,
+        }
+    )
     assert run_status(storm, "finished", 5, [])[0] == "failed"
-    few = stats(**{"downloader/response_status_count/500": 24, "retry/max_reached": 6})
+    # a scheduled run of 22 good answers and six pages that always fail (four tries each)
+    few = stats(
+        **{
+            "response_received_count": 28,
+            "downloader/response_status_count/200": 22,
+            "downloader/response_status_count/500": 24,
+            "retry/max_reached": 6,
+        }
+    )
     assert run_status(few, "finished", 5, [])[0] == "ok"
 
 
