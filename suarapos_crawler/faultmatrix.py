@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from .sample_site import FAULTS
 from .sample_site.process import SampleSiteProcess, crawl_command
 from .sample_site.score import UNREACHABLE_FAULTS, score_database, token_f1
+from .sample_site.server import HOSTILE_MENU
 
 # Faults after which the run as a whole cannot succeed, and must say so.
 RUN_FAILS = {"forbidden": "blocked", "robots_5xx": "unreachable"}
@@ -118,6 +119,15 @@ def snapshot_bodies(db_path: Path) -> dict[str, tuple[str, str, str]]:
 
 
 def what_happened(db: Database, truth: dict, fault: str) -> str:
+    if fault in HOSTILE_MENU:  # a menu item: what became of its URL and of what it led to
+        path = HOSTILE_MENU[fault][0]
+        rows = list(
+            db.query("SELECT outcome, COUNT(*) AS n FROM fetches WHERE url LIKE ? GROUP BY outcome", [f"%{path}%"])
+        )
+        return ", ".join(f"{r['outcome']} ×{r['n']}" for r in rows) or "no ledger entry"
+    if fault == "canonical_home":
+        refused = db.execute("SELECT COUNT(*) FROM rejects WHERE stage = 'canonical'").fetchone()[0]
+        return f"{refused} canonicals refused, each article stored under its own URL"
     targets = [a["url"] for a in truth["articles"] if fault in a["faults"]]
     if not targets or fault in RUN_FAILS:
         run = next(db.query("SELECT status_reason FROM crawl_runs ORDER BY id DESC LIMIT 1"))
