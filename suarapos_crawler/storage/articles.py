@@ -12,6 +12,7 @@ from collections import Counter
 from sqlite_utils import Database
 
 from ..items import FALLBACK
+from ..stems import stems_of
 from .connection import now_wib
 from .plan import RETRIED_STAGES
 from .schema import ARTICLE_COLUMNS
@@ -30,6 +31,9 @@ def article_row(article: dict) -> dict:
     row["sections"] = json.dumps(article.get("sections") or [], ensure_ascii=False)
     row["tags"] = json.dumps(article.get("tags") or [], ensure_ascii=False)
     row["published_day"] = (article.get("published_at") or "")[:10] or None  # WIB: the time carries +07:00
+    # made from the text as it is stored, so a correction refreshes them (and the index, by its triggers)
+    row["title_stems"] = stems_of(row.get("title"))
+    row["body_stems"] = stems_of(row.get("body"))
     return row
 
 

@@ -16,6 +16,9 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
+from suarapos_crawler.stems import WORD as STEM_WORD
+from suarapos_crawler.stems import stem
+
 # FTS5 snippet() markers chosen by the canned search query (characters no article uses).
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
@@ -29,9 +32,13 @@ ARTICLE_COLUMNS = {"article_url"}  # cells of canned queries that name a stored 
 csv.field_size_limit(sys.maxsize)  # an article body is longer than Python's 131,072-character default
 
 
-def fts_query(text: str | None) -> str:
+def fts_query(text: str | None, stems: bool = False) -> str:
     """Any text a person types as a safe FTS5 query: each word and each quoted phrase a quoted term, all of them
-    required. ``anak-anak``, ``Kep. Babel``, ``Hukum & Kriminal``, an unbalanced quote: none is an error."""
+    required. ``anak-anak``, ``Kep. Babel``, ``Hukum & Kriminal``, an unbalanced quote: none is an error.
+
+    With ``stems``, a word also matches its Indonesian stem in the stem columns (penangkapan finds menangkap,
+    ditangkap): ``({title body} : "word" OR {title_stems body_stems} : "stem")``; a quoted phrase and a
+    ``word*`` prefix match the words as written only."""
     text = (text or "").strip()
     if text.lower().startswith(ADVANCED):
         return text[len(ADVANCED) :].strip() or NOTHING
@@ -39,17 +46,26 @@ def fts_query(text: str | None) -> str:
     for phrase in PHRASE.findall(text):
         words = WORD.findall(phrase)
         if words:
-            terms.append('"' + " ".join(w.rstrip("*") for w in words) + '"')
+            quoted = '"' + " ".join(w.rstrip("*") for w in words) + '"'
+            terms.append(f"{{title body}} : {quoted}" if stems else quoted)
     for word in WORD.findall(PHRASE.sub(" ", text).replace('"', " ")):
         core = word.rstrip("*").strip(".'’-")
-        if core:
-            terms.append(f'"{core}"' + ("*" if word.endswith("*") else ""))
-    return " ".join(terms) or NOTHING
+        if not core:
+            continue
+        if word.endswith("*"):
+            terms.append(f'"{core}"*')
+        elif stems:
+            stemmed = " ".join(stem(w) for w in STEM_WORD.findall(core))
+            terms.append(f'({{title body}} : "{core}" OR {{title_stems body_stems}} : "{stemmed}")')
+        else:
+            terms.append(f'"{core}"')
+    return " AND ".join(terms) if stems and terms else " ".join(terms) or NOTHING
 
 
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
+    conn.create_function("fts_query_stemmed", 1, lambda text: fts_query(text, stems=True), deterministic=True)
 
 
 @hookimpl

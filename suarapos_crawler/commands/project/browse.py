@@ -37,6 +37,13 @@ class Command(ScrapyCommand):
             print(f"No database at {db}: run `scrapy crawl suarapos` (or `scrapy demo`) first.", file=sys.stderr)
             self.exitcode = 1
             return
+        behind = pending_in(db)
+        if behind:
+            print(
+                f"Note: {db} was made by an older release (migrations {', '.join(behind)} not applied): the search "
+                "in Indonesian needs them; a crawl or `scrapy reextract` upgrades the archive in place.",
+                file=sys.stderr,
+            )
         metadata = Path(closest_scrapy_cfg()).parent / "metadata.yml"
         argv = [
             sys.executable,
@@ -47,3 +54,21 @@ class Command(ScrapyCommand):
         ]
         print("Serving", db, "at", f"http://{opts.host}:{opts.port}/", flush=True)
         os.execv(sys.executable, argv)
+
+
+def pending_in(path: str) -> list[str]:
+    """The migrations this release would apply to the archive (read-only; none if it cannot be read)."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from ...storage.schema import pending_migrations
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return pending_migrations(Database(conn))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []

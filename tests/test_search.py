@@ -1,0 +1,78 @@
+"""Search in Indonesian: the canned query ``search`` of metadata.yml, run on an archive in memory with the
+plugin's SQL functions, finds every form of a word, the form typed first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlite_utils import Database
+
+from suarapos_crawler import storage
+from suarapos_crawler.browse.plugins.suarapos_safety import prepare_connection
+from suarapos_crawler.stems import stems_of
+
+ROOT = Path(__file__).resolve().parents[1]
+SEARCH = yaml.safe_load((ROOT / "metadata.yml").read_text())["databases"]["suarapos"]["queries"]["search"]["sql"]
+BASE = "https://www.suarapos.com"
+TEXTS = {
+    "penangkapan": "Polda Babel memimpin penangkapan dua bandar sabu di Pangkalpinang pada malam hari.",
+    "menangkap": "Warga Sungailiat menangkap seekor buaya yang masuk ke kolam milik warga.",
+    "ditangkap": "Seorang pelaku pencurian ditangkap polisi saat hendak kabur ke Toboali.",
+    "ikan": "Nelayan Belinyu menjual ikan segar langsung di dermaga setiap pagi.",
+    "berikan": "Gubernur berikan bantuan beras kepada korban banjir di Koba.",
+    "anak": "Anak-anak di Muntok mengikuti lomba mewarnai pada Hari Anak Nasional.",
+}
+
+
+@pytest.fixture
+def archive() -> Database:
+    db = Database(memory=True)
+    storage.upgrade(db)
+    for slug, body in TEXTS.items():
+        row = {"url": f"{BASE}/{slug}/", "title": f"Berita {slug}", "published_at": "2026-11-29T10:00:00+07:00"}
+        storage.save_article(db, {**row, "body": body, "section": "Daerah", "related": []})
+    prepare_connection(db.conn)
+    return db
+
+
+def search(db: Database, q: str, **filters) -> list[str]:
+    params = {"q": q, "section": "", "from_date": "", "to_date": "", "page": "", **filters}
+    return [row[0].rsplit("/", 2)[1] for row in db.execute(SEARCH, params)]
+
+
+def test_one_form_finds_the_articles_written_in_the_others_the_form_typed_first(archive):
+    found = search(archive, "penangkapan")
+    assert found[0] == "penangkapan" and set(found) == {"penangkapan", "menangkap", "ditangkap"}
+    assert search(archive, "ditangkap")[0] == "ditangkap"
+
+
+def test_ikan_does_not_find_berikan(archive):
+    assert search(archive, "ikan") == ["ikan"]
+    assert search(archive, "berikan") == ["berikan"]
+
+
+def test_a_quoted_phrase_matches_the_phrase_only(archive):
+    assert search(archive, '"penangkapan dua bandar"') == ["penangkapan"]
+    assert search(archive, '"menangkap dua bandar"') == []
+
+
+@pytest.mark.parametrize("typed", ["anak-anak", "anak'", '"unbalanced', "Kep. Babel", "Hukum & Kriminal", "-", "*"])
+def test_what_people_type_is_never_an_error(archive, typed):
+    search(archive, typed)  # raises on an FTS5 syntax error
+
+
+def test_a_correction_refreshes_the_stems_and_the_index(archive):
+    url = f"{BASE}/ikan/"
+    row = archive["articles"].get(url)
+    storage.save_article(
+        archive, {**row, "sections": [], "tags": [], "body": row["body"] + " Mereka membangun dermaga."}
+    )
+    assert "bangun" in archive["articles"].get(url)["body_stems"]
+    assert search(archive, "pembangunan") == ["ikan"]
+
+
+def test_the_stem_columns_hold_the_stems_of_the_text(archive):
+    row = archive["articles"].get(f"{BASE}/anak/")
+    assert row["body_stems"] == stems_of(row["body"]) and row["body_stems"].startswith("anak di muntok ikut lomba")
