@@ -114,6 +114,21 @@ def test_search_is_not_stemmed_in_english(site_url):
     assert rows(f"{site_url}/{DB}/articles.json?_search=pembangunans&_shape=array") == []
 
 
+def test_the_search_finds_every_form_of_a_word_the_form_typed_first(site_url, served):
+    """No article of the sample says "penangkapan"; every one that says a form of tangkap is found."""
+    search = f"{site_url}/{DB}/search.json?_shape=array&section=&from_date=&to_date=&page="
+    found = rows(f"{search}&q=penangkapan")
+    forms = next(
+        sqlite3_rows(
+            served, "SELECT COUNT(*) AS n FROM articles WHERE body_stems || ' ' || title_stems LIKE '%tangkap%'"
+        )
+    )
+    assert found and len(found) == min(forms["n"], 50)
+    assert all("tangkap" in (r["title"] + r["snippet"]).lower() for r in found)
+    exact = rows(f"{search}&q=menyelenggarakan")
+    assert exact and rows(f"{search}&q=penyelenggaraan")[0]["article_url"] in {r["article_url"] for r in exact}
+
+
 @pytest.mark.parametrize("name", sorted(CANNED))
 def test_every_canned_query_answers_with_rows(site_url, name):
     data = rows(f"{site_url}/{DB}/{name}.json?_shape=array&{CANNED[name]}")
