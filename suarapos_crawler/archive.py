@@ -33,6 +33,7 @@ from .run_status import compare_with_earlier, run_status, run_values, stats_json
 from .storage.captures import save_capture
 from .storage.files import RESTORE, ArchiveRefused
 from .urls import canonical_url
+from .watchlist import WatchlistError, WatchTerm, load_watchlist
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +63,12 @@ class Archive:
         quick_check: bool,
         max_errors: int,
         redesign: RedesignThresholds | None = None,
+        watchlist_path: str = "",
     ):
         self.crawler = crawler
         self.redesign = redesign
+        self.watchlist_path = watchlist_path
+        self.terms: list[WatchTerm] = []  # the watched terms each stored article is matched against
         self.path = path
         self.busy_timeout = busy_timeout
         self.min_free_bytes = int(min_free_mb * 2**20)
@@ -103,6 +107,7 @@ class Archive:
             settings.getbool("SQLITE_QUICK_CHECK"),
             settings.getint("RUN_MAX_ERRORS"),
             RedesignThresholds.from_settings(settings),
+            watchlist_file(settings.get("WATCHLIST_PATH")),
         )
         crawler.signals.connect(archive.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(archive.spider_closed, signal=signals.spider_closed)
@@ -139,6 +144,7 @@ class Archive:
             self.run_id = storage.start_run(
                 self.db, spider.name, self.base_url, getattr(spider, "mode", "default"), self.started_at
             )
+            self._in_writer(self.follow_watchlist)
         except (ArchiveRefused, sqlite3.Error) as exc:
             if isinstance(exc, sqlite3.Error):  # opened, but the run could not even be recorded (a full disk)
                 exc = ArchiveRefused(self.path, f"cannot be written ({exc})", "free some room, then run again")
@@ -146,6 +152,22 @@ class Archive:
             self.status, self.status_reason = "refused", str(exc)
             logger.error("archive refused: %s", exc)
             raise CloseSpider(REFUSED) from exc
+
+    def follow_watchlist(self) -> None:
+        """The watched terms of this run: the file's, matched again over the whole archive if they changed
+        since the last run; the last ones if the file cannot be read (and the run says so)."""
+        stored = storage.watched_terms(self.write_db)
+        try:
+            self.terms = load_watchlist(self.watchlist_path) if self.watchlist_path else []
+        except WatchlistError as exc:
+            self.terms = stored
+            self.warnings.append(f"watchlist not read, the last one kept: {exc}")
+            logger.error("watchlist not read, the last one kept (%s terms): %s", len(stored), exc)
+            return
+        if self.terms != stored:
+            with storage.transaction(self.write_db):
+                articles, mentions = storage.rematch(self.write_db, self.terms)
+            logger.info("watchlist of %s terms: %s mentions in %s articles", len(self.terms), mentions, articles)
 
     # ---- writing ------------------------------------------------------------------
     def _in_writer(self, fn, *args):
@@ -165,7 +187,7 @@ class Archive:
         try:
             with storage.transaction(self.write_db):
                 for item in batch:
-                    store_item(self.write_db, item, seen_at, self.run_id, counts)
+                    store_item(self.write_db, item, seen_at, self.run_id, counts, self.terms)
         except sqlite3.Error as exc:
             raise BatchNotStored([getattr(item, "url", "?") for item in batch], exc) from exc
         return counts
@@ -292,10 +314,12 @@ class Archive:
             self.db = None
 
 
-def store_item(db: Database, item, seen_at: str, run_id: int | None, counts: Counter) -> None:
+def store_item(
+    db: Database, item, seen_at: str, run_id: int | None, counts: Counter, terms: list[WatchTerm] | None = None
+) -> None:
     """One item of a batch: its rows and its outcome in the ledger."""
     if isinstance(item, Article):
-        outcome = storage.save_article(db, ItemAdapter(item).asdict(), seen_at)
+        outcome = storage.save_article(db, ItemAdapter(item).asdict(), seen_at, terms)
         counts[f"sqlite/articles_{outcome}"] += 1
         if item.replaces:  # a stored later copy was moved to duplicates
             counts["sqlite/articles_demoted"] += 1
@@ -316,3 +340,13 @@ def store_item(db: Database, item, seen_at: str, run_id: int | None, counts: Cou
         storage.save_fetch(db, run_id, item.url, item.outcome, item.detail)
     elif isinstance(item, Capture):
         save_capture(db, {**asdict(item), "run_id": run_id})  # counted when captured (warc/*_records)
+
+
+def watchlist_file(setting: str | None) -> str:
+    """``WATCHLIST_PATH``, a relative one read beside ``scrapy.cfg`` (where cron's crawl may not be started)."""
+    from scrapy.utils.conf import closest_scrapy_cfg
+
+    if not setting or Path(setting).is_absolute():
+        return setting or ""
+    cfg = closest_scrapy_cfg()
+    return str(Path(cfg).parent / setting) if cfg else setting

@@ -12,6 +12,8 @@ Custom settings (each read by its component, with its default):
 - ``REDESIGN_FALLBACK_SHARE`` = ``0.2``: a run whose articles were read by the fallback more than this share
   (of at least ``REDESIGN_MIN_ARTICLES`` = ``5``) is flagged as a likely redesign of the site, as is one where a
   field's coverage fell by more than ``REDESIGN_COVERAGE_DROP`` = ``0.2`` from the last good runs.
+- ``WATCHLIST_PATH`` = ``"watchlist.yml"``: the terms readers follow (a YAML list; relative: beside
+  ``scrapy.cfg``); each stored article is matched against them into ``article_mentions`` (``watchlist.py``).
 - ``VALIDATE_ENABLED`` = ``True``; ``VALIDATE_MIN_WORDS`` = ``20``: the shortest body stored.
 - ``DEDUP_MEMORY`` = ``10000``: content hashes of the current run kept in memory (older ones are found in the archive).
 - ``WARC_ENABLED`` = ``True``: every response kept as WARC/1.1 records (WarcCapture extension).
@@ -113,6 +115,7 @@ ITEM_PIPELINES = {
 }
 
 SQLITE_PATH = "data/suarapos.db"
+WATCHLIST_PATH = "watchlist.yml"
 SQLITE_BATCH_SIZE = 100
 SQLITE_WRITER_THREAD = True
 SQLITE_MIN_FREE_MB = 100

@@ -192,3 +192,13 @@ def test_a_rewritten_article_modified_since_is_a_correction(db):
         modified_at="2023-02-10T08:00:00+07:00", body="Isi berita ditulis ulang seluruhnya oleh redaksi."
     )
     assert storage.save_article(db, rewritten) == "updated"
+
+
+def test_a_stored_article_found_to_be_a_copy_takes_its_mentions_with_it(db):
+    from suarapos_crawler.watchlist import WatchTerm
+
+    terms = [WatchTerm("pembangunan", "pembangunan")]
+    storage.save_article(db, article(url="https://www.suarapos.com/copy/"), terms=terms)
+    assert db["article_mentions"].count == 1
+    storage.save_article(db, article(replaces="https://www.suarapos.com/copy/"), terms=terms)
+    assert [r["article_url"] for r in db["article_mentions"].rows] == ["https://www.suarapos.com/a/"]

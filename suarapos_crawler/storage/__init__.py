@@ -4,6 +4,7 @@
 - ``files``: whether a file may be opened as an archive at all (``check_archive_file``);
 - ``articles``: article writes (facets, links, aliases, copies, rejects, versions);
 - ``runs``: ``crawl_runs`` and the fetch ledger;
+- ``mentions``: the watched terms and the articles that mention them;
 - ``plan``: the questions an incremental run asks;
 - ``connection``: opening, transactions, the time of writing.
 
@@ -30,6 +31,7 @@ from .articles import (
 )
 from .connection import WIB, now_wib, open_database, transaction
 from .files import ArchiveFile, ArchiveRefused, check_archive_file
+from .mentions import rematch, save_mentions, watched_terms
 from .plan import (
     dangling_link_targets,
     known_other_urls,
@@ -63,6 +65,9 @@ __all__ = [
     "get_article",
     "known_other_urls",
     "rejects_backing_off",
+    "rematch",
+    "save_mentions",
+    "watched_terms",
     "last_run_completed",
     "last_run_started",
     "now_wib",

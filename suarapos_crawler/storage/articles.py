@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from ..items import FALLBACK
 from ..stems import stems_of
 from .connection import now_wib
+from .mentions import save_mentions
 from .plan import RETRIED_STAGES
 from .schema import ARTICLE_COLUMNS
 
@@ -59,7 +60,7 @@ def _update(db: Database, table: str, key: str, row: dict) -> None:
     )
 
 
-def save_article(db: Database, article: dict, seen_at: str | None = None) -> str:
+def save_article(db: Database, article: dict, seen_at: str | None = None, terms: list | None = None) -> str:
     """Store an article; returns ``new``, ``updated``, ``unchanged`` or ``kept``.
 
     A changed article is updated in place and its previous title, body and dates
@@ -82,7 +83,7 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
             + "; stored under the URL it was fetched as",
             seen_at,
         )
-        return save_article(db, {**article, "url": own}, seen_at)
+        return save_article(db, {**article, "url": own}, seen_at, terms)
     if stored is not None and another_post(row, stored):
         save_reject(db, row["url"], "store", f"post {row['post_id']} is not post {stored['post_id']}; kept", seen_at)
         return "kept"
@@ -131,6 +132,8 @@ def save_article(db: Database, article: dict, seen_at: str | None = None) -> str
         f"DELETE FROM rejects WHERE url IN (?, ?) AND stage IN ({', '.join('?' * len(RETRIED_STAGES))})",
         [row["url"], article.get("fetched_url") or row["url"], *RETRIED_STAGES],
     )
+    if terms and outcome != "unchanged":  # an unchanged text was matched against this list already
+        save_mentions(db, row["url"], row.get("title") or "", row.get("body") or "", terms)
     save_facets(db, row["url"], article.get("sections") or [], article.get("tags") or [])
     save_related(db, row["url"], article.get("related") or [])
     if article.get("fetched_url") and article["fetched_url"] != row["url"]:
@@ -283,6 +286,7 @@ def demote_to_duplicate(db: Database, url: str, duplicate_of: str, reason: str, 
         ("article_sections", "article_url"),
         ("article_tags", "article_url"),
         ("related_links", "source_url"),
+        ("article_mentions", "article_url"),
     ):
         db.execute(f"DELETE FROM {table} WHERE {column} = ?", [url])
     db.execute("DELETE FROM articles WHERE url = ?", [url])

@@ -240,6 +240,25 @@ def add_stems(db: Database) -> None:
     db.execute(f"INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', '{FTS_RANK}')")
 
 
+MENTIONS = {
+    "article_mentions": {
+        "columns": {"article_url": str, "term": str, "label": str, "count": int, "first_position": int},
+        "pk": ("article_url", "term"),
+        "indexes": [["term"]],
+    },
+    "watch_terms": {"columns": {"term": str, "label": str, "added_at": str}, "pk": "term"},
+}
+
+
+@MIGRATIONS(name="0007_mentions")
+def add_mentions(db: Database) -> None:
+    """The terms a reader follows (WATCHLIST_PATH) and where each article mentions them."""
+    for name, spec in MENTIONS.items():
+        db[name].create(spec["columns"], pk=spec["pk"])
+        for columns in spec.get("indexes", []):
+            db[name].create_index(columns)
+
+
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
     """A full-text index with its three triggers, filled from the table.
 

@@ -14,6 +14,8 @@ from tests.e2e.crawl import archive_snapshot, run_crawl
 
 ARTICLES = 400
 DAYS_ARTICLES = 600
+# The two-day archive follows these terms (a phrase, an institution, a place).
+WATCHED = ("Diskominfo Babel", "Pranata Humas", "Pangkalpinang")
 
 
 @pytest.fixture(scope="session")
@@ -39,13 +41,16 @@ def two_days(tmp_path_factory):
     """Day 1 of the sample crawled, then day 2 (new articles, one correction) crawled into the same archive."""
     tmp = tmp_path_factory.mktemp("days")
     db = tmp / "suarapos.db"
+    watchlist = tmp / "watchlist.yml"
+    watchlist.write_text("\n".join(f"- {term}" for term in WATCHED) + "\n", encoding="utf-8")
+    following = ("-s", f"WATCHLIST_PATH={watchlist}")
     with SampleSiteProcess(articles=DAYS_ARTICLES, truth=tmp / "day1.json", port=0) as day1:
         port = day1.base_url.rsplit(":", 1)[1]
         now = json.loads((tmp / "day1.json").read_text())["now"]
-        first = run_crawl(day1.base_url, db, log_level="INFO")
+        first = run_crawl(day1.base_url, db, *following, log_level="INFO")
     # The same site, one day later, on the same port (so its URLs are the same).
     with SampleSiteProcess(articles=DAYS_ARTICLES, day=2, now=now, truth=tmp / "day2.json", port=int(port)) as day2:
-        second = run_crawl(day2.base_url, db, log_level="INFO")
+        second = run_crawl(day2.base_url, db, *following, log_level="INFO")
     return {
         "first": first,
         "second": second,

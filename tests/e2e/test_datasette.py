@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -15,10 +17,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
+from tests.e2e.conftest import WATCHED
 from tests.e2e.crawl import ROOT
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -31,6 +36,8 @@ CANNED = {
     "duplicates_to_review": "",
     "rejects_to_review": "",
     "crawl_health": "",
+    "mentions": "term=Diskominfo+Babel",
+    "mentions_per_week": "term=",
 }
 
 
@@ -127,6 +134,81 @@ def test_the_search_finds_every_form_of_a_word_the_form_typed_first(site_url, se
     assert all("tangkap" in (r["title"] + r["snippet"]).lower() for r in found)
     exact = rows(f"{search}&q=menyelenggarakan")
     assert exact and rows(f"{search}&q=penyelenggaraan")[0]["article_url"] in {r["article_url"] for r in exact}
+
+
+# ---- watchlists and feeds -------------------------------------------------------------------
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def counted_in_truth(truth: dict, term: str) -> dict[str, int]:
+    """Articles saying ``term`` (as a phrase of whole words, any case), counted from the sample's truth."""
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)", re.I)
+    counts = {a["url"]: len(pattern.findall(a["title"] + "\n" + a["body"])) for a in truth["articles"]}
+    return {url: n for url, n in counts.items() if n}
+
+
+def test_the_mentions_of_each_watched_term_are_those_the_truth_counts(served, two_days):
+    stored = {r["url"] for r in sqlite3_rows(served, "SELECT url FROM articles")}
+    for term in WATCHED:
+        want = {u: n for u, n in counted_in_truth(two_days["day2"], term).items() if u in stored}
+        found = {
+            r["article_url"]: r["count"]
+            for r in sqlite3_rows(served, "SELECT article_url, count FROM article_mentions WHERE term = ?", [term])
+        }
+        assert want and found == want, term
+
+
+def test_each_term_has_an_atom_feed_of_the_newest_articles_that_mention_it(site_url, served):
+    feed = ElementTree.fromstring(get(f"{site_url}/{DB}/mentions.atom?term=Pangkalpinang"))
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 50
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}id") and entry.findtext(f"{ATOM}title")
+        assert entry.find(f"{ATOM}link").get("href").startswith("http://127.0.0.1")
+    updated = [datetime.fromisoformat(e.findtext(f"{ATOM}updated")) for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    newest = next(
+        sqlite3_rows(
+            served,
+            "SELECT a.url FROM article_mentions m JOIN articles a ON a.url = m.article_url "
+            "WHERE m.term = 'Pangkalpinang' ORDER BY a.published_at DESC LIMIT 1",
+        )
+    )["url"]
+    assert entries[0].findtext(f"{ATOM}id") == newest
+
+
+def test_a_term_nobody_mentions_has_a_feed_that_says_so(site_url):
+    feed = ElementTree.fromstring(get(f"{site_url}/{DB}/mentions.atom?term=Tidak+Ada"))
+    assert [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")] == [
+        "No stored article mentions Tidak Ada yet"
+    ]
+
+
+def test_a_term_added_to_the_watchlist_is_matched_over_the_archive_without_a_crawl(served, two_days, tmp_path):
+    archive = tmp_path / "copy.db"
+    shutil.copy(served, archive)
+    watchlist = tmp_path / "watchlist.yml"
+    watchlist.write_text("\n".join(f"- {t}" for t in (*WATCHED, "Bangka Selatan")) + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "rematch", "--db", str(archive), "--watchlist", str(watchlist)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and "4 terms" in done.stdout, done.stderr
+    stored = {r["url"] for r in sqlite3_rows(archive, "SELECT url FROM articles")}
+    want = {u: n for u, n in counted_in_truth(two_days["day2"], "Bangka Selatan").items() if u in stored}
+    found = dict(archive_rows(archive, "Bangka Selatan"))
+    assert want and found == want
+
+
+def archive_rows(path, term):
+    return [
+        (r["article_url"], r["count"])
+        for r in sqlite3_rows(path, "SELECT * FROM article_mentions WHERE term = ?", [term])
+    ]
 
 
 @pytest.mark.parametrize("name", sorted(CANNED))

@@ -1,0 +1,64 @@
+"""``scrapy rematch``: match every stored article against the watchlist again, without a request."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from scrapy.commands import ScrapyCommand
+
+from ... import storage
+from ...archive import watchlist_file
+from ...runlock import RunLock
+from ...watchlist import WatchlistError, load_watchlist
+from .crawl import EXIT_CODES
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    requires_crawler_process = False
+    default_settings = {"LOG_ENABLED": False}
+
+    def syntax(self) -> str:
+        return "[--db FILE] [--watchlist FILE]"
+
+    def short_desc(self) -> str:
+        return "Match every stored article against the watchlist again (after the list changed), without a request"
+
+    def add_options(self, parser) -> None:
+        super().add_options(parser)
+        parser.add_argument("--db", default=None, help="the archive (default: SQLITE_PATH)")
+        parser.add_argument("--watchlist", default=None, help="the watchlist (default: WATCHLIST_PATH)")
+
+    def run(self, args: list[str], opts) -> None:
+        path = opts.db or self.settings.get("SQLITE_PATH")
+        watchlist = opts.watchlist or watchlist_file(self.settings.get("WATCHLIST_PATH"))
+        if not Path(path).is_file():
+            self.fail(f"no archive at {path}: run `scrapy crawl suarapos` first", "refused")
+            return
+        try:
+            terms = load_watchlist(watchlist)
+            storage.check_archive_file(path, int(self.settings.getfloat("SQLITE_MIN_FREE_MB") * 2**20))
+        except (WatchlistError, storage.ArchiveRefused) as exc:
+            self.fail(str(exc), "refused")
+            return
+        lock = RunLock(path)
+        if not lock.acquire():
+            self.fail(f"another run is using {path}; try again when it ends", "locked")
+            return
+        try:
+            db = storage.open_database(path, self.settings.getfloat("SQLITE_BUSY_TIMEOUT"))
+            try:
+                storage.upgrade(db)
+                with storage.transaction(db):
+                    articles, mentions = storage.rematch(db, terms)
+            finally:
+                db.close()
+        finally:
+            lock.release()
+        source = watchlist if Path(watchlist).is_file() else f"{watchlist} (no such file: no terms)"
+        print(f"{len(terms)} terms from {source}: {mentions:,} mentions in {articles:,} of the stored articles")
+
+    def fail(self, message: str, status: str) -> None:
+        print(f"suarapos-crawler: {message}", file=sys.stderr)
+        self.exitcode = EXIT_CODES[status]

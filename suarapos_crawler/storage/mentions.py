@@ -1,0 +1,42 @@
+"""Mentions of the watched terms: which articles say them, how often, and the list they were matched against."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from ..watchlist import WatchTerm, find_mentions
+from .connection import now_wib
+
+
+def save_mentions(db: Database, url: str, title: str, body: str, terms: list[WatchTerm]) -> int:
+    """The article's mentions, replacing what an earlier text of it had; how many terms it mentions."""
+    db.execute("DELETE FROM article_mentions WHERE article_url = ?", [url])
+    found = find_mentions(title, body, terms)
+    db.conn.executemany(
+        "INSERT INTO article_mentions (article_url, term, label, count, first_position) VALUES (?, ?, ?, ?, ?)",
+        [(url, m.term, m.label, m.count, m.first_position) for m in found],
+    )
+    return len(found)
+
+
+def watched_terms(db: Database) -> list[WatchTerm]:
+    """The list the archive's mentions were last matched against."""
+    return [WatchTerm(r[0], r[1]) for r in db.execute("SELECT term, label FROM watch_terms ORDER BY rowid")]
+
+
+def rematch(db: Database, terms: list[WatchTerm], seen_at: str | None = None) -> tuple[int, int]:
+    """Match every stored article against ``terms`` (the list replaces the one stored); (articles, mentions)."""
+    seen_at = seen_at or now_wib()
+    added = {r[0]: r[1] for r in db.execute("SELECT term, added_at FROM watch_terms")}
+    db.execute("DELETE FROM watch_terms")
+    db.conn.executemany(
+        "INSERT INTO watch_terms (term, label, added_at) VALUES (?, ?, ?)",
+        [(t.term, t.label, added.get(t.term, seen_at)) for t in terms],
+    )
+    db.execute("DELETE FROM article_mentions")
+    articles = mentions = 0
+    for url, title, body in db.execute("SELECT url, title, body FROM articles").fetchall():
+        found = save_mentions(db, url, title, body, terms) if terms else 0
+        articles += bool(found)
+        mentions += found
+    return articles, mentions
