@@ -12,6 +12,7 @@ from collections import Counter
 from sqlite_utils import Database
 
 from ..items import FALLBACK
+from ..regions import region_of
 from ..stems import stems_of
 from .connection import now_wib
 from .mentions import save_mentions
@@ -33,6 +34,7 @@ def article_row(article: dict) -> dict:
     row["tags"] = json.dumps(article.get("tags") or [], ensure_ascii=False)
     row["published_day"] = (article.get("published_at") or "")[:10] or None  # WIB: the time carries +07:00
     # made from the text as it is stored, so a correction refreshes them (and the index, by its triggers)
+    row["region"] = region_of(article.get("dateline"), article.get("sections") or [])
     row["title_stems"] = stems_of(row.get("title"))
     row["body_stems"] = stems_of(row.get("body"))
     return row

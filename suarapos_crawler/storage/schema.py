@@ -145,6 +145,7 @@ ARTICLE_COLUMNS = [
     "extracted_by",
     "title_stems",
     "body_stems",
+    "region",
 ]
 # unicode61 folds case and diacritics and knows no language: right for Indonesian (porter is English).
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -257,6 +258,22 @@ def add_mentions(db: Database) -> None:
         db[name].create(spec["columns"], pk=spec["pk"])
         for columns in spec.get("indexes", []):
             db[name].create_index(columns)
+
+
+@MIGRATIONS(name="0008_region")
+def add_region(db: Database) -> None:
+    """Each article's regency or city of Bangka Belitung, from its dateline and sections (regions.py)."""
+    import json
+
+    from ..regions import region_of
+
+    db["articles"].add_column("region", str)
+    rows = db.execute("SELECT rowid, dateline, sections FROM articles").fetchall()
+    db.conn.executemany(
+        "UPDATE articles SET region = ? WHERE rowid = ?",
+        [(region_of(dateline, json.loads(sections or "[]")), rowid) for rowid, dateline, sections in rows],
+    )
+    db["articles"].create_index(["region"])
 
 
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:

@@ -38,6 +38,7 @@ CANNED = {
     "crawl_health": "",
     "mentions": "term=Diskominfo+Babel",
     "mentions_per_week": "term=",
+    "coverage_by_region": "from_date=&to_date=",
 }
 
 
@@ -134,6 +135,19 @@ def test_the_search_finds_every_form_of_a_word_the_form_typed_first(site_url, se
     assert all("tangkap" in (r["title"] + r["snippet"]).lower() for r in found)
     exact = rows(f"{search}&q=menyelenggarakan")
     assert exact and rows(f"{search}&q=penyelenggaraan")[0]["article_url"] in {r["article_url"] for r in exact}
+
+
+def test_every_article_has_one_region_and_the_region_facet_adds_up(site_url, served):
+    data = json.loads(get(f"{site_url}/{DB}/articles.json?_facet=region&_size=0&_facet_size=max"))
+    facet = data["facet_results"]
+    facet = facet.get("results", facet)  # where Datasette versions put it
+    counts = {r["value"]: r["count"] for r in facet["region"]["results"]}
+    assert (
+        sum(counts.values())
+        == data["filtered_table_rows_count"]
+        == next(sqlite3_rows(served, "SELECT COUNT(*) AS n FROM articles"))["n"]
+    )
+    assert None not in counts and {"Pangkalpinang", "Belitung Timur", "Bangka Belitung (provinsi)"} <= set(counts)
 
 
 # ---- watchlists and feeds -------------------------------------------------------------------
