@@ -1,4 +1,4 @@
-"""What Datasette needs beyond ``metadata.yml``: the project's plugins and its charts page.
+"""What Datasette needs beyond ``metadata.yml``: the project's plugin and templates, the archive's name.
 
 Datasette 0.65 keys a database's metadata (descriptions, facets, canned queries) by the database's
 name, which is its file name: ``metadata.yml`` describes the archive once, under ``suarapos``, and
@@ -28,13 +28,27 @@ def metadata_for(db_path: str | Path, metadata: str | Path) -> dict:
     """``metadata.yml`` with the archive's block under the name this file will be served as."""
     loaded = yaml.safe_load(Path(metadata).read_text(encoding="utf-8"))
     archive = loaded.get("databases", {}).get(ARCHIVE_KEY, {})
-    return {**loaded, "databases": {database_name(db_path): archive}}
+    name = database_name(db_path)
+    return {**loaded, "databases": {name: archive}, "plugins": served_plugins(loaded.get("plugins") or {}, name)}
+
+
+def served_plugins(plugins: dict, name: str) -> dict:
+    """The plugins' settings with the archive's database (``db: suarapos``) named as it is served."""
+
+    def rename(value):
+        if isinstance(value, dict):
+            return {k: (name if k == "db" and v == ARCHIVE_KEY else rename(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [rename(v) for v in value]
+        return value
+
+    return rename(plugins)
 
 
 def datasette_args(
     db_path: str, metadata: str | Path, port: int = 8001, host: str = "127.0.0.1", immutable: bool = False
 ) -> list[str]:
-    """Arguments of ``datasette serve`` for the archive, with the plugins, the charts page and safe settings."""
+    """Arguments of ``datasette serve`` for the archive, with the plugin, the templates and safe settings."""
     served = Path(tempfile.mkdtemp(prefix="suarapos-browse-")) / "metadata.json"
     served.write_text(json.dumps(metadata_for(db_path, metadata), ensure_ascii=False), encoding="utf-8")
     # Published (immutable, for anyone): no arbitrary SQL, whose single function call can take seconds and

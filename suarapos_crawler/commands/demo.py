@@ -58,7 +58,7 @@ class Command(ScrapyCommand):
         )
         print("Against the sample's ground truth:", json.dumps(score.summary(), indent=1))
         print(
-            f"\nBrowse it with Datasette (search, facets, canned queries, charts at /charts):\n"
+            f"\nBrowse it with Datasette (search, facets, canned queries, the dashboard at /-/dashboards/archive):\n"
             f"    .venv/bin/scrapy browse --db {db_path}\n"
             f"then open http://127.0.0.1:8001/"
         )

@@ -22,6 +22,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 
 from tests.e2e.conftest import WATCHED
 from tests.e2e.crawl import ROOT
@@ -317,7 +318,22 @@ def browser():
         b.close()
 
 
-def test_a_person_searches_and_sees_the_charts(browser, site_url, two_days):
+DASHBOARD = yaml.safe_load((ROOT / "metadata.yml").read_text())["plugins"]["datasette-dashboards"]["archive"]
+
+
+def draw(page) -> list[str]:
+    """Wait for every chart of the dashboard to be drawn (a Vega view, or the metric's number); their names."""
+    for name, chart in DASHBOARD["charts"].items():
+        drawn = f"#chart-{name} svg, #chart-{name} canvas" if chart["library"] != "metric" else f"#chart-{name} p"
+        page.wait_for_selector(drawn, timeout=15000)
+    return list(DASHBOARD["charts"])
+
+
+def two_days_count(two_days) -> int:
+    return two_days["db"].execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+
+def test_a_person_searches_and_sees_the_dashboard(browser, site_url, two_days):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
     page.goto(f"{site_url}/{DB}/articles")
@@ -329,13 +345,15 @@ def test_a_person_searches_and_sees_the_charts(browser, site_url, two_days):
     assert "Tingkatkan Kompetensi Pranata Humas" in page.inner_text("table.rows-and-columns")
     page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
 
-    page.goto(f"{site_url}/charts")
-    page.wait_for_selector("body[data-charts-ready]", timeout=15000)
-    assert page.get_attribute("body", "data-charts-ready") == "yes"
-    assert page.locator("#per-day svg rect").count() > 10
-    assert page.locator("#runs svg rect").count() == 2  # the two runs of the crawl
-    page.screenshot(path=str(ARTIFACTS / "charts.png"), full_page=True)
-    assert (ARTIFACTS / "charts.png").stat().st_size > 10_000
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{site_url}/-/dashboards/archive")
+    charts = draw(page)
+    assert len(charts) == len(DASHBOARD["charts"]) == 8
+    assert page.inner_text("#chart-articles-count").strip() == str(two_days_count(two_days))
+    page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+    assert (ARTIFACTS / "dashboard.png").stat().st_size > 50_000
+    assert asked and all(url.startswith(site_url + "/") for url in asked)  # no outside script or data
 
 
 def test_a_title_with_markup_runs_no_script_in_the_browser(browser, site_url):
@@ -498,14 +516,22 @@ def test_a_person_filters_by_a_wib_day_and_finds_the_early_morning_article(brows
     assert sum(int(row.split()[-1]) for row in cells if row.startswith(day)) == on_that_day
 
 
-def test_the_charts_page_draws_from_this_datasette_only(browser, site_url):
-    page = browser.new_page()
-    asked = []
-    page.on("request", lambda request: asked.append(request.url))
-    page.goto(f"{site_url}/charts?db=" + urllib.parse.quote("/127.0.0.2:9/evil"))
-    page.wait_for_selector("body[data-charts-ready]", timeout=15000)
-    assert asked and all(url.startswith(site_url + "/") for url in asked)
-    assert page.locator("#per-day svg rect").count() > 10  # drawn from the archive this Datasette serves
+def test_the_dashboard_filters_change_its_numbers(browser, site_url, served):
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    day = next(sqlite3_rows(served, "SELECT published_day AS d FROM articles GROUP BY d ORDER BY COUNT(*) DESC"))["d"]
+    page.goto(
+        f"{site_url}/-/dashboards/archive?"
+        + urllib.parse.urlencode({"section": "Politik", "date_start": day, "date_end": day})
+    )
+    draw(page)
+    want = next(
+        sqlite3_rows(
+            served, "SELECT COUNT(*) AS n FROM articles WHERE section = 'Politik' AND published_day = ?", [day]
+        )
+    )["n"]
+    total = next(sqlite3_rows(served, "SELECT COUNT(*) AS n FROM articles"))["n"]
+    assert page.inner_text("#chart-articles-count").strip() == str(want) and want < total
+    page.screenshot(path=str(ARTIFACTS / "dashboard-filtered.png"), full_page=True)
 
 
 def test_a_published_snapshot_refuses_arbitrary_sql_and_serves_the_canned_queries(served, tmp_path):

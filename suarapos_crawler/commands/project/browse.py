@@ -1,4 +1,4 @@
-"""``scrapy browse``: open the archive in Datasette with its metadata, plugins and charts page."""
+"""``scrapy browse``: open the archive in Datasette with its metadata, plugins and dashboard."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class Command(ScrapyCommand):
     default_settings = {"LOG_ENABLED": False}
 
     def short_desc(self) -> str:
-        return "Browse the archive in Datasette (read-only), with search, facets, canned queries and charts"
+        return "Browse the archive in Datasette (read-only), with search, facets, canned queries and a dashboard"
 
     def add_options(self, parser) -> None:
         super().add_options(parser)
