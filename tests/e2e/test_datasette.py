@@ -23,6 +23,7 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
+from datasette.utils import tilde_encode
 
 from tests.e2e.conftest import WATCHED
 from tests.e2e.crawl import ROOT
@@ -545,3 +546,34 @@ def test_a_published_snapshot_refuses_arbitrary_sql_and_serves_the_canned_querie
         assert refused.value.code == 403
         assert rows(f"{url}/{DB}/search.json?_shape=array&q=Bangka&section=&from_date=&to_date=&page=")
         assert rows(f"{url}/{DB}/articles.json?_shape=array&_size=5")
+
+
+# ---- an article's page -----------------------------------------------------------------------
+def row_page(site_url: str, url: str) -> str:
+    return f"{site_url}/{DB}/articles/" + tilde_encode(url)
+
+
+def test_an_articles_page_reads_as_an_article_with_its_links_versions_and_captures(browser, site_url, served, two_days):
+    fixed = next(a for a in two_days["day2"]["articles"] if "corrected_on_day_2" in a["traps"])
+    row = next(sqlite3_rows(served, "SELECT * FROM articles WHERE url = ?", [fixed["url"]]))
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(row_page(site_url, fixed["url"]))
+    assert page.title() == fixed["title"] and page.inner_text("article.reading h1") == fixed["title"]
+    byline = page.inner_text("article.reading .byline")
+    assert "WIB" in byline and fixed["author"] in byline and row["region"] in byline
+    paragraphs = page.locator("article.reading .body p").all_inner_texts()
+    assert paragraphs == ([fixed["dateline"]] if fixed["dateline"] else []) + fixed["body_paragraphs"]
+    assert page.locator("article.reading .change ins").first.inner_text() == "(Ralat)"  # what the correction changed
+    links = page.locator("article.reading h2:has-text('Baca Juga') + ul a").all()
+    assert len(links) >= 2 * len(fixed["baca_juga"]) - 1
+    assert "HTTP 200" in page.inner_text("article.reading")  # its captures
+    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+
+
+def test_an_articles_page_runs_no_script_of_its_text(browser, site_url, two_days):
+    marked = next(a for a in two_days["day2"]["articles"] if "markup_in_title" in a["traps"])
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(row_page(site_url, marked["url"]))
+    assert page.inner_text("article.reading h1") == marked["title"] and dialogs == []
