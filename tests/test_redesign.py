@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from sqlite_utils import Database
 
 from suarapos_crawler import storage
@@ -21,13 +20,6 @@ def readings(n: int, fallback: int = 0, theme: str = "newspaper", **missing: int
     for field in FIELDS:
         stats[f"suarapos/read_fields/{field}"] = n - missing.get(field, 0)
     return stats
-
-
-@pytest.fixture
-def db() -> Database:
-    db = Database(memory=True)
-    storage.upgrade(db)
-    return db
 
 
 def good_run(db: Database, stats: dict) -> int:

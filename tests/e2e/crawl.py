@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,17 @@ def run_crawl(base_url: str, db_path: Path, *extra: str, timeout: float = 600, l
     result = CrawlResult(done.returncode, done.stdout + done.stderr)
     assert_no_warnings(result.log)
     return result
+
+
+def run_health(db_path: Path) -> subprocess.CompletedProcess:
+    """`scrapy health` of an archive, as cron or a monitoring check runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "health", "-s", f"SQLITE_PATH={db_path}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def assert_no_warnings(output: str) -> None:

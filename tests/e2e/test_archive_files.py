@@ -11,7 +11,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from sqlite_utils import Database
 from suarapos_crawler.commands.project.crawl import EXIT_CODES
 from suarapos_crawler.sample_site.process import SampleSiteProcess
 from suarapos_crawler.storage.schema import APPLICATION_ID, known_migrations
-from tests.e2e.crawl import ROOT, archive_snapshot, assert_no_warnings, crawl_args, run_crawl, start_crawl
+from tests.e2e.crawl import ROOT, archive_snapshot, assert_no_warnings, crawl_args, run_crawl, run_health, start_crawl
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "archives"
 RELEASE_0_1 = FIXTURES / "release-0.1.0.db"
@@ -30,16 +29,6 @@ NOWHERE = "http://127.0.0.1:9"  # a refused file is refused before any request
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def health(db_path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "scrapy.cmdline", "health", "-s", f"SQLITE_PATH={db_path}"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def assert_refused(db_path: Path, problem: str, *extra: str, **popen) -> str:
@@ -61,7 +50,7 @@ def assert_refused(db_path: Path, problem: str, *extra: str, **popen) -> str:
     assert_no_warnings(done.stderr)
     if before is not None:
         assert sha256(db_path) == before
-    checked = health(db_path)
+    checked = run_health(db_path)
     assert checked.returncode == 1 and "UNHEALTHY" in checked.stdout
     return checked.stdout
 
@@ -175,7 +164,7 @@ def test_a_full_disk_at_start_refuses_the_run_and_leaves_a_trace(release_archive
     assert db["articles"].count == before_rows
     last = next(db.query("SELECT status, status_reason FROM crawl_runs ORDER BY id DESC LIMIT 1"))
     assert last["status"] == "failed" and "refused at start" in last["status_reason"]
-    assert "refused at start" in health(release_archive).stdout
+    assert "refused at start" in run_health(release_archive).stdout
 
 
 # ---- an archive of release 0.1.0, upgraded by a plain run --------------------------------------

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from suarapos_crawler.commands.project.crawl import EXIT_CODES
 from suarapos_crawler.sample_site.process import SampleSiteProcess
 from suarapos_crawler.sample_site.score import BOILERPLATE, score_database, token_f1
-from tests.e2e.crawl import ROOT, assert_no_warnings, run_crawl
+from tests.e2e.crawl import ROOT, assert_no_warnings, run_crawl, run_health
 
 ARTICLES = 300
 OLD_RELEASE = ("-s", "EXTRACTION_THEMES=newspaper")
@@ -40,16 +40,6 @@ def links(db_path) -> dict[str, list[str]]:
 
 def requests_in(log) -> list[str]:
     return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
-
-
-def health(db_path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "scrapy.cmdline", "health", "-s", f"SQLITE_PATH={db_path}"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +67,7 @@ def redesign(tmp_path_factory):
         refresh = run_crawl(day2.base_url, db, *OLD_RELEASE, "-a", "mode=refresh", log_level="INFO")
     after_switch = rows(db)
     links_after_switch = links(db)
-    checked = health(db)
+    checked = run_health(db)
     served = len(requests_in(log1)) + len(requests_in(log2))
     # The page classes now know ColorMag (the default themes); the site is stopped.
     reextract = subprocess.run(
