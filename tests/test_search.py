@@ -76,3 +76,20 @@ def test_a_correction_refreshes_the_stems_and_the_index(archive):
 def test_the_stem_columns_hold_the_stems_of_the_text(archive):
     row = archive["articles"].get(f"{BASE}/anak/")
     assert row["body_stems"] == stems_of(row["body"]) and row["body_stems"].startswith("anak di muntok ikut lomba")
+
+
+def test_the_snippet_marks_the_forms_found_by_their_stem(archive):
+    params = {"q": "penangkapan", "section": "", "from_date": "", "to_date": "", "page": ""}
+    snippets = {row[0].rsplit("/", 2)[1]: row[4] for row in archive.execute(SEARCH, params)}
+    assert "⟦menangkap⟧" in snippets["menangkap"] and "⟦ditangkap⟧" in snippets["ditangkap"]
+    assert "⟦penangkapan⟧" in snippets["penangkapan"]
+
+
+def test_a_snippet_of_a_long_body_is_a_window_around_the_first_match():
+    from suarapos_crawler.browse.plugins.suarapos_safety import stem_snippet
+
+    body = " ".join(f"kata{i}" for i in range(100)) + " Polisi menangkap pelaku. " + "akhir " * 50
+    got = stem_snippet(body, "tangkap")
+    assert got.startswith("… ") and got.endswith(" …") and "⟦menangkap⟧" in got and len(got.split()) <= 27
+    assert stem_snippet("Tanpa kata yang dicari.", "tangkap") == "Tanpa kata yang dicari."
+    assert stem_snippet("Di Hotel Cordela, Rabu.", "Cordela") == "Di Hotel ⟦Cordela⟧, Rabu."

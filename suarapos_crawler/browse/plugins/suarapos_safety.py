@@ -28,6 +28,7 @@ PHRASE = re.compile(r'"([^"]*)"')
 WORD = re.compile(r"[\w][\w.'’-]*\*?|\*", re.UNICODE)
 ADVANCED = "fts:"  # a query that starts so is FTS5 syntax, as typed (README: Browse it)
 NOTHING = '""'  # an FTS5 query that matches nothing, without an error
+TOKEN_EDGES = re.compile(r"^(\W*)(.*?\w)(\W*)$", re.S)  # a word's own letters, without the punctuation around it
 ARTICLE_COLUMNS = {"article_url"}  # cells of canned queries that name a stored article
 csv.field_size_limit(sys.maxsize)  # an article body is longer than Python's 131,072-character default
 
@@ -62,10 +63,30 @@ def fts_query(text: str | None, stems: bool = False) -> str:
     return " AND ".join(terms) if stems and terms else " ".join(terms) or NOTHING
 
 
+def stem_snippet(body: str | None, text: str | None, words: int = 24) -> str:
+    """A window of ``body`` around its first word that matches a word of the query, as written or by its
+    Indonesian stem (FTS5's snippet() sees only the words as written), every such word between the markers."""
+    tokens = (body or "").split()
+    wanted = {stem(w) for w in STEM_WORD.findall(PHRASE.sub(" ", text or "").replace('"', " ")) if w}
+    wanted |= {stem(w) for phrase in PHRASE.findall(text or "") for w in STEM_WORD.findall(phrase)}
+
+    def hit(token: str) -> bool:
+        found = STEM_WORD.findall(token)
+        return bool(found) and stem(found[0]) in wanted
+
+    first = next((i for i, token in enumerate(tokens) if hit(token)), 0)
+    start = max(0, first - words // 3)
+    window = [
+        TOKEN_EDGES.sub(rf"\1{MARK_OPEN}\2{MARK_CLOSE}\3", t) if hit(t) else t for t in tokens[start : start + words]
+    ]
+    return ("… " if start else "") + " ".join(window) + (" …" if start + words < len(tokens) else "")
+
+
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
     conn.create_function("fts_query_stemmed", 1, lambda text: fts_query(text, stems=True), deterministic=True)
+    conn.create_function("stem_snippet", 2, stem_snippet, deterministic=True)
 
 
 @hookimpl
