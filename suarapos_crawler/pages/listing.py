@@ -30,7 +30,7 @@ LISTING_CLASSES = frozenset(
 
 def is_widget(el) -> bool:
     """A sidebar or an ``<aside>`` widget: what a listing's modules outside the main column sit in."""
-    return el.tag == "aside" or "td-main-sidebar" in (el.get("class") or "")
+    return el.tag == "aside" or "td-main-sidebar" in classes(el)
 
 
 def in_widget(el, stop=None) -> bool:
@@ -38,7 +38,7 @@ def in_widget(el, stop=None) -> bool:
     for node in (el, *el.iterancestors()):
         if node is stop:
             return False
-        if node.tag == "aside" or "td-main-sidebar" in classes(node):
+        if is_widget(node):
             return True
     return False
 

@@ -310,14 +310,23 @@ class ArticlePages:
 <form action="{self.url("/wp-comments-post.php")}" method="post" id="commentform" class="comment-form" novalidate><div class="comment-form-input-wrap td-form-comment"><textarea placeholder="Komentar:" id="comment" name="comment" cols="45" rows="8"></textarea><div class="td-warning-comment">Please enter your comment!</div></div>
 <p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Kirim Komentar" /><input type='hidden' name='comment_post_ID' value='{a.post_id}' id='comment_post_ID' /></p></form></div></div>"""
 
-    def related_html(self, a: SampleArticle) -> str:
-        # The theme shows the newest of the same section (a short scan: never the whole section).
+    def related_pool(self, a: SampleArticle, size: int = 3) -> list[SampleArticle]:
+        """The newest other articles of its section, as themes show them (a short scan, never the whole section)."""
         pool = []
         for x in self.site.section_articles(a.sections[0]):
             if x.post_id != a.post_id:
                 pool.append(x)
-                if len(pool) == 3:
+                if len(pool) == size:
                     break
+        return pool
+
+    def neighbours(self, a: SampleArticle) -> tuple[SampleArticle | None, SampleArticle | None]:
+        """The articles published just before and just after it (the older and the newer)."""
+        arts, i = self.site.articles, self.site.position[a.post_id]
+        return (arts[i + 1] if i + 1 < len(arts) else None), (arts[i - 1] if i > 0 else None)
+
+    def related_html(self, a: SampleArticle) -> str:
+        pool = self.related_pool(a)
         items = "".join(
             f'<div class="td-related-span4">{self.module(x, "td_module_related_posts")}</div>' for x in pool
         )
@@ -330,10 +339,7 @@ class ArticlePages:
         )
 
     def prev_next(self, a: SampleArticle) -> str:
-        arts = self.site.articles
-        i = self.site.position[a.post_id]
-        older = arts[i + 1] if i + 1 < len(arts) else None
-        newer = arts[i - 1] if i > 0 else None
+        older, newer = self.neighbours(a)
         parts = []
         if older:
             parts.append(

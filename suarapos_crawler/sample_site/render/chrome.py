@@ -67,12 +67,14 @@ class Chrome:
         return self.url(f"/{slug}/"), target.title
 
     # ---- chrome -----------------------------------------------------------
+    def menu_tree(self) -> list:
+        """The menu's sections, in its order: each top-level section with its child sections."""
+        sections = list(self.site.sections.values())
+        return [(s, [c for c in sections if c.parent == s.slug]) for s in sections if not s.parent]
+
     def menu(self, ul_id: str) -> str:
         items = [f'<li class="menu-item menu-item-type-custom menu-item-home"><a href="{self.base}">Beranda</a></li>']
-        for s in self.site.sections.values():
-            if s.parent:
-                continue
-            children = [c for c in self.site.sections.values() if c.parent == s.slug]
+        for s, children in self.menu_tree():
             sub = ""
             if children:
                 sub = (

@@ -32,10 +32,7 @@ class ColorMagRenderer(Renderer):
     # ---- chrome -----------------------------------------------------------
     def menu(self, ul_id: str) -> str:
         items = [f'<li class="menu-item menu-item-type-custom menu-item-home"><a href="{self.base}/">Beranda</a></li>']
-        for s in self.site.sections.values():
-            if s.parent:
-                continue
-            children = [c for c in self.site.sections.values() if c.parent == s.slug]
+        for s, children in self.menu_tree():
             sub = ""
             if children:
                 sub = (
@@ -205,7 +202,7 @@ class ColorMagRenderer(Renderer):
         )
 
     def related_posts(self, a: SampleArticle) -> str:
-        pool = [x for x in self.site.section_articles(a.sections[0]) if x.post_id != a.post_id][:3]
+        pool = self.related_pool(a)
         if not pool:
             return ""
         items = "".join(
@@ -221,10 +218,7 @@ class ColorMagRenderer(Renderer):
         )
 
     def post_navigation(self, a: SampleArticle) -> str:
-        arts = self.site.articles
-        i = self.site.position[a.post_id]
-        older = arts[i + 1] if i + 1 < len(arts) else None
-        newer = arts[i - 1] if i > 0 else None
+        older, newer = self.neighbours(a)
         parts = []
         if older:
             parts.append(
