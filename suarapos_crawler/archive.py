@@ -319,7 +319,7 @@ def store_item(
 ) -> None:
     """One item of a batch: its rows and its outcome in the ledger."""
     if isinstance(item, Article):
-        outcome = storage.save_article(db, ItemAdapter(item).asdict(), seen_at, terms)
+        outcome = storage.save_article(db, item.as_dict(), seen_at, terms)
         counts[f"sqlite/articles_{outcome}"] += 1
         if item.replaces:  # a stored later copy was moved to duplicates
             counts["sqlite/articles_demoted"] += 1

@@ -72,6 +72,11 @@ class Article:
     """How the page was read: the theme whose markup held it (``newspaper``, ``colormag``), or ``fallback``
     (no known theme's markup: metadata and the generic content finder)."""
 
+    def as_dict(self) -> dict:
+        """The article as plain data, its links as dicts (what storage takes): ``dataclasses.asdict`` without its
+        deep copies, which cost more than the whole row's insert."""
+        return {**vars(self), "related": [dict(vars(link)) for link in self.related]}
+
 
 @dataclass
 class UrlAlias:

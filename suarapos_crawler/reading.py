@@ -26,8 +26,9 @@ class PageReading:
     """The exception that stopped the reading, and its traceback."""
     flattened: bool = False
     """The page was nested thousands deep and was read from a flattened copy (``pages.html.parse_html``)."""
-    worker: tuple[int, float, float] | None = None
-    """Read in a worker process: its PID, CPU seconds and peak RSS (MiB) so far."""
+    worker: tuple[int, float | None, float | None] | None = None
+    """Read in a worker process: its PID, and (every ``workers.USAGE_EVERY_S``) its CPU seconds and peak RSS (MiB)
+    so far."""
     split: SplitPost | None = None
     """The page is one page of a post split into several."""
     canonical_refused: str | None = None
@@ -64,7 +65,7 @@ class ListingReading:
     current_page: int
     last_page: int | None = None
     """The section's last page, where the page says ("Halaman 1 dari 9")."""
-    worker: tuple[int, float, float] | None = None
+    worker: tuple[int, float | None, float | None] | None = None
 
 
 def read_listing(url: str, text: str, base_url: str, with_sections: bool = False) -> ListingReading:

@@ -97,6 +97,14 @@ DOWNLOADER_MIDDLEWARES = {
     "suarapos_crawler.middlewares.TruncatedPageMiddleware": 580,
     "suarapos_crawler.middlewares.CharsetRepairMiddleware": 600,
 }
+SPIDER_MIDDLEWARES = {
+    # Each spider middleware handles every request and item the spider yields. These do nothing here: the spider
+    # measures URLs against URLLENGTH_LIMIT itself (and records the too long ones), pages a section by its own
+    # depth count, and copies no meta.
+    "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+}
 RETRYAFTER_BASE_DELAY = 1.0
 RETRYAFTER_MAX_DELAY = 60.0
 BLOCK_AFTER = 5

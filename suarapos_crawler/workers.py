@@ -26,6 +26,7 @@ import pickle
 import resource
 import signal
 import sys
+import time
 
 from .pages.themes import templates_of
 from .reading import READERS, ListingReading, PageReading
@@ -35,6 +36,9 @@ logger = logging.getLogger(__name__)
 
 
 HEADER = 8  # bytes of a message's length, little-endian
+# How often a worker tells what it has cost (CPU seconds, peak memory): reading /proc for every page
+# cost an eighth of the worker's time.
+USAGE_EVERY_S = 0.25
 
 
 class WorkerDied(Exception):
@@ -177,12 +181,13 @@ class PageReaders:
             self.workers.append(worker)
 
     def _count(self, reading) -> None:
+        if self.crawler is None:
+            return
+        stats = self.crawler.stats
+        stats.inc_value("extract/worker_pages")
         pid, cpu_s, rss_mib = reading.worker
-        self.worker_cpu_s[pid] = cpu_s
-        if self.crawler is not None:
-            # What the workers cost, for the run record (and the benchmark's memory figure).
-            stats = self.crawler.stats
-            stats.inc_value("extract/worker_pages")
+        if cpu_s is not None:  # what the workers cost, for the run record (and the benchmark)
+            self.worker_cpu_s[pid] = cpu_s
             stats.set_value("extract/worker_cpu_s", round(sum(self.worker_cpu_s.values()), 3))
             stats.max_value("extract/worker_peak_rss_mib", round(rss_mib, 1))
 
@@ -208,6 +213,7 @@ def serve() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the process group: the crawl decides
     requests, replies = sys.stdin.buffer, os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print() must not corrupt the replies
+    reported, pid = 0.0, os.getpid()
     while True:
         header = requests.read(HEADER)
         if len(header) < HEADER:
@@ -218,8 +224,11 @@ def serve() -> None:
         except Exception:  # noqa: BLE001 - the crawl reads this page again itself, and sees the exception
             reading = None
         else:
-            usage = resource.getrusage(resource.RUSAGE_SELF)
-            reading.worker = (os.getpid(), usage.ru_utime + usage.ru_stime, peak_rss_mib())
+            reading.worker = (pid, None, None)
+            if time.monotonic() - reported >= USAGE_EVERY_S:
+                reported = time.monotonic()
+                usage = resource.getrusage(resource.RUSAGE_SELF)
+                reading.worker = (pid, usage.ru_utime + usage.ru_stime, peak_rss_mib())
         message = pickle.dumps((request_id, reading), protocol=pickle.HIGHEST_PROTOCOL)
         replies.write(len(message).to_bytes(HEADER, "little") + message)
         replies.flush()

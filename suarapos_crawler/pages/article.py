@@ -21,7 +21,7 @@ from ..items import Article, RelatedLink
 from ..urls import canonical_url, is_site_url, may_be_article, shortlink_post_id
 from .body import Body, extract_body
 from .dates import FoundDate, parse_indonesian, parse_iso, to_wib, undo_wall_clock_trap
-from .html import classes, has_class, parse_response
+from .html import classes, has_class, parse_response, select
 from .main_content import find_main_content
 from .text import clean_embedded, clean_line, unique
 from .themes import FALLBACK, ThemeMarkup, templates_of
@@ -80,6 +80,7 @@ class ArticlePage:
         self.base_url = base_url
         self.templates = templates_of(themes)  # the themes whose markup this reading knows
         self.root, self.flattened = parse_response(response)
+        self._headers: dict[ThemeMarkup, object] = {}  # template -> its header element on this page (``where``)
 
     @cached_property
     def elements(self) -> dict[str, list]:
@@ -99,7 +100,7 @@ class ArticlePage:
         return None
 
     def first(self, xpath: str, node=None):
-        found = (self.root if node is None else node).xpath(xpath)
+        found = select(self.root if node is None else node, xpath)
         return found[0] if found else None
 
     # ---- what the page is -----------------------------------------------------
@@ -195,17 +196,19 @@ class ArticlePage:
         return (self.template,) if self.template is not None else self.templates
 
     def where(self, template: ThemeMarkup):
-        """Where a template's article header is: its header element, or the article."""
+        """Where a template's article header is: its header element, or the article (looked for once a page)."""
         if template.header is None:
             return self.scope
-        return self.first(template.header, self.scope)
+        if template not in self._headers:
+            self._headers[template] = self.first(template.header, self.scope)
+        return self._headers[template]
 
     def theme_values(self, field: str) -> list:
         """What the page's template finds for one of its fields (XPath ``field`` of ``ThemeMarkup``); the tags
         are looked for in the whole article, the rest in its header."""
         for template in self.tried_templates():
             node = self.scope if field == "tags" else self.where(template)
-            found = node.xpath(getattr(template, field)) if node is not None else []
+            found = select(node, getattr(template, field)) if node is not None else []
             if found:
                 return found
         return []
@@ -220,9 +223,17 @@ class ArticlePage:
         return canonical if canonical and self.canonical_refused() is None else self.fetched_url()
 
     def fetched_url(self) -> str:
+        return self._fetched_url
+
+    @cached_property
+    def _fetched_url(self) -> str:
         return canonical_url(self.response.url, self.base_url)
 
     def canonical(self) -> str | None:
+        return self._canonical
+
+    @cached_property
+    def _canonical(self) -> str | None:
         raw = self.first_attr("link", "href", rel="canonical")
         return canonical_url(self.response.urljoin(raw), self.base_url) if raw and raw.strip() else None
 
@@ -267,7 +278,7 @@ class ArticlePage:
     def generic_title(self) -> str | None:
         """Any theme: the article's one ``<h1>``, else the page's ``<title>`` without the site's name (never
         the site's name alone: a logo's heading, a page whose title was left empty)."""
-        headings = self.scope.xpath(".//h1")
+        headings = select(self.scope, ".//h1")
         found = [clean_line(" ".join(headings[0].itertext()))] if len(headings) == 1 else []
         title = self.first("//title")
         found.append(TITLE_SUFFIX.sub("", clean_line(" ".join(title.itertext()))) if title is not None else "")
@@ -418,7 +429,7 @@ class ArticlePage:
     def split_post(self) -> SplitPost | None:
         """The post's pages, if it is split: read from the page links WordPress prints under it
         (``wp_link_pages()``, whose links carry ``post-page-numbers`` in every theme), never guessed from URLs."""
-        links = self.scope.xpath(f".//a[{has_class('post-page-numbers')}]/@href")
+        links = select(self.scope, f".//a[{has_class('post-page-numbers')}]/@href")
         if not links:
             return None
         numbers: dict[int, str] = {}

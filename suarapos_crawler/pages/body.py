@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .html import classes, has_class
+from .html import classes, has_class, select
 from .text import clean_line
 
 BACA_JUGA_LABEL = re.compile(r"^\s*baca\s+juga\b\s*:?\s*", re.I)
@@ -160,7 +160,7 @@ def text_before(el):
 
 
 def _link_text(a) -> str:
-    title = a.xpath(f".//*[{has_class('postTitle')}]")
+    title = select(a, f".//*[{has_class('postTitle')}]")
     return text_of(title[0]) if title else text_of(a)
 
 
@@ -191,7 +191,7 @@ def lift_baca_juga(root) -> list[FoundLink]:
     order = {el: i for i, el in enumerate(root.iter())}
 
     # 1. The Inline Related Posts box: a link holding span.ctaText (its CSS may be inside).
-    for cta in root.xpath(f".//*[{has_class('ctaText')}]"):
+    for cta in select(root, f".//*[{has_class('ctaText')}]"):
         a = next((x for x in cta.iterancestors("a")), None)
         if a is None or not attached(a, root):
             continue
@@ -202,7 +202,7 @@ def lift_baca_juga(root) -> list[FoundLink]:
     for el in labelled_blocks(root):
         if not attached(el, root) or not BACA_JUGA_LABEL.match(text_of(el)):
             continue
-        links = el.xpath(".//a[@href]")
+        links = select(el, ".//a[@href]")
         rest = text_of(el)
         for a in links:
             rest = rest.replace(text_of(a), "", 1)
@@ -213,13 +213,13 @@ def lift_baca_juga(root) -> list[FoundLink]:
 
     # 3. A label alone (a heading or paragraph "Baca Juga:") followed by a list of links.
     for el in labelled_blocks(root):
-        if not attached(el, root) or el.xpath(".//a") or not BACA_JUGA_LABEL.fullmatch(text_of(el) + " "):
+        if not attached(el, root) or select(el, ".//a") or not BACA_JUGA_LABEL.fullmatch(text_of(el) + " "):
             continue
         following = el.getnext()
-        if following is None or following.tag not in ("ul", "ol") or not following.xpath(".//a[@href]"):
+        if following is None or following.tag not in ("ul", "ol") or not select(following, ".//a[@href]"):
             continue
         found.append(
-            (order.get(el, 0), [FoundLink(a.get("href", ""), _link_text(a)) for a in following.xpath(".//a[@href]")])
+            (order.get(el, 0), [FoundLink(a.get("href", ""), _link_text(a)) for a in select(following, ".//a[@href]")])
         )
         remove(following)
         remove(outermost_wrapper(el, root))

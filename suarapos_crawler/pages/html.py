@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -59,6 +59,17 @@ def classes(el) -> set[str]:
     return set((el.get("class") or "").split())
 
 
+@lru_cache(maxsize=1024)
+def compiled(query: str) -> etree.XPath:
+    """An XPath compiled once: ``el.xpath(str)`` compiles its query again on every call."""
+    return etree.XPath(query)
+
+
+def select(node, query: str) -> list:
+    """What ``query`` finds from ``node`` (``node.xpath(query)``, with the query compiled once)."""
+    return compiled(query)(node)
+
+
 def has_class(name: str) -> str:
     """XPath test for one class token (never the whole class string: tagDiv renumbers ``tdi_NN``).
 
@@ -81,4 +92,6 @@ class FetchedPage:
         return get_base_url(self.text[:4096], self.url)  # as Scrapy looks for <base>: in the first 4 KiB
 
     def urljoin(self, url: str) -> str:
+        if url.startswith(("https://", "http://")):  # most links of a WordPress page: nothing to resolve
+            return url
         return urljoin(self._base_url, url)

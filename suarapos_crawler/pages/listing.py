@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from lxml import etree
-
 from ..urls import canonical_url, is_section_url, may_be_article, section_page_url
-from .html import classes, html_root
+from .html import classes, html_root, select
 
 PAGE_OF = re.compile(r"(\d+)\s*(?:dari|of)\s*(\d+)", re.I)
 # The listing's main column in each theme (tagDiv Newspaper; ColorMag's #cm-primary): never the sidebar.
@@ -30,7 +28,7 @@ LISTING_CLASSES = frozenset(
 
 def is_widget(el) -> bool:
     """A sidebar or an ``<aside>`` widget: what a listing's modules outside the main column sit in."""
-    return el.tag == "aside" or "td-main-sidebar" in classes(el)
+    return el.tag == "aside" or "td-main-sidebar" in (el.get("class") or "").split()
 
 
 def in_widget(el, stop=None) -> bool:
@@ -56,7 +54,7 @@ class ListingPage:
         self.root = html_root(response)
 
     def xpath(self, query: str, node=None) -> list:
-        return (self.root if node is None else node).xpath(query)
+        return select(self.root if node is None else node, query)
 
     def _canonical(self, hrefs: list[str]) -> list[str]:
         urls = [canonical_url(self.response.urljoin(h), self.base_url) for h in hrefs if h and not h.startswith("#")]
@@ -94,28 +92,37 @@ class ListingPage:
 
     @cached_property
     def _article_urls(self) -> list[str]:
-        """One walk of the tree, keeping count of the areas, widgets and listing modules it is inside: linear
-        in the page's size however deep it nests (a page whose thousands of blocks are never closed nests them
-        all in one another, and a search from each block would be quadratic)."""
+        """The links inside a listing module, inside the listing area, outside any widget. What encloses each
+        link is known from its parent's answer, kept for every element asked about once: linear in the page's
+        size however deep it nests (a page whose thousands of blocks are never closed nests them all in one
+        another, and a search from each block would be quadratic)."""
         areas = set(self.main_content)
-        modules = {el for el in self.with_class(*MODULE_CLASSES)}
+        modules = set(self.with_class(*MODULE_CLASSES))
         if not modules:  # another theme: the headings of its posts
             modules = set(self.post_headings(list(areas) or [self.root]))
-        inside = {"area": 0 if areas else 1, "widget": 0, "module": 0}
+        # element -> (inside the area, inside a module, inside a widget), the element itself included
+        enclosing: dict = {}
+        outside = (not areas, False, False)
+
+        def above(el) -> tuple[bool, bool, bool]:
+            chain, node = [], el.getparent()
+            while node is not None and node not in enclosing:
+                chain.append(node)
+                node = node.getparent()
+            state = enclosing[node] if node is not None else outside
+            for node in reversed(chain):
+                state = (state[0] or node in areas, state[1] or node in modules, state[2] or is_widget(node))
+                enclosing[node] = state
+            return state
+
         hrefs = []
-        for event, el in etree.iterwalk(self.root, events=("start", "end")):
-            kinds = [
-                k for k, found in (("area", el in areas), ("widget", is_widget(el)), ("module", el in modules)) if found
-            ]
-            if event == "end":
-                for kind in kinds:
-                    inside[kind] -= 1
+        for a in self.root.iter("a"):
+            href = a.get("href")
+            if href is None:
                 continue
-            listed = inside["module"] and inside["area"] and not inside["widget"] and "widget" not in kinds
-            if el.tag == "a" and listed and el.get("href") is not None:
-                hrefs.append(el.get("href"))
-            for kind in kinds:
-                inside[kind] += 1
+            in_area, in_module, in_widget = above(a)
+            if in_area and in_module and not in_widget and not is_widget(a):
+                hrefs.append(href)
         return [u for u in self._canonical(hrefs) if may_be_article(u, self.base_url)]
 
     def post_headings(self, areas: list) -> list:
