@@ -18,12 +18,14 @@ from io import BytesIO
 from pathlib import Path
 
 from scrapy import signals
+from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
-from scrapy.http import Headers
+from scrapy.http import Headers, Response, TextResponse
 from scrapy.responsetypes import responsetypes
 from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
 
+from .middlewares import CharsetRepairMiddleware, looks_complete
 from .storage.captures import capture_by_id, latest_captures
 from .urls import may_be_article
 
@@ -115,6 +117,11 @@ class WarcReplayMiddleware:
         capture = self.captures.get(request.url)
         if capture is None:
             raise NotCaptured(f"no capture of {request.url} to replay")
+        self.replayed_one()
+        return self.response_for(request, capture)
+
+    def response_for(self, request, capture: dict):
+        """The response a capture holds, as the server sent it (still gzip-encoded if it was), for ``request``."""
         status, header_lines, body = split_response_record(self.member(capture))
         if capture["kind"] == "revisit":  # unchanged: the body is in the capture it refers to
             original = capture_by_id(self.source, capture["refers_to"])
@@ -124,10 +131,37 @@ class WarcReplayMiddleware:
             headers.appendlist(name, value)
         cls = responsetypes.from_args(headers=headers, url=request.url, body=body)
         request.meta["capture_id"] = capture["id"]
+        return cls(url=request.url, status=status, headers=headers, body=body, request=request, protocol="HTTP/1.1")
+
+    def replayed_one(self) -> None:
         self.replayed += 1
         self.crawler.stats.inc_value("replay/responses")
         self.progress()
-        return cls(url=request.url, status=status, headers=headers, body=body, request=request, protocol="HTTP/1.1")
+
+    def as_the_spider_gets_it(self, request):
+        """The response of a plain page's capture as the downloader middlewares would hand it to the spider
+        (decoded as ``HttpCompressionMiddleware`` and ``CharsetRepairMiddleware`` decode it), or None when only
+        the engine's whole path can say what becomes of it (a page cut short, which is fetched again first)."""
+        response = self.response_for(request, self.captures[request.url])
+        for cls in (HttpCompressionMiddleware, CharsetRepairMiddleware):
+            middleware = self.crawler.get_downloader_middleware(cls)
+            if middleware is not None:
+                response = middleware.process_response(request, response)
+                if not isinstance(response, Response):
+                    return None
+        if response.status != 200 or not isinstance(response, TextResponse) or not looks_complete(response):
+            return None
+        self.replayed_one()
+        return response
+
+    def plain_pages(self, base_url: str) -> list[str]:
+        """Captured article pages that answered 200 with HTML: what the spider may read straight from the capture,
+        without a trip through the engine (``ReplayShortcut``)."""
+        return [
+            url
+            for url in self.article_urls(base_url)
+            if self.captures[url]["status"] == 200 and "html" in (self.captures[url]["content_type"] or "text/html")
+        ]
 
     def warc_path(self, name: str) -> Path:
         path = self.folder / name

@@ -95,7 +95,9 @@ DOWNLOADER_MIDDLEWARES = {
     "suarapos_crawler.middlewares.RetryAfterMiddleware": 550,
     "suarapos_crawler.middlewares.BlockDetectorMiddleware": 560,
     "suarapos_crawler.middlewares.TruncatedPageMiddleware": 580,
-    "suarapos_crawler.middlewares.CharsetRepairMiddleware": 600,
+    # Below HttpCompressionMiddleware (590): responses pass the middlewares from the highest number down, and the
+    # charset is judged on the decoded body (at 600 it saw a gzip-encoded one as not UTF-8, and left it alone).
+    "suarapos_crawler.middlewares.CharsetRepairMiddleware": 585,
 }
 SPIDER_MIDDLEWARES = {
     # Each spider middleware handles every request and item the spider yields. These do nothing here: the spider

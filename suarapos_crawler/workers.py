@@ -39,6 +39,8 @@ HEADER = 8  # bytes of a message's length, little-endian
 # How often a worker tells what it has cost (CPU seconds, peak memory): reading /proc for every page
 # cost an eighth of the worker's time.
 USAGE_EVERY_S = 0.25
+# A reading something waits for is not queued behind this many pages (see ``PageReaders._read``).
+URGENT_QUEUE = 4
 
 
 class WorkerDied(Exception):
@@ -143,11 +145,15 @@ class PageReaders:
         return await self._read("page", response.url, response.text, base_url, date, self.themes)
 
     async def read_listing(self, response, base_url: str, with_sections: bool = False) -> ListingReading:
-        return await self._read("listing", response.url, response.text, base_url, with_sections)
+        return await self._read("listing", response.url, response.text, base_url, with_sections, urgent=True)
 
-    async def _read(self, kind: str, *args):
+    async def _read(self, kind: str, *args, urgent: bool = False):
+        """``urgent``: a reading the next request waits for (a listing: its next page), read here rather than
+        queued behind ``URGENT_QUEUE`` pages or more (a replay keeps the workers that busy)."""
         if self.processes:
             worker = await self._next_worker()
+            if worker is not None and urgent and len(worker.pending) >= URGENT_QUEUE:
+                worker = None
             if worker is not None:
                 try:
                     reading = await worker.call(kind, *args)

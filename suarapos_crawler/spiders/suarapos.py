@@ -14,8 +14,10 @@ stored articles.  ``-a mode=backfill`` walks every page and the sitemaps;
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
+from collections import deque
 from urllib.parse import urlsplit
 
 import scrapy
@@ -43,6 +45,8 @@ LOOPBACK_SETTINGS = {
     "EXTRACT_PROCESSES": 1 if (os.cpu_count() or 1) > 1 else 0,
 }
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+# Replaying: captured pages being read at once (enough to keep the workers busy while this process stores).
+READ_AHEAD = 32
 
 
 class SuaraposSpider(scrapy.Spider):
@@ -101,6 +105,19 @@ class SuaraposSpider(scrapy.Spider):
     async def start(self):
         self.reader = self.crawler.get_extension(PageReaders) or self.reader
         self.plan = self.load_plan()
+        replay = self.crawler.get_downloader_middleware(WarcReplayMiddleware) if self.mode == "replay" else None
+        others = []
+        if replay is not None:
+            # Replaying captures: every captured article, also those no replayed listing links to any more. The
+            # plain pages (200, HTML) are read straight from their captures first, the rest go through the engine
+            # as they were fetched. Requests come after: the engine looks whether the crawl is over when a request
+            # is done, not when an item is (after items alone it would wait for its heartbeat, 5 s).
+            plain = replay.plain_pages(self.base_url)
+            self.requested.update(plain)  # asked for already: a Baca Juga link to one makes no request
+            async for out in self.read_captured(replay, plain):
+                yield out
+            plain_set = set(plain)
+            others = [url for url in replay.article_urls(self.base_url) if url not in plain_set]
         if self.plan.has_articles or self.mode in ("backfill", "replay"):
             # Sitemaps first: their lastmod tells which stored articles changed, before the listings ask.
             yield scrapy.Request(
@@ -108,15 +125,36 @@ class SuaraposSpider(scrapy.Spider):
             )
         else:
             yield self.home_request()
-        for url in self.plan.to_refresh() + self.plan.dangling_targets + self.replayed_article_urls():
+        for url in self.plan.to_refresh() + self.plan.dangling_targets + others:
             if may_be_article(url, self.base_url):
                 for request_or_reject in self.follow(url):
                     yield request_or_reject
 
-    def replayed_article_urls(self) -> list[str]:
-        """Replaying captures: every captured article, also those no replayed listing links to any more."""
-        replay = self.crawler.get_downloader_middleware(WarcReplayMiddleware) if self.mode == "replay" else None
-        return replay.article_urls(self.base_url) if replay else []
+    async def read_captured(self, replay, urls: list[str]):
+        """Replaying: plain captured pages read as if fetched, ``READ_AHEAD`` at a time (the workers read them
+        while this process stores), without the engine's per-request work; their outputs in order. A page the
+        shortcut cannot answer for (cut short) or whose reading raises goes through the engine instead."""
+        reading: deque = deque()
+
+        async def outputs(url, response) -> list:
+            try:
+                return [out async for out in self.parse_article(response)]
+            except Exception:  # noqa: BLE001 - the engine's path reports a callback's exception as it does in a crawl
+                return [self.article_request(url, dont_filter=True)]
+
+        for url in urls:
+            request = self.article_request(url)
+            response = replay.as_the_spider_gets_it(request)
+            if response is None:
+                yield request.replace(dont_filter=True)
+                continue
+            reading.append(asyncio.ensure_future(outputs(url, response)))
+            if len(reading) >= READ_AHEAD:
+                for out in await reading.popleft():
+                    yield out
+        while reading:
+            for out in await reading.popleft():
+                yield out
 
     def home_request(self) -> scrapy.Request:
         return scrapy.Request(f"{self.base_url}/", callback=self.parse_home, errback=self.listing_failed)
@@ -268,7 +306,7 @@ class SuaraposSpider(scrapy.Spider):
         self.requested.add(sys.intern(url))  # one copy of the string, shared with the run record's set
         yield self.article_request(url, hops)
 
-    def article_request(self, url: str, hops: int = 0) -> scrapy.Request:
+    def article_request(self, url: str, hops: int = 0, dont_filter: bool = False) -> scrapy.Request:
         # Redirects are followed here, not by the middleware, so each old slug is recorded as an alias
         # even when its target was fetched already (the dupe filter would hide it otherwise).
         return scrapy.Request(
@@ -276,6 +314,7 @@ class SuaraposSpider(scrapy.Spider):
             callback=self.parse_article,
             errback=self.article_failed,
             priority=10,  # finish listed articles before new listing pages: a short queue
+            dont_filter=dont_filter,
             meta={
                 "dont_redirect": True,
                 "handle_httpstatus_list": REDIRECT_CODES,

@@ -76,7 +76,7 @@ class Command(CrawlCommand):
             "AUTOTHROTTLE_ENABLED": False,
             "CONCURRENT_REQUESTS": 32,
             "CONCURRENT_REQUESTS_PER_DOMAIN": 32,
-            "EXTRACT_PROCESSES": 1 if (os.cpu_count() or 1) > 1 else 0,
+            "EXTRACT_PROCESSES": 2 if (os.cpu_count() or 1) > 1 else 0,
         }
         for name, value in overrides.items():
             self.settings.set(name, value, priority="cmdline")
