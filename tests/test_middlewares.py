@@ -40,3 +40,33 @@ def test_what_is_not_a_whole_html_page_is_not_judged():
     assert mw.process_response(request, xml) is xml
     missing = HtmlResponse("https://www.suarapos.com/x/", status=404, body=b"<html><body>gone")
     assert mw.process_response(request, missing) is missing
+
+
+def test_a_gzip_encoded_page_mislabelled_latin_1_is_read_as_the_utf_8_it_is():
+    """Responses pass the downloader middlewares from the highest order down: the charset must be judged after
+    HttpCompressionMiddleware has decoded the body (judged before, a gzip body is never valid UTF-8)."""
+    import gzip
+
+    from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
+    from scrapy.utils.conf import build_component_list
+    from scrapy.utils.misc import load_object
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    crawler = get_crawler()
+    crawler.stats = MemoryStatsCollector(crawler)
+    order = build_component_list(settings.getwithbase("DOWNLOADER_MIDDLEWARES"))
+    wanted = {HttpCompressionMiddleware, load_object("suarapos_crawler.middlewares.CharsetRepairMiddleware")}
+    chain = [cls.from_crawler(crawler) for cls in map(load_object, order) if cls in wanted]
+    text = "<html><body><p>Warga Pangkalpinang menyambut baik — kata Pak Ahmad.</p></body></html>"
+    request = Request("https://www.suarapos.com/a/")
+    response = HtmlResponse(
+        request.url,
+        body=gzip.compress(text.encode("utf-8")),
+        headers={"Content-Encoding": "gzip", "Content-Type": "text/html; charset=ISO-8859-1"},
+        request=request,
+    )
+    for middleware in reversed(chain):  # as Scrapy calls process_response: the highest order first
+        response = middleware.process_response(request, response)
+    assert response.text == text
+    assert crawler.stats.get_value("charset/repaired") == 1
