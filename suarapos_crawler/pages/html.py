@@ -61,8 +61,10 @@ def classes(el) -> set[str]:
 
 @lru_cache(maxsize=1024)
 def compiled(query: str) -> etree.XPath:
-    """An XPath compiled once: ``el.xpath(str)`` compiles its query again on every call."""
-    return etree.XPath(query)
+    """An XPath compiled once: ``el.xpath(str)`` compiles its query again on every call. Its strings are plain
+    ``str``: lxml's "smart" ones keep their element, and with it the whole page, alive wherever they are kept
+    (a URL cache kept thousands of pages)."""
+    return etree.XPath(query, smart_strings=False)
 
 
 def select(node, query: str) -> list:
