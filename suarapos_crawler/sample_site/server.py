@@ -116,11 +116,12 @@ class SampleSite:
             pad = b"<!-- " + b"x" * (12 * 1024 * 1024) + b" -->"
             return Reply(200, reply.body.replace(b"</body>", pad + b"</body>"), reply.headers)
         if f.on("charset", article):
-            return Reply(
-                200,
-                reply.body.replace(b'<meta charset="UTF-8" />', b""),
-                {"Content-Type": "text/html; charset=ISO-8859-1"},
-            )
+            # the quotes as raw UTF-8 (as posts pasted from a word processor carry them): read as the header says,
+            # they would become mojibake
+            body = reply.body.replace(b'<meta charset="UTF-8" />', b"")
+            for entity, char in ((b"&#8220;", "\u201c"), (b"&#8221;", "\u201d"), (b"&#8211;", "\u2013")):
+                body = body.replace(entity, char.encode("utf-8"))
+            return Reply(200, body, {"Content-Type": "text/html; charset=ISO-8859-1"})
         if f.on("malformed", article):
             return Reply(200, reply.body.replace(b"</p>", b"").replace(b"</div>\n", b"\n"), reply.headers)
         if f.on("deep_nesting", article):
