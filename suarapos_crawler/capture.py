@@ -209,6 +209,7 @@ class WarcCapture:
         self.writing: list[Future] = []  # rows handed to the archive's writer thread
         self.this_run: dict[str, tuple[str, str, str]] = {}  # url -> (record id, WARC date, digest) of this run
         self.earlier_captures = False  # whether earlier runs left captures to revisit (a first run asks nothing)
+        self.relative_names: dict[str, str] = {}  # WARC file -> its name in the captures table
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -245,7 +246,12 @@ class WarcCapture:
             logger.info("WARC %s, left open by a killed run, closed", name)
 
     def relative_name(self, name: str) -> str:
-        """A file as the captures table names it: relative to the archive's folder."""
+        """A file as the captures table names it: relative to the archive's folder (worked out once a file)."""
+        if name not in self.relative_names:
+            self.relative_names[name] = self._relative_name(name)
+        return self.relative_names[name]
+
+    def _relative_name(self, name: str) -> str:
         path = self.folder / name
         if self.archive is not None:
             try:
