@@ -39,8 +39,9 @@ HEADER = 8  # bytes of a message's length, little-endian
 # How often a worker tells what it has cost (CPU seconds, peak memory): reading /proc for every page
 # cost an eighth of the worker's time.
 USAGE_EVERY_S = 0.25
-# A reading something waits for is not queued behind this many pages (see ``PageReaders._read``).
-URGENT_QUEUE = 4
+# A reading something waits for is not queued behind this many pages (see ``PageReaders._read``): more than a
+# crawl's concurrency keeps waiting (so its listings are read in the worker), fewer than a replay's read-ahead.
+URGENT_QUEUE = 24
 
 
 class WorkerDied(Exception):
