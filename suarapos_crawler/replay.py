@@ -5,6 +5,8 @@ middleware closest to the downloader: each request gets the newest capture of it
 server sent it (headers and body, still gzip-encoded if it was), so every other middleware
 (robots.txt, redirects, retries, decompression) sees what it saw when the page was fetched. A
 request for a URL that has no capture fails with ``NotCaptured``: no request leaves the machine.
+The plain pages (article captures of a whole HTML page with status 200) are also handed to the spider
+without the engine (``as_the_spider_gets_it``, decoded as the middlewares would decode them).
 """
 
 from __future__ import annotations
@@ -156,7 +158,7 @@ class WarcReplayMiddleware:
 
     def plain_pages(self, base_url: str) -> list[str]:
         """Captured article pages that answered 200 with HTML: what the spider may read straight from the capture,
-        without a trip through the engine (``ReplayShortcut``)."""
+        without a trip through the engine (``SuaraposSpider.read_captured``)."""
         return [
             url
             for url in self.article_urls(base_url)
