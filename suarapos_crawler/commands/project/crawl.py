@@ -7,6 +7,7 @@ here the exit code follows the run's status in ``crawl_runs``.
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
@@ -57,6 +58,7 @@ class Command(ScrapyCrawlCommand):
             self.exitcode = EXIT_CODES["locked"]
             return
         tune_garbage_collector()
+        skip_records_below(self.settings.get("LOG_LEVEL"))
         try:
             crawler = self._create_crawler(args[0])
             self.crawler_process.crawl(crawler, **opts.spargs)
@@ -102,6 +104,14 @@ def summary(archive, stats: dict, status: str, exitcode: int) -> str:
     lines += [f"  warning: {w}" for w in archive.warnings]
     lines.append(f"  next: scrapy browse --db {archive.path}   (the runs: scrapy health; the rejects: table rejects)")
     return "\n".join(lines)
+
+
+def skip_records_below(level: str) -> None:
+    """Scrapy leaves the root logger at NOTSET and drops what is below ``LOG_LEVEL`` in its handler, after the
+    record is made: a DEBUG line for every response and every item, each built and thrown away (py-spy:
+    0.6 s of a 10,000-article re-extraction). At the root logger, a call below the level returns at once."""
+    if level:
+        logging.root.setLevel(level)
 
 
 def tune_garbage_collector() -> None:
