@@ -50,4 +50,4 @@ def stem(word: str) -> str:
 
 def stems_of(text: str | None) -> str:
     """The stems of a text's words, in order, separated by spaces: what the stem columns hold."""
-    return " ".join(stem(w) for w in WORD.findall(text or ""))
+    return " ".join(map(stem, WORD.findall(text or "")))
