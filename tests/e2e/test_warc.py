@@ -188,6 +188,8 @@ def test_reextract_with_the_site_stopped_rebuilds_the_archive_without_a_request(
     assert archive_snapshot(new) == archive_snapshot(captured["db"])  # articles, links, duplicates
     assert rejects(new) == rejects(captured["db"])
     assert captured["log"].read_text().count("\n") == captured["requests"]  # the sample saw no request
+    replayed = json.loads(next(Database(new).query("SELECT stats FROM crawl_runs"))["stats"])["replay/responses"]
+    assert f"{replayed:,} captures read again, no request" in done.stderr  # what the run's summary says it did
     run = next(Database(new).query("SELECT * FROM crawl_runs"))
     assert run["status"] == "ok" and run["mode"] == "replay"
     outcomes = {r["outcome"] for r in Database(new).query("SELECT DISTINCT outcome FROM fetches")}

@@ -94,12 +94,16 @@ def summary(archive, stats: dict, status: str, exitcode: int) -> str:
 
     elapsed = stats.get("elapsed_time_seconds") or 0
     new = stats.get("sqlite/articles_new", 0) - stats.get("sqlite/articles_demoted", 0)
+    if "replay/responses" in stats:  # a replay's requests never leave, and most of its pages make none
+        work = f"{stats['replay/responses']:,} captures read again, no request"
+    else:
+        work = f"{stats.get('downloader/request_count', 0):,} requests"
     lines = [
         f"run {archive.run_id}: {status} (exit {exitcode}): {MEANINGS.get(status, '')}"
         + (f"; {archive.status_reason}" if archive.status_reason else ""),
         f"  {new:,} articles new, {stats.get('sqlite/articles_updated', 0):,} updated, "
         f"{stats.get('sqlite/articles_unchanged', 0):,} unchanged, {stats.get('sqlite/rejects', 0):,} pages rejected, "
-        f"{stats.get('downloader/request_count', 0):,} requests in {duration(elapsed)}",
+        f"{work} in {duration(elapsed)}",
     ]
     lines += [f"  warning: {w}" for w in archive.warnings]
     lines.append(f"  next: scrapy browse --db {archive.path}   (the runs: scrapy health; the rejects: table rejects)")
