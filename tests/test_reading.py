@@ -167,3 +167,29 @@ def test_a_run_of_opening_tags_never_closed_does_not_take_the_rest_of_the_page_i
     for html in (unclosed, balanced):
         reading = read_page(response.url, html, BASE)
         assert reading.flattened and reading.article.body == want
+
+
+def test_a_listing_is_not_queued_behind_a_replay_s_read_ahead_it_is_read_here():
+    """A listing's next page waits for its reading: behind URGENT_QUEUE pages or more it is read in this process;
+    behind fewer (a crawl's), in the worker."""
+    from suarapos_crawler.workers import URGENT_QUEUE
+
+    crawler = started_crawler()
+    reader = PageReaders(1, crawler)
+    article, listing = saved_response(ARTICLE), saved_response(LISTING)
+
+    async def run():
+        try:
+            alone = await reader.read_listing(listing, BASE)
+            queued = [asyncio.ensure_future(reader.read_article(article, BASE)) for _ in range(URGENT_QUEUE)]
+            await asyncio.sleep(0)  # every article handed to the worker
+            behind = await reader.read_listing(listing, BASE)
+            await asyncio.gather(*queued)
+            return alone, behind
+        finally:
+            await reader.close()
+
+    alone, behind = asyncio.run(run())
+    assert alone.worker is not None and alone.worker[0] != os.getpid()  # a short queue: the worker reads it
+    assert behind.worker is None  # read here
+    assert behind.article_urls == alone.article_urls == read_listing(listing.url, listing.text, BASE).article_urls
