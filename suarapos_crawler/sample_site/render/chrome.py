@@ -72,13 +72,21 @@ class Chrome:
         sections = list(self.site.sections.values())
         return [(s, [c for c in sections if c.parent == s.slug]) for s in sections if not s.parent]
 
+    # How the theme prints its menu (ColorMag's differ): the list's class, an item's extra class, what opens a
+    # submenu, the home link's path.
+    MENU_CLASS = "sf-menu"
+    MENU_ITEM_CLASS = " td-menu-item"
+    SUBMENU_OPEN = '<ul class="sub-menu">'
+    HOME_PATH = ""
+
     def menu(self, ul_id: str) -> str:
-        items = [f'<li class="menu-item menu-item-type-custom menu-item-home"><a href="{self.base}">Beranda</a></li>']
+        home = f'<li class="menu-item menu-item-type-custom menu-item-home"><a href="{self.base}{self.HOME_PATH}">Beranda</a></li>'
+        items = [home]
         for s, children in self.menu_tree():
             sub = ""
             if children:
                 sub = (
-                    '<ul class="sub-menu">'
+                    self.SUBMENU_OPEN
                     + "".join(
                         f'<li class="menu-item menu-item-type-taxonomy menu-item-object-category">'
                         f'<a href="{self.section_url(c.slug)}">{texturize(c.name)}</a></li>'
@@ -88,10 +96,10 @@ class Chrome:
                 )
             cls = " menu-item-has-children" if children else ""
             items.append(
-                f'<li class="menu-item menu-item-type-taxonomy menu-item-object-category td-menu-item{cls}">'
+                f'<li class="menu-item menu-item-type-taxonomy menu-item-object-category{self.MENU_ITEM_CLASS}{cls}">'
                 f'<a href="{self.section_url(s.slug)}">{texturize(s.name)}</a>{sub}</li>'
             )
-        return f'<ul id="{ul_id}" class="sf-menu">' + "".join(items) + "</ul>"
+        return f'<ul id="{ul_id}" class="{self.MENU_CLASS}">' + "".join(items) + "</ul>"
 
     def module(self, a: SampleArticle, layout: str = "td_module_1", cut: bool = True) -> str:
         title = a.title

@@ -30,26 +30,10 @@ class ColorMagRenderer(Renderer):
     theme = "colormag"
 
     # ---- chrome -----------------------------------------------------------
-    def menu(self, ul_id: str) -> str:
-        items = [f'<li class="menu-item menu-item-type-custom menu-item-home"><a href="{self.base}/">Beranda</a></li>']
-        for s, children in self.menu_tree():
-            sub = ""
-            if children:
-                sub = (
-                    '<span role="button" tabindex="0" class="cm-submenu-toggle"></span><ul class="sub-menu">'
-                    + "".join(
-                        f'<li class="menu-item menu-item-type-taxonomy menu-item-object-category">'
-                        f'<a href="{self.section_url(c.slug)}">{texturize(c.name)}</a></li>'
-                        for c in children
-                    )
-                    + "</ul>"
-                )
-            cls = " menu-item-has-children" if children else ""
-            items.append(
-                f'<li class="menu-item menu-item-type-taxonomy menu-item-object-category{cls}">'
-                f'<a href="{self.section_url(s.slug)}">{texturize(s.name)}</a>{sub}</li>'
-            )
-        return f'<ul id="{ul_id}" class="menu">' + "".join(items) + "</ul>"
+    MENU_CLASS = "menu"
+    MENU_ITEM_CLASS = ""
+    SUBMENU_OPEN = '<span role="button" tabindex="0" class="cm-submenu-toggle"></span><ul class="sub-menu">'
+    HOME_PATH = "/"
 
     def sidebar(self, with_baca_juga_widget: bool, calendar_month: datetime | None = None) -> str:
         recent = self.site.articles[:5]
