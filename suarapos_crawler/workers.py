@@ -20,6 +20,8 @@ one, are read in the crawling process instead.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import fcntl
 import logging
 import os
 import pickle
@@ -39,6 +41,9 @@ HEADER = 8  # bytes of a message's length, little-endian
 # How often a worker tells what it has cost (CPU seconds, peak memory): reading /proc for every page
 # cost an eighth of the worker's time.
 USAGE_EVERY_S = 0.25
+# Bytes a pipe to or from a worker holds (Linux's default is 64 KiB, two pages of text): with less, a page is
+# written in pieces, each waiting for the worker to read the last (three system calls and an epoll change a page).
+PIPE_BYTES = 1 << 20
 # A reading something waits for is not queued behind this many pages (see ``PageReaders._read``): more than a
 # crawl's concurrency keeps waiting (so its listings are read in the worker), fewer than a replay's read-ahead.
 URGENT_QUEUE = 24
@@ -110,6 +115,16 @@ class Worker:
             await self.proc.wait()
         if self.replies is not None:
             await self.replies
+
+
+def widen_pipe(fd: int) -> None:
+    """Let a pipe hold ``PIPE_BYTES`` where the system allows it (Linux; elsewhere, or past the system's limit in
+    ``/proc/sys/fs/pipe-max-size``, it keeps its size). Either end may set it: the worker sets both of its own."""
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if set_size is None:
+        return
+    with contextlib.suppress(OSError):
+        fcntl.fcntl(fd, set_size, PIPE_BYTES)
 
 
 class PageReaders:
@@ -219,6 +234,8 @@ def serve() -> None:
     """The worker's loop: a request on stdin, its reading on stdout, until stdin ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the process group: the crawl decides
     requests, replies = sys.stdin.buffer, os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    for pipe in (requests, replies):
+        widen_pipe(pipe.fileno())
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print() must not corrupt the replies
     reported, pid = 0.0, os.getpid()
     while True:

@@ -4,6 +4,7 @@ worker that dies loses nothing."""
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import os
 import resource
 import signal
@@ -16,7 +17,7 @@ from suarapos_crawler.pages.html import flatten_deep_nesting
 from suarapos_crawler.pages.listing import ListingPage
 from suarapos_crawler.reading import read_listing, read_page
 from suarapos_crawler.spiders.suarapos import SuaraposSpider
-from suarapos_crawler.workers import PageReaders
+from suarapos_crawler.workers import PIPE_BYTES, PageReaders, Worker
 
 from .conftest import BASE, saved_response
 
@@ -90,6 +91,20 @@ def test_a_worker_process_reads_the_same_article_without_scrapy_in_it():
     assert crawler.stats.get_value("extract/worker_pages") == 1
     assert crawler.stats.get_value("extract/worker_cpu_s") > 0
     assert crawler.stats.get_value("extract/worker_peak_rss_mib") > 0  # its size is the benchmark's to judge
+
+
+@pytest.mark.skipif(not hasattr(fcntl, "F_GETPIPE_SZ"), reason="pipe sizes are Linux's")
+def test_a_worker_s_pipes_hold_a_megabyte_so_a_page_goes_in_one_write():
+    async def sizes():
+        worker = Worker()
+        await worker.start()
+        await worker.call("listing", BASE + "/", "<html><body></body></html>", BASE)  # the worker has set them
+        pipe = worker.proc.stdin.transport.get_extra_info("pipe")
+        size = fcntl.fcntl(pipe.fileno(), fcntl.F_GETPIPE_SZ)
+        await worker.stop()
+        return size
+
+    assert asyncio.run(sizes()) == PIPE_BYTES
 
 
 def test_the_worker_is_waited_for_when_the_reader_closes():

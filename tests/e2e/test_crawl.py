@@ -115,7 +115,7 @@ def test_pages_were_read_in_a_worker_process(crawled):
     assert stats["extract/worker_cpu_s"] > 0 and "extract/worker_failures" not in stats
 
 
-def test_same_archive_read_in_the_crawling_process_and_written_without_a_thread(reference, tmp_path):
+def test_same_archive_read_in_the_crawling_process_and_written_by_a_writer_thread(reference, tmp_path):
     site, expected = reference
     result = run_crawl(
         site.base_url,
@@ -123,7 +123,7 @@ def test_same_archive_read_in_the_crawling_process_and_written_without_a_thread(
         "-s",
         "EXTRACT_PROCESSES=0",
         "-s",
-        "SQLITE_WRITER_THREAD=False",
+        "SQLITE_WRITER_THREAD=True",
         log_level="INFO",
     )
     assert result.returncode == 0, result.log[-3000:]

@@ -118,7 +118,7 @@ def test_sqlite_pipeline_writes_every_kind_of_item_in_batches(tmp_path):
 
 def test_sqlite_writer_thread_stores_a_batch_before_its_last_item_completes(tmp_path):
     path = tmp_path / "t.db"
-    c = crawler(SQLITE_PATH=str(path), SQLITE_BATCH_SIZE=2)
+    c = crawler(SQLITE_PATH=str(path), SQLITE_BATCH_SIZE=2, SQLITE_WRITER_THREAD=True)
     _, store, archive = pipelines(c)
 
     async def feed():
@@ -137,7 +137,7 @@ def test_sqlite_writer_thread_stores_a_batch_before_its_last_item_completes(tmp_
 
 def test_sqlite_writer_thread_names_every_item_of_a_batch_it_could_not_store(tmp_path):
     path = tmp_path / "f.db"
-    c = crawler(SQLITE_PATH=str(path), SQLITE_BATCH_SIZE=2)
+    c = crawler(SQLITE_PATH=str(path), SQLITE_BATCH_SIZE=2, SQLITE_WRITER_THREAD=True)
     _, store, archive = pipelines(c)
     Database(path).execute("DROP TABLE fetches")  # every write of the ledger now fails
 
