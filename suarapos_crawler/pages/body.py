@@ -199,7 +199,10 @@ def lift_baca_juga(root) -> list[FoundLink]:
         remove(outermost_wrapper(a, root))
 
     # 2. Hand-typed blocks whose text starts with the label: a paragraph, or a box with a list.
-    for el in labelled_blocks(root):
+    # Found once for steps 2 and 3: taking an element out only shortens the text of those around it, so an
+    # element that begins with the label after step 2 began with it before (step 3 checks each one again).
+    labelled = labelled_blocks(root)
+    for el in labelled:
         if not attached(el, root) or not BACA_JUGA_LABEL.match(text_of(el)):
             continue
         links = select(el, ".//a[@href]")
@@ -212,7 +215,7 @@ def lift_baca_juga(root) -> list[FoundLink]:
         remove(outermost_wrapper(el, root))
 
     # 3. A label alone (a heading or paragraph "Baca Juga:") followed by a list of links.
-    for el in labelled_blocks(root):
+    for el in labelled:
         if not attached(el, root) or select(el, ".//a") or not BACA_JUGA_LABEL.fullmatch(text_of(el) + " "):
             continue
         following = el.getnext()
