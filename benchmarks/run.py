@@ -160,7 +160,7 @@ def bench_size(articles: int, work: Path) -> dict:
             ],
             ROOT,
         )
-        replayed = json.loads(last_run(rebuilt)["stats"] or "{}").get("replay/responses", 0)
+        replayed = json.loads(last_run(rebuilt)["stats"] or "{}").get("replay/captures", 0)
         replay.update(
             responses=replayed,
             stored=last_run(rebuilt)["articles_new"],

@@ -64,13 +64,15 @@ def duration(seconds: float) -> str:
 
 class Progress:
     """Setting ``PROGRESS_INTERVAL`` (seconds; 0: off): one line that long apart with pages fetched, articles
-    stored, the rate, and what is left where the scheduler knows it (listings still to be read add more)."""
+    stored, the rate, and what is left where the scheduler knows it (listings still to be read add more).
+    A replay (``scrapy reextract``) fetches nothing: its line counts the captures read of all it will read."""
 
     def __init__(self, crawler, interval: float):
         self.crawler = crawler
         self.interval = interval
         self.started = time.monotonic()
         self.loop: task.LoopingCall | None = None
+        self.replay = None  # the WarcReplayMiddleware of a replay, found when the spider opens
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -83,14 +85,30 @@ class Progress:
         return progress
 
     def spider_opened(self, spider) -> None:
+        from .replay import WarcReplayMiddleware
+
+        self.replay = self.crawler.get_downloader_middleware(WarcReplayMiddleware)
         self.started = time.monotonic()
         self.loop = task.LoopingCall(self.log)
         self.loop.start(self.interval, now=False)
 
     def line(self) -> str:
+        return self.replay_line() if self.replay is not None else self.crawl_line()
+
+    def stored(self) -> str:
+        stats = self.crawler.stats
+        stored = {k: stats.get_value(f"sqlite/articles_{k}", 0) for k in ("new", "updated", "unchanged")}
+        return f"{stored['new']:,} articles new, {stored['updated']:,} updated, {stored['unchanged']:,} unchanged"
+
+    def replay_line(self) -> str:
+        done, total = len(self.replay.read), len(self.replay.captures)
+        rate = done / max(time.monotonic() - self.started, 1e-9)
+        left = f", about {duration((total - done) / rate)} left" if rate > 0 and total > done else ""
+        return f"{done:,} of {total:,} captures read again, {rate * 60:,.0f} a minute, {self.stored()}{left}"
+
+    def crawl_line(self) -> str:
         stats = self.crawler.stats
         pages = stats.get_value("response_received_count", 0)
-        stored = {k: stats.get_value(f"sqlite/articles_{k}", 0) for k in ("new", "updated", "unchanged")}
         elapsed = max(time.monotonic() - self.started, 1e-9)
         rate = pages / elapsed
         pending = stats.get_value("scheduler/enqueued", 0) - stats.get_value("scheduler/dequeued", 0)
@@ -98,10 +116,7 @@ class Progress:
         left = f"about {left_pages:,} pages left" if left_pages > pending else f"{pending:,} pages queued"
         if rate > 0 and left_pages:
             left += f", about {duration(left_pages / rate)}"
-        return (
-            f"{pages:,} pages fetched, {stored['new']:,} articles new, {stored['updated']:,} updated, "
-            f"{stored['unchanged']:,} unchanged, {rate * 60:,.0f} pages/min; {left}"
-        )
+        return f"{pages:,} pages fetched, {self.stored()}, {rate * 60:,.0f} pages/min; {left}"
 
     @staticmethod
     def unread_listings_cost(stats) -> int:

@@ -12,9 +12,7 @@ without the engine (``as_the_spider_gets_it``, decoded as the middlewares would 
 from __future__ import annotations
 
 import gzip
-import logging
 import sqlite3
-import time
 import zlib
 from io import BytesIO
 from pathlib import Path
@@ -30,9 +28,6 @@ from warcio.archiveiterator import ArchiveIterator
 from .middlewares import CharsetRepairMiddleware, looks_complete
 from .storage.captures import capture_by_id, latest_captures
 from .urls import may_be_article
-
-logger = logging.getLogger(__name__)
-PROGRESS_EVERY_S = 10.0
 
 
 class NotCaptured(IgnoreRequest):
@@ -79,9 +74,7 @@ class WarcReplayMiddleware:
         self.source = Database(conn)
         self.captures = latest_captures(self.source, since or None, url or None)
         self.open_files: dict = {}
-        self.replayed = 0
-        self.started = time.monotonic()
-        self.last_progress = self.started
+        self.read: set[str] = set()  # IDs of the captures read so far (a later page of a split post is read twice)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -119,7 +112,7 @@ class WarcReplayMiddleware:
         capture = self.captures.get(request.url)
         if capture is None:
             raise NotCaptured(f"no capture of {request.url} to replay")
-        self.replayed_one()
+        self.replayed_one(capture)
         return self.response_for(request, capture)
 
     def response_for(self, request, capture: dict):
@@ -135,10 +128,13 @@ class WarcReplayMiddleware:
         request.meta["capture_id"] = capture["id"]
         return cls(url=request.url, status=status, headers=headers, body=body, request=request, protocol="HTTP/1.1")
 
-    def replayed_one(self) -> None:
-        self.replayed += 1
+    def replayed_one(self, capture: dict) -> None:
+        """Counted: ``replay/responses``, every response made from a capture; ``replay/captures``, the captures
+        read (what the run's summary and progress line say)."""
         self.crawler.stats.inc_value("replay/responses")
-        self.progress()
+        if capture["id"] not in self.read:
+            self.read.add(capture["id"])
+            self.crawler.stats.inc_value("replay/captures")
 
     def as_the_spider_gets_it(self, request):
         """The response of a plain page's capture as the downloader middlewares would hand it to the spider
@@ -153,7 +149,7 @@ class WarcReplayMiddleware:
                     return None
         if response.status != 200 or not isinstance(response, TextResponse) or not looks_complete(response):
             return None
-        self.replayed_one()
+        self.replayed_one(self.captures[request.url])
         return response
 
     def plain_pages(self, base_url: str) -> list[str]:
@@ -170,18 +166,3 @@ class WarcReplayMiddleware:
         if not path.exists() and Path(f"{path}.open").exists():  # the file a running crawl still writes
             return Path(f"{path}.open")
         return path
-
-    def progress(self) -> None:
-        now = time.monotonic()
-        if now - self.last_progress < PROGRESS_EVERY_S:
-            return
-        self.last_progress = now
-        rate = self.replayed / max(now - self.started, 1e-9)
-        left = max(len(self.captures) - self.replayed, 0)
-        logger.info(
-            "replayed %d of %d captures (%.0f a second), about %.0f s left",
-            self.replayed,
-            len(self.captures),
-            rate,
-            left / rate if rate else 0,
-        )

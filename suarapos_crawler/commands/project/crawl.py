@@ -95,7 +95,7 @@ def summary(archive, stats: dict, status: str, exitcode: int) -> str:
     elapsed = stats.get("elapsed_time_seconds") or 0
     new = stats.get("sqlite/articles_new", 0) - stats.get("sqlite/articles_demoted", 0)
     if "replay/responses" in stats:  # a replay's requests never leave, and most of its pages make none
-        work = f"{stats['replay/responses']:,} captures read again, no request"
+        work = f"{stats.get('replay/captures', 0):,} captures read again, no request"
     else:
         work = f"{stats.get('downloader/request_count', 0):,} requests"
     lines = [
