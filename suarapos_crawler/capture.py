@@ -272,27 +272,16 @@ class WarcCapture:
         if refers_to is None:
             self.this_run[url] = (record_id, warc_date, payload_digest)
         request.meta["capture_id"] = record_id
-        job = (
-            url,
-            record_id,
-            warc_date,
-            payload_digest,
-            refers_to,
-            response_headers(response),
-            response.body,
-            request_headers(request),
-            response.status,
-            storage.now_wib(),
-        )
-        self._write(job)
+        self._write(request, response, record_id, warc_date, payload_digest, refers_to)
         self.crawler.stats.inc_value(f"warc/{'revisit' if refers_to else 'response'}_records")
         self.queued += 1
         if self.queued >= self.batch_size:
             self.flush()
 
-    def _write(self, job) -> None:
-        """The records of one response, and the row that says where they are."""
-        url, record_id, warc_date, payload_digest, refers_to, headers, body, asked_headers, status, fetched_at = job
+    def _write(self, request, response, record_id: str, warc_date: str, payload_digest: str, refers_to) -> None:
+        """The records of one response (a revisit of ``refers_to``, when given), and the row that says where they
+        are."""
+        url, headers = request.url, response_headers(response)
         writer = self.files.writer or RecordWriter(BytesIO(), 0)
         own = {"WARC-Record-ID": record_id, "WARC-Date": warc_date}
         if refers_to:
@@ -304,30 +293,29 @@ class WarcCapture:
             record = writer.create_warc_record(
                 url,
                 "response",
-                payload=BytesIO(body),
-                length=len(body),
+                payload=BytesIO(response.body),
+                length=len(response.body),
                 http_headers=headers,
                 warc_headers_dict={**own, "WARC-Payload-Digest": payload_digest},
             )
         asked = writer.create_warc_record(
-            url, "request", http_headers=asked_headers, warc_headers_dict={"WARC-Date": warc_date}
+            url, "request", http_headers=request_headers(request), warc_headers_dict={"WARC-Date": warc_date}
         )
         asked.rec_headers.add_header("WARC-Concurrent-To", record_id)
         (name, offset, length), _request = self.files.write([record, asked])
-        content_type = headers.get_header("Content-Type")
         self.written.append(
             Capture(
                 id=record_id,
                 url=url,
-                fetched_at=fetched_at,
-                status=status,
+                fetched_at=storage.now_wib(),
+                status=response.status,
                 kind="revisit" if refers_to else "response",
                 warc_file=self.relative_name(name),
                 offset=offset,
                 length=length,
                 payload_digest=payload_digest,
                 refers_to=refers_to[0] if refers_to else None,
-                content_type=content_type,
+                content_type=headers.get_header("Content-Type"),
             )
         )
 

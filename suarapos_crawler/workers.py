@@ -41,8 +41,8 @@ HEADER = 8  # bytes of a message's length, little-endian
 # How often a worker tells what it has cost (CPU seconds, peak memory): reading /proc for every page
 # cost an eighth of the worker's time.
 USAGE_EVERY_S = 0.25
-# Bytes a pipe to or from a worker holds (Linux's default is 64 KiB, two pages of text): with less, a page is
-# written in pieces, each waiting for the worker to read the last (three system calls and an epoll change a page).
+# Bytes a pipe to or from a worker holds (Linux's default is 64 KiB, two pages of text): with less, a page often
+# goes in pieces, each waiting for the worker to read the one before, with a system call and an epoll change each.
 PIPE_BYTES = 1 << 20
 # A reading something waits for is not queued behind this many pages (see ``PageReaders._read``): more than a
 # crawl's concurrency keeps waiting (so its listings are read in the worker), fewer than a replay's read-ahead.
