@@ -2,7 +2,7 @@
 
 It checks the file before anything opens it for writing (a file that is not a usable archive is
 refused and left as it was), brings the schema up to date before anything reads it, opens the
-connections (one for reads in the crawling thread, one for writes in the writer thread), owns the
+connections (one for reads, one for writes: in a writer thread with ``SQLITE_WRITER_THREAD``), owns the
 run's ``crawl_runs`` row and its fetch ledger, and closes everything at the end. The pipelines,
 the spider's plan and the run's status use it through ``crawler.get_extension(Archive)``.
 """

@@ -1,4 +1,5 @@
-"""Hand items to the archive in batches: one transaction a batch, written by the archive's writer thread."""
+"""Hand items to the archive in batches: one transaction a batch (written by the archive's writer thread with
+``SQLITE_WRITER_THREAD``)."""
 
 from __future__ import annotations
 
