@@ -162,7 +162,7 @@ def bench_size(articles: int, work: Path) -> dict:
         )
         replayed = json.loads(last_run(rebuilt)["stats"] or "{}").get("replay/captures", 0)
         replay.update(
-            responses=replayed,
+            captures=replayed,
             stored=last_run(rebuilt)["articles_new"],
             pages_per_s=round(replayed / replay["wall_s"], 1),
         )

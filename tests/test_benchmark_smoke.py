@@ -44,7 +44,7 @@ def test_benchmark_produces_its_report(tmp_path):
     assert results["storage"]["rows_per_s"] > 0
     assert size["warc"]["bytes_per_article"] > 1000 and size["warc"]["files"] >= 1
     assert size["reextract"]["exit_code"] == 0 and size["reextract"]["stored"] == full["stored"]
-    assert size["reextract"]["responses"] >= full["requests"] - 5 and size["reextract_speed_over_crawl"] > 0
+    assert size["reextract"]["captures"] >= full["requests"] - 5 and size["reextract_speed_over_crawl"] > 0
     assert set(results["warc_levels"]["levels"]) == {"1", "3", "6", "9"}
     assert (tmp_path / "results.png").stat().st_size > 10_000
     assert "full / bare" in (tmp_path / "results.md").read_text()
