@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 from io import BytesIO
 
+import pytest
 from scrapy.http import HtmlResponse
+from scrapy.settings import Settings
 from warcio.archiveiterator import ArchiveIterator
 
-from suarapos_crawler.capture import OPEN_SUFFIX, RecordWriter, WarcFiles, complete_length, response_headers
+from suarapos_crawler.capture import (
+    GZIP_LEVELS,
+    OPEN_SUFFIX,
+    GzipMember,
+    RecordWriter,
+    WarcFiles,
+    complete_length,
+    gzip_level,
+    response_headers,
+)
 from suarapos_crawler.replay import read_record
 
 URL = "https://www.suarapos.com/a/"
@@ -16,7 +28,7 @@ URL = "https://www.suarapos.com/a/"
 
 def records(n: int, size: int = 2000) -> list:
     """Responses whose bodies do not compress (so that sizes are predictable)."""
-    writer = RecordWriter(BytesIO(), 6)
+    writer = RecordWriter(BytesIO(), 2)
     made = []
     for i in range(n):
         response = HtmlResponse(
@@ -37,7 +49,7 @@ def records(n: int, size: int = 2000) -> list:
 
 
 def test_records_are_written_where_they_are_said_to_be_and_read_back(tmp_path):
-    files = WarcFiles(tmp_path, max_bytes=10**9, level=6)
+    files = WarcFiles(tmp_path, max_bytes=10**9, level=2)
     made = records(3)
     where = files.write(made)
     files.close()
@@ -52,14 +64,14 @@ def test_records_are_written_where_they_are_said_to_be_and_read_back(tmp_path):
 
 
 def test_files_rotate_past_their_size_and_each_begins_with_warcinfo(tmp_path):
-    files = WarcFiles(tmp_path, max_bytes=1500, level=6)
+    files = WarcFiles(tmp_path, max_bytes=1500, level=2)
     names = {files.write([record])[0][0] for record in records(4)}
     files.close()
     assert len(names) == 4 and sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
 
 
 def test_a_file_a_killed_run_left_open_is_cut_to_its_last_whole_record_and_closed(tmp_path):
-    files = WarcFiles(tmp_path, max_bytes=10**9, level=6)
+    files = WarcFiles(tmp_path, max_bytes=10**9, level=2)
     where = files.write(records(3))
     files.sync()
     path = tmp_path / (where[0][0] + OPEN_SUFFIX)
@@ -85,7 +97,7 @@ def test_the_stored_headers_describe_the_body_as_stored():
 
 
 def test_the_whole_records_are_found_however_the_file_is_read(tmp_path):
-    files = WarcFiles(tmp_path, max_bytes=10**9, level=6)
+    files = WarcFiles(tmp_path, max_bytes=10**9, level=2)
     where = files.write(records(5, size=3000))
     files.sync()
     path = tmp_path / (where[0][0] + OPEN_SUFFIX)
@@ -93,3 +105,24 @@ def test_the_whole_records_are_found_however_the_file_is_read(tmp_path):
     with path.open("ab") as f:
         f.write(b"\x1f\x8b\x08\x00torn")
     assert {complete_length(path, chunk_size) for chunk_size in (7, 100, 4096, 1 << 20)} == {whole}
+
+
+def test_the_gzip_level_is_one_isal_knows_and_a_wrong_one_is_said_in_one_line():
+    assert gzip_level(Settings({"WARC_GZIP_LEVEL": "2"})) == 2
+    for wrong, said in ((6, "WARC_GZIP_LEVEL is 6: .* levels are 0 to 3"), ("fast", "'fast', not a whole number")):
+        with pytest.raises(ValueError, match=said) as raised:
+            gzip_level(Settings({"WARC_GZIP_LEVEL": wrong}))
+        assert "\n" not in str(raised.value)
+
+
+def test_every_level_writes_gzip_members_that_zlib_and_warcio_read(tmp_path):
+    body = ("<p>Pangkalpinang, Bangka Belitung. " * 400).encode()
+    sizes = {}
+    for level in GZIP_LEVELS:
+        out = BytesIO()
+        member = GzipMember(out, level)
+        member.write(body)
+        member.flush()
+        assert gzip.decompress(out.getvalue()) == body
+        sizes[level] = len(out.getvalue())
+    assert all(size < len(body) / 10 for size in sizes.values())  # ISA-L has no level that only stores

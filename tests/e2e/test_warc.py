@@ -301,3 +301,15 @@ def test_reextract_of_a_site_with_faulty_pages_equals_its_crawl_row_for_row(tmp_
     replayed = json.loads(next(Database(new).query("SELECT stats FROM crawl_runs"))["stats"])
     assert replayed["replay/responses"] > replayed["downloader/response_count"]  # most pages read by the shortcut
     assert replayed["charset/repaired"] == 1  # the gzip-encoded page mislabelled ISO-8859-1, decoded as in the crawl
+
+
+def test_a_gzip_level_isal_does_not_know_is_said_in_one_line_and_nothing_is_written(tmp_path):
+    db_path, warc_dir = tmp_path / "archive.db", tmp_path / "warc"
+    result = run_crawl(
+        "http://127.0.0.1:9", db_path, "-s", "WARC_GZIP_LEVEL=9", "-s", f"WARC_DIR={warc_dir}", log_level="WARNING"
+    )
+    said = [line for line in result.log.splitlines() if line.strip()]
+    assert result.returncode == 1
+    assert said == ["suarapos-crawler: WARC_GZIP_LEVEL is 9: the WARC files are deflated by ISA-L, whose levels "
+                    "are 0 to 3; nothing was run (exit 1)"]  # fmt: skip
+    assert not db_path.exists() and not warc_dir.exists()

@@ -36,8 +36,16 @@ class Command(ScrapyCrawlCommand):
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
         from ...archive import Archive
+        from ...capture import gzip_level
         from ...storage import ArchiveRefused, check_archive_file
 
+        if self.settings.getbool("WARC_ENABLED"):
+            try:  # a bad setting is said in one line before anything starts, not as an extension's traceback
+                gzip_level(self.settings)
+            except ValueError as exc:
+                print(f"suarapos-crawler: {exc}; nothing was run (exit {EXIT_CODES['failed']})", file=sys.stderr)
+                self.exitcode = EXIT_CODES["failed"]
+                return
         db_path = self.settings.get("SQLITE_PATH")
         if db_path:
             try:  # the cheap checks, before the run lock opens the file (the Archive makes them all)
