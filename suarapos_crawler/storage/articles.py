@@ -272,14 +272,15 @@ def save_duplicate(db: Database, url: str, duplicate_of: str, reason: str, seen_
 
 
 def stored_by_content_hash(db: Database, content_hash: str) -> dict | None:
-    """The stored article with this title-and-body hash: its URL, publication time and post ID."""
-    rows = list(
-        db.query(
-            "SELECT url, published_at, post_id FROM articles WHERE content_hash = ? ORDER BY published_at LIMIT 1",
-            [content_hash],
-        )
-    )
-    return rows[0] if rows else None
+    """The stored article with this title-and-body hash: its URL, publication time and post ID.
+
+    Asked for every article a run reads: plain ``execute``, as ``get_article``, since sqlite-utils' ``query`` wraps
+    each query in a savepoint of its own (three statements instead of one)."""
+    row = db.execute(
+        "SELECT url, published_at, post_id FROM articles WHERE content_hash = ? ORDER BY published_at LIMIT 1",
+        [content_hash],
+    ).fetchone()
+    return dict(zip(("url", "published_at", "post_id"), row, strict=True)) if row else None
 
 
 def demote_to_duplicate(db: Database, url: str, duplicate_of: str, reason: str, seen_at: str | None = None) -> None:
