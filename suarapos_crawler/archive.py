@@ -89,6 +89,7 @@ class Archive:
         self.discovered: set[str] = set()  # every URL the crawler decided to fetch: the ledger's left side
         self.base_url = ""
         self.before_close: list = []  # what other components write before the run is recorded (WARC captures)
+        self.before_batch: list = []  # what sees each batch of the SQLite pipeline before it is stored (the same)
         self.offsite: list[FetchOutcome] = []  # requests Scrapy's offsite filter dropped, to record at the end
         self.offsite_filter = None  # that filter, found once the downloader is built (False: none)
 

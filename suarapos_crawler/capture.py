@@ -10,11 +10,18 @@ is on disk, so it never points at a record a kill cut short.
 Files are named ``suarapos-<UTC time>-<sequence>.warc.gz``, carry the suffix ``.open`` while they
 are written, are rotated by size, and are never written again once closed. A file that a killed
 run left open is cut back to its last whole record and closed when the next run starts.
+
+A disk that refuses a record (full, a file size limit, a folder that cannot be made) ends capture and
+the run, in one line: the file keeps its whole records, no row or article names a record that is
+not there, and the run is ``failed`` (``warc_failed``) so that the next one goes on.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import contextlib
+import errno
 import hashlib
 import logging
 import os
@@ -35,12 +42,14 @@ from warcio.warcwriter import WARCWriter
 
 from . import __version__, storage
 from .archive import Archive, BatchNotStored
-from .items import Capture
+from .items import Article, Capture
 from .storage.captures import last_full_capture
 
 logger = logging.getLogger(__name__)
 
 OPEN_SUFFIX = ".open"
+# What a disk says when it has no room left for a record (for this process: a file size limit, a quota).
+FULL_DISK = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 # Hop-by-hop framing the downloader has already undone: the stored body is not chunked.
 UNDONE_BY_THE_DOWNLOADER = {b"transfer-encoding"}
 
@@ -97,8 +106,21 @@ def complete_length(path: Path, chunk_size: int = 1 << 20) -> int:
     return good
 
 
+class WarcNotWritten(Exception):
+    """A WARC file could not take its records (a full disk, a file size limit, a failing device). The file was cut
+    back to its last whole record: every record it holds is complete."""
+
+    def __init__(self, name: str, error: OSError):
+        super().__init__(f"{name}: {error.strerror or error}")
+        self.name = name
+        self.error = error
+
+
 class WarcFiles:
-    """The WARC files of one folder: one written at a time, rotated past ``max_bytes``."""
+    """The WARC files of one folder: one written at a time, rotated past ``max_bytes``.
+
+    A capture's records are built in memory and written with one call to the raw file (no buffer of Python's
+    holds a part of one), so a write the disk refuses is cut back to where the last whole record ends."""
 
     def __init__(self, folder: Path, max_bytes: int, level: int, prefix: str = "suarapos"):
         self.folder = folder
@@ -109,7 +131,10 @@ class WarcFiles:
         self.stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         self.name = ""  # of the file being written, without OPEN_SUFFIX
         self.file = None
-        self.writer: RecordWriter | None = None
+        self.built = BytesIO()  # the records of one write, before they go to the file
+        self.writer = RecordWriter(self.built, level)
+        self.end = 0  # bytes of the open file: whole records only
+        self.synced = 0  # of those, the bytes fsynced
 
     def close_left_open(self) -> list[str]:
         """Files a killed run left ``.open``: cut back to their last whole record, then closed (renamed)."""
@@ -129,8 +154,8 @@ class WarcFiles:
     def _open_next(self) -> None:
         self.sequence += 1
         self.name = f"{self.prefix}-{self.stamp}-{self.sequence:05d}.warc.gz"
-        self.file = (self.folder / (self.name + OPEN_SUFFIX)).open("xb")
-        self.writer = RecordWriter(self.file, self.level)
+        self.file = (self.folder / (self.name + OPEN_SUFFIX)).open("xb", buffering=0)
+        self.end = self.synced = 0
         info = {
             "software": f"suarapos-crawler/{__version__} (warcio)",
             "format": "WARC File Format 1.1",
@@ -138,35 +163,66 @@ class WarcFiles:
             "robots": "obey",
             "python": sys.version.split()[0],
         }
-        self.writer.write_record(self.writer.create_warcinfo_record(self.name, info))
+        self.write([self.writer.create_warcinfo_record(self.name, info)])
 
     def write(self, records: list) -> list[tuple[str, int, int]]:
-        """Write records one after the other: (file, offset, length) of each."""
+        """Write records one after the other: (file, offset, length) of each. Raises ``WarcNotWritten``, the file
+        holding none of them."""
         if self.file is None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._open_next()
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._open_next()
+            except OSError as exc:
+                raise WarcNotWritten(self.name or str(self.folder), exc) from exc
         where = []
         for record in records:
-            offset = self.file.tell()
+            offset = self.built.tell()
             self.writer.write_record(record)
-            where.append((self.name, offset, self.file.tell() - offset))
-        if self.file.tell() >= self.max_bytes:
+            where.append((self.name, self.end + offset, self.built.tell() - offset))
+        data = self.built.getbuffer()
+        try:
+            written = 0
+            while written < len(data):
+                written += self.file.write(data[written:])
+        except OSError as exc:
+            self._cut_back(self.end)
+            raise WarcNotWritten(self.name, exc) from exc
+        finally:
+            del data
+            self.built.seek(0)
+            self.built.truncate()
+        self.end += written
+        if self.end >= self.max_bytes:
             self.close()
         return where
 
+    def _cut_back(self, size: int) -> None:
+        """The open file back to ``size`` bytes, its whole records (if even that fails, the next run cuts it)."""
+        with contextlib.suppress(OSError):
+            os.ftruncate(self.file.fileno(), size)
+            self.file.seek(size)
+            self.end = min(self.end, size)
+
     def sync(self) -> None:
-        """What was written is on disk: rows may now point at it."""
+        """What was written is on disk: rows may now point at it. Raises ``WarcNotWritten`` when the disk refuses
+        what it took since the last sync (the file is cut back to that sync: those records may not be there)."""
         if self.file is not None:
-            self.file.flush()
-            os.fsync(self.file.fileno())
+            try:
+                os.fsync(self.file.fileno())
+            except OSError as exc:
+                self._cut_back(self.synced)
+                raise WarcNotWritten(self.name, exc) from exc
+            self.synced = self.end
 
     def close(self) -> None:
         if self.file is None:
             return
-        self.sync()
-        self.file.close()
+        try:
+            self.sync()
+        finally:
+            self.file.close()
+            self.file = None
         (self.folder / (self.name + OPEN_SUFFIX)).rename(self.folder / self.name)
-        self.file = None
 
 
 def http_headers(headers, skip=frozenset()) -> list[tuple[str, str]]:
@@ -230,6 +286,8 @@ class WarcCapture:
         self.this_run: dict[str, tuple[str, str, str]] = {}  # url -> (record id, WARC date, digest) of this run
         self.earlier_captures = False  # whether earlier runs left captures to revisit (a first run asks nothing)
         self.relative_names: dict[str, str] = {}  # WARC file -> its name in the captures table
+        self.failure: WarcNotWritten | None = None  # why capture stopped in this run (a disk refused a record)
+        self.dropped: set[str] = set()  # records a failed sync cut off: no stored article may name them
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -260,10 +318,14 @@ class WarcCapture:
             return
         else:
             self.archive.before_close.append(self.close)  # the last rows go in before the run is recorded
+            self.archive.before_batch.append(self.before_batch)
             self.earlier_captures = self.archive.db.execute("SELECT 1 FROM captures LIMIT 1").fetchone() is not None
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name in self.files.close_left_open():
-            logger.info("WARC %s, left open by a killed run, closed", name)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name in self.files.close_left_open():
+                logger.info("WARC %s, left open by a killed run, closed", name)
+        except OSError as exc:
+            self.stop(WarcNotWritten(str(self.folder), exc))
 
     def relative_name(self, name: str) -> str:
         """A file as the captures table names it: relative to the archive's folder (worked out once a file)."""
@@ -283,16 +345,24 @@ class WarcCapture:
     def response_downloaded(self, response, request, spider) -> None:
         if self.archive is not None and self.archive.db is None:
             return  # the archive was refused or is closed: nothing to record the capture in
+        if self.failure is not None:
+            self.crawler.stats.inc_value("warc/not_captured")  # a response in flight when capture stopped
+            return
         url = request.url
         payload_digest = "sha1:" + base64.b32encode(hashlib.sha1(response.body).digest()).decode("ascii")
         earlier = self.last_capture(url)
         refers_to = earlier if earlier and earlier[2] == payload_digest else None
         record_id = f"<urn:uuid:{uuid.uuid4()}>"
         warc_date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        try:
+            self._write(request, response, record_id, warc_date, payload_digest, refers_to)
+        except WarcNotWritten as exc:
+            self.crawler.stats.inc_value("warc/not_captured")
+            self.stop(exc)
+            return
         if refers_to is None:
             self.this_run[url] = (record_id, warc_date, payload_digest)
-        request.meta["capture_id"] = record_id
-        self._write(request, response, record_id, warc_date, payload_digest, refers_to)
+        request.meta["capture_id"] = record_id  # only once its record is written
         self.crawler.stats.inc_value(f"warc/{'revisit' if refers_to else 'response'}_records")
         self.queued += 1
         if self.queued >= self.batch_size:
@@ -302,7 +372,7 @@ class WarcCapture:
         """The records of one response (a revisit of ``refers_to``, when given), and the row that says where they
         are."""
         url, headers = request.url, response_headers(response)
-        writer = self.files.writer or RecordWriter(BytesIO(), 0)
+        writer = self.files.writer
         own = {"WARC-Record-ID": record_id, "WARC-Date": warc_date}
         if refers_to:
             record = writer.create_revisit_record(
@@ -350,11 +420,19 @@ class WarcCapture:
             return None
         return found["id"], warc_date_of(found), found["payload_digest"]
 
-    def flush(self) -> None:
-        """The records on disk first, then their rows (a row never points at a record a kill could cut)."""
+    def synced_rows(self) -> list[Capture]:
+        """The records on disk first, then their rows, taken (a row never points at a record a kill could cut)."""
         self.queued = 0
-        self.files.sync()
-        batch, self.written = self.written, []
+        try:
+            self.files.sync()
+        except WarcNotWritten as exc:
+            self.stop(exc)
+        rows, self.written = self.written, []
+        return rows
+
+    def flush(self) -> None:
+        """The rows of the records written so far, handed to the archive."""
+        batch = self.synced_rows()
         if not batch or self.archive is None:
             return
         try:
@@ -365,6 +443,38 @@ class WarcCapture:
         if isinstance(written, Future):
             self.writing = [f for f in self.writing if not f.done() or self._check(f)] + [written]
 
+    def before_batch(self, batch: list) -> None:
+        """Before the SQLite pipeline stores a batch: the rows of the records written so far go first, in its
+        transaction (an article never names a capture the archive does not hold, whenever a kill comes), and an
+        article read from a record that a failed sync cut off names none."""
+        batch[:0] = self.synced_rows()
+        if self.dropped:
+            for item in batch:
+                if isinstance(item, Article) and item.capture_id in self.dropped:
+                    item.capture_id = None
+
+    def stop(self, exc: WarcNotWritten, end_crawl: bool = True) -> None:
+        """A WARC file refused a record (a full disk, a file size limit, a folder that cannot be made): capture ends,
+        and the crawl with it: what it fetched from now on could never be read again. Said in one line; the file
+        keeps its whole records (closed, or left ``.open`` for the next run to close), and the rows of records it
+        may have lost are dropped."""
+        if self.failure is not None:
+            return
+        self.failure = exc
+        self.crawler.stats.set_value("warc/failure", str(exc))
+        remedy = f"free room in {self.folder}" if exc.error.errno in FULL_DISK else f"check WARC_DIR ({self.folder})"
+        logger.error(
+            "WARC capture stopped: %s; the run ends here (%s, then run again: the next run goes on)", exc, remedy
+        )
+        with contextlib.suppress(WarcNotWritten):
+            self.files.close()
+        failed = self.relative_name(exc.name) if exc.name.endswith(".warc.gz") else None
+        kept = [row for row in self.written if row.warc_file != failed or row.offset + row.length <= self.files.synced]
+        self.dropped.update(row.id for row in self.written if row not in kept)
+        self.written = kept
+        if end_crawl:  # not awaited: closing waits for the downloads in flight
+            asyncio.ensure_future(self.crawler.engine.close_spider_async(reason="warc_failed"))
+
     def _check(self, future: Future) -> bool:
         """Whether a finished write failed (its rows are named as lost, here)."""
         exc = future.exception()
@@ -374,7 +484,11 @@ class WarcCapture:
 
     def close(self, *args, **kwargs) -> None:
         self.flush()
-        self.files.close()
+        try:
+            self.files.close()
+        except WarcNotWritten as exc:
+            self.stop(exc, end_crawl=False)  # the crawl is ending already
+            self.flush()
         for future in self.writing:
             try:
                 future.result()

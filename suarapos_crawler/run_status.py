@@ -26,6 +26,8 @@ def run_status(
     errors = stats.get("log_count/ERROR", 0)
     if lost:
         return "failed", f"{len(lost)} item(s) lost in a pipeline: {', '.join(lost[:5])}"
+    if finish_reason == "warc_failed":
+        return "failed", f"the WARC files could not be written ({stats.get('warc/failure', '?')}): the run stopped"
     if finish_reason == "blocked":
         return "blocked", "the site kept answering 403/429, even after a pause"
     if stats.get("robotstxt/disallow_all"):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import os
+import resource
+import signal
 from io import BytesIO
 
 import pytest
@@ -17,6 +19,7 @@ from suarapos_crawler.capture import (
     GzipMember,
     RecordWriter,
     WarcFiles,
+    WarcNotWritten,
     complete_length,
     gzip_level,
     response_headers,
@@ -126,3 +129,33 @@ def test_every_level_writes_gzip_members_that_zlib_and_warcio_read(tmp_path):
         assert gzip.decompress(out.getvalue()) == body
         sizes[level] = len(out.getvalue())
     assert all(size < len(body) / 10 for size in sizes.values())  # ISA-L has no level that only stores
+
+
+@pytest.fixture
+def file_size_limit():
+    """This process may write no file past the given size (the kernel says EFBIG, as a full disk says ENOSPC)."""
+    before = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    yield lambda size: resource.setrlimit(resource.RLIMIT_FSIZE, (size, before[1]))
+    resource.setrlimit(resource.RLIMIT_FSIZE, before)
+    signal.signal(signal.SIGXFSZ, handler)
+
+
+def test_a_write_the_disk_refuses_is_cut_back_to_the_last_whole_record(tmp_path, file_size_limit):
+    files = WarcFiles(tmp_path, max_bytes=10**9, level=2)
+    made = records(20, size=3000)
+    file_size_limit(20_000)  # room for a few records, not for twenty
+    where = []
+    with pytest.raises(WarcNotWritten, match="File too large") as refused:
+        for record in made:
+            where += files.write([record])
+    file_size_limit(resource.RLIM_INFINITY)
+    assert 2 <= len(where) < 20 and refused.value.name == where[0][0]
+    path = tmp_path / (where[0][0] + OPEN_SUFFIX)
+    name, offset, length = where[-1]
+    assert path.stat().st_size == offset + length == files.end  # nothing of the refused record is left
+    with path.open("rb") as f:
+        ids = [r.rec_headers.get_header("WARC-Record-ID") for r in ArchiveIterator(f) if r.rec_type == "response"]
+    assert ids == [r.rec_headers.get_header("WARC-Record-ID") for r in made[: len(where)]]
+    files.close()  # synced and closed whole, as any other file
+    assert (tmp_path / name).exists() and not path.exists()

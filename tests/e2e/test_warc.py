@@ -71,6 +71,21 @@ def served_body(url: str) -> bytes:
         return exc.read()
 
 
+def articles_naming_a_missing_capture(db: Database) -> list[str]:
+    return [
+        r["url"]
+        for r in db.query(
+            "SELECT url FROM articles WHERE capture_id IS NOT NULL AND capture_id NOT IN (SELECT id FROM captures)"
+        )
+    ]
+
+
+def every_warc_reads_to_its_end(folder: Path) -> None:
+    for path in warc_files(folder):
+        check = subprocess.run([str(Path(sys.executable).parent / "warcio"), "check", str(path)], capture_output=True)
+        assert check.returncode == 0, check.stdout  # every record whole, every digest right
+
+
 def rejects(db_path: Path) -> list:
     return sorted((r["url"], r["stage"], r["reason"]) for r in Database(db_path).query("SELECT * FROM rejects"))
 
@@ -255,6 +270,7 @@ def test_a_kill_during_capture_leaves_every_warc_whole_and_every_row_on_a_whole_
             for record in ArchiveIterator(f):  # reads to the end, or raises
                 record.content_stream().read()
     db = Database(db_path)
+    assert articles_naming_a_missing_capture(db) == []
     for capture in db.query("SELECT * FROM captures"):
         with (tmp_path / capture["warc_file"]).open("rb") as f:
             f.seek(capture["offset"])
@@ -313,3 +329,55 @@ def test_a_gzip_level_isal_does_not_know_is_said_in_one_line_and_nothing_is_writ
     assert said == ["suarapos-crawler: WARC_GZIP_LEVEL is 9: the WARC files are deflated by ISA-L, whose levels "
                     "are 0 to 3; nothing was run (exit 1)"]  # fmt: skip
     assert not db_path.exists() and not warc_dir.exists()
+
+
+def test_a_warc_folder_that_cannot_be_made_ends_the_run_in_one_line(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    db_path = tmp_path / "archive.db"
+    with SampleSiteProcess(articles=60) as site:
+        result = run_crawl(
+            site.base_url, db_path, "-s", f"WARC_DIR={tmp_path / 'a-file' / 'warc'}", log_level="WARNING"
+        )
+    assert result.returncode == 1
+    errors = [line for line in result.log.splitlines() if "ERROR" in line]
+    assert "Traceback" not in result.log and len(errors) == 2, result.log  # the cause, then the run's verdict
+    assert "WARC capture stopped" in errors[0] and "Not a directory" in errors[0] and "check WARC_DIR" in errors[0]
+    run = next(Database(db_path).query("SELECT * FROM crawl_runs"))
+    assert run["status"] == "failed" and "WARC files could not be written" in run["status_reason"]
+    assert run["requests"] <= 1 and Database(db_path)["articles"].count == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real file system of 600 KiB (tmpfs): room for the WARC of about sixty articles, not of eighty."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mount)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"no tmpfs can be mounted here: {made.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_full_warc_disk_ends_the_run_in_one_line_and_leaves_everything_whole(tmp_path, small_disk):
+    db_path, warc_dir = tmp_path / "archive.db", small_disk / "warc"
+    with SampleSiteProcess(articles=80) as site:
+        full = run_crawl(site.base_url, db_path, "-s", f"WARC_DIR={warc_dir}", log_level="WARNING")
+        assert full.returncode == 1
+        errors = [line for line in full.log.splitlines() if "ERROR" in line]
+        assert "Traceback" not in full.log and len(errors) == 2, full.log
+        assert "No space left on device" in errors[0] and f"free room in {warc_dir}" in errors[0]
+        db = Database(db_path)
+        run = next(db.query("SELECT * FROM crawl_runs"))
+        assert run["status"] == "failed" and "No space left on device" in run["status_reason"]
+        assert not list(warc_dir.glob("*.open"))  # cut back to its whole records and closed
+        every_warc_reads_to_its_end(warc_dir)
+        stored = db["articles"].count
+        assert 0 < stored < 80 and articles_naming_a_missing_capture(db) == []
+        for capture in db.query("SELECT * FROM captures"):
+            assert (tmp_path / capture["warc_file"]).stat().st_size >= capture["offset"] + capture["length"]
+        subprocess.run(["mount", "-o", "remount,size=20m", str(small_disk)], check=True)  # room made
+        later = run_crawl(site.base_url, db_path, "-s", f"WARC_DIR={warc_dir}", log_level="WARNING")
+    assert later.returncode == 0, later.log
+    assert db["articles"].count == 80 and articles_naming_a_missing_capture(db) == []
+    every_warc_reads_to_its_end(warc_dir)
