@@ -9,6 +9,7 @@ the spider's plan and the run's status use it through ``crawler.get_extension(Ar
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sqlite3
@@ -40,12 +41,24 @@ logger = logging.getLogger(__name__)
 REFUSED = "archive_refused"  # the finish reason of a run whose archive was refused
 
 
+# SQLite's answers when the disk, not the batch, is at fault (the low byte: an I/O error has extended codes).
+DISK_REFUSED = {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR}
+
+
 class BatchNotStored(Exception):
     """A batch's transaction failed: every item of it is lost, not only the one that made it flush."""
 
     def __init__(self, urls: list[str], cause: sqlite3.Error):
         super().__init__(f"could not store {len(urls)} items ({cause}): {', '.join(urls[:10])}")
         self.urls = urls
+        self.cause = cause
+
+    @property
+    def disk_refused(self) -> bool:
+        """The file could not grow (a full disk, a file size limit) or be written at all: every later batch would
+        fail the same way."""
+        code = getattr(self.cause, "sqlite_errorcode", None)
+        return (code is not None and code & 0xFF in DISK_REFUSED) or "disk is full" in str(self.cause)
 
 
 class Archive:
@@ -194,10 +207,16 @@ class Archive:
         return counts
 
     def batch_lost(self, exc: BatchNotStored) -> None:
-        # Every item of the batch is lost, not only the one that made it flush: say so, loudly.
+        # Every item of the batch is lost, not only the one that made it flush: say so, loudly, in one line.
         self.crawler.stats.inc_value("sqlite/lost_items", len(exc.urls))
         self.lost.extend(u for u in exc.urls if u not in self.lost)
         logger.error("%s", exc)
+        if exc.disk_refused and not self.crawler.stats.get_value("sqlite/disk_refused"):
+            # Every later batch would be lost too, and the pages fetched for it with them: the run ends here (the
+            # next run, once there is room, fetches them again).
+            self.crawler.stats.set_value("sqlite/disk_refused", str(exc.cause))
+            if self.crawler.engine is not None and self.crawler.engine.spider is not None:
+                asyncio.ensure_future(self.crawler.engine.close_spider_async(reason="archive_disk_refused"))
 
     def item_error(self, item, response, spider, failure) -> None:
         # A pipeline raised: the item is gone. Name it, and fail the run.
@@ -236,10 +255,9 @@ class Archive:
             for flush in self.before_close:
                 flush()
             self._in_writer(self._finish, spider, reason)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - said in one line; the next run closes this record (close_stale_runs)
             self.status = "failed"
             logger.error("run %s could not be recorded (%s): status failed", self.run_id, exc)
-            raise
         finally:
             self.close()
         for warning in self.warnings:

@@ -24,6 +24,11 @@ def run_status(
     }
     articles = sum(stats.get(f"sqlite/articles_{k}", 0) for k in ("new", "updated", "unchanged", "kept"))
     errors = stats.get("log_count/ERROR", 0)
+    if stats.get("sqlite/disk_refused"):
+        return "failed", (
+            f"the archive's disk refused a write ({stats['sqlite/disk_refused']}): the run stopped, "
+            f"{len(lost)} item(s) not stored; free room, then run again"
+        )
     if lost:
         return "failed", f"{len(lost)} item(s) lost in a pipeline: {', '.join(lost[:5])}"
     if finish_reason == "warc_failed":

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections import Counter
 from concurrent.futures import Future
 
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DropItem, NotConfigured
 
 from ..archive import Archive, BatchNotStored
 
@@ -43,8 +44,8 @@ class SqlitePipeline:
         try:
             written = self.archive.submit(batch)
         except BatchNotStored as exc:
-            self.archive.batch_lost(exc)
-            raise
+            self.archive.batch_lost(exc)  # named, counted and said in one line there: no traceback beside it
+            raise DropItem(str(exc), log_level="DEBUG") from exc
         if isinstance(written, Future):
             return self._when_written(written, item)
         self._stored(written)
@@ -55,7 +56,7 @@ class SqlitePipeline:
             counts = await asyncio.wrap_future(future)
         except BatchNotStored as exc:
             self.archive.batch_lost(exc)
-            raise
+            raise DropItem(str(exc), log_level="DEBUG") from exc
         self._stored(counts)
         return item
 
@@ -65,6 +66,7 @@ class SqlitePipeline:
 
     async def close_spider(self):
         if self.pending and self.archive.refused is None:
-            result = self.flush()
-            if asyncio.iscoroutine(result):
-                await result
+            with contextlib.suppress(DropItem):  # a last batch not stored is named lost by the archive already
+                result = self.flush()
+                if asyncio.iscoroutine(result):
+                    await result

@@ -95,6 +95,8 @@ def test_a_disk_that_fills_during_a_run_fails_it_loudly_and_corrupts_nothing(ref
     assert proc.wait(timeout=300) != 0
     log = Path(f"{db_path}.log").read_text()
     assert "database or disk is full" in log or "disk I/O error" in log, log[-3000:]
+    assert "Traceback" not in log, log[-3000:]  # each failure said in one line
+    assert "the archive's disk refused a write" in log and "the run stopped" in log  # at the first refused batch
     check = sqlite3.connect(db_path)
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     check.close()
