@@ -222,7 +222,10 @@ class WarcFiles:
         finally:
             self.file.close()
             self.file = None
-        (self.folder / (self.name + OPEN_SUFFIX)).rename(self.folder / self.name)
+        try:
+            (self.folder / (self.name + OPEN_SUFFIX)).rename(self.folder / self.name)
+        except OSError as exc:  # left .open: the next run closes it
+            raise WarcNotWritten(self.name, exc) from exc
 
 
 def http_headers(headers, skip=frozenset()) -> list[tuple[str, str]]:
@@ -469,9 +472,11 @@ class WarcCapture:
         with contextlib.suppress(WarcNotWritten):
             self.files.close()
         failed = self.relative_name(exc.name) if exc.name.endswith(".warc.gz") else None
-        kept = [row for row in self.written if row.warc_file != failed or row.offset + row.length <= self.files.synced]
-        self.dropped.update(row.id for row in self.written if row not in kept)
-        self.written = kept
+        lost = {
+            row.id for row in self.written if row.warc_file == failed and row.offset + row.length > self.files.synced
+        }
+        self.dropped |= lost
+        self.written = [row for row in self.written if row.id not in lost]
         if end_crawl:  # not awaited: closing waits for the downloads in flight
             asyncio.ensure_future(self.crawler.engine.close_spider_async(reason="warc_failed"))
 

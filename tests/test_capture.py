@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import os
 import resource
@@ -159,3 +160,25 @@ def test_a_write_the_disk_refuses_is_cut_back_to_the_last_whole_record(tmp_path,
     assert ids == [r.rec_headers.get_header("WARC-Record-ID") for r in made[: len(where)]]
     files.close()  # synced and closed whole, as any other file
     assert (tmp_path / name).exists() and not path.exists()
+
+
+def test_a_sync_the_disk_refuses_cuts_the_file_back_to_the_last_sync(tmp_path, monkeypatch):
+    files = WarcFiles(tmp_path, max_bytes=10**9, level=2)
+    made = records(4)
+    synced = files.write(made[:2])
+    files.sync()
+    files.write(made[2:])
+
+    def refused(fd):  # what fsync says when the device lost what it had taken (NFS, a failing disk)
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", refused)
+    with pytest.raises(WarcNotWritten, match="Input/output error"):
+        files.sync()
+    monkeypatch.undo()
+    name, offset, length = synced[-1]
+    assert files.end == files.synced == offset + length  # the records since the last sync may not be there: gone
+    files.close()
+    with (tmp_path / name).open("rb") as f:
+        kept = [r.rec_headers.get_header("WARC-Record-ID") for r in ArchiveIterator(f) if r.rec_type == "response"]
+    assert kept == [r.rec_headers.get_header("WARC-Record-ID") for r in made[:2]]
