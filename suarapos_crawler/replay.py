@@ -12,6 +12,7 @@ without the engine (``as_the_spider_gets_it``, decoded as the middlewares would 
 from __future__ import annotations
 
 import gzip
+import logging
 import sqlite3
 from io import BytesIO
 from pathlib import Path
@@ -29,9 +30,15 @@ from .middlewares import CharsetRepairMiddleware, looks_complete
 from .storage.captures import capture_by_id, latest_captures
 from .urls import may_be_article
 
+logger = logging.getLogger(__name__)
+
 
 class NotCaptured(IgnoreRequest):
     """The archive holds no capture of this URL (within the chosen captures): nothing to replay."""
+
+
+class CaptureUnreadable(IgnoreRequest):
+    """The capture's record cannot be read: its WARC file is missing (moved, deleted) or damaged."""
 
 
 def read_record(path: Path, offset: int, length: int):
@@ -75,6 +82,7 @@ class WarcReplayMiddleware:
         self.source = Database(conn)
         self.captures = latest_captures(self.source, since or None, url or None)
         self.open_files: dict = {}
+        self.unreadable_files: set[str] = set()  # WARC files that could not be read (each said once)
         self.read: set[str] = set()  # IDs of the captures read so far (a later page of a split post is read twice)
 
     @classmethod
@@ -116,12 +124,29 @@ class WarcReplayMiddleware:
         self.replayed_one(capture)
         return self.response_for(request, capture)
 
+    def record(self, capture: dict) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        """``split_response_record`` of a capture's record; ``CaptureUnreadable`` if its file is missing or the
+        record damaged (each such file said once, in one line: how many captures it takes with it)."""
+        try:
+            return split_response_record(self.member(capture))
+        except (OSError, ValueError, IndexError, isal_zlib.error) as exc:
+            name = capture["warc_file"]
+            self.crawler.stats.inc_value("replay/unreadable")
+            if name not in self.unreadable_files:
+                self.unreadable_files.add(name)
+                self.crawler.stats.set_value("replay/unreadable_files", ", ".join(sorted(self.unreadable_files)))
+                held = sum(c["warc_file"] == name for c in self.captures.values())
+                logger.warning(
+                    "WARC %s cannot be read (%s): its captures (%s of this replay) are not read", name, exc, held
+                )
+            raise CaptureUnreadable(f"capture {capture['id']} in {name} cannot be read: {exc}") from exc
+
     def response_for(self, request, capture: dict):
         """The response a capture holds, as the server sent it (still gzip-encoded if it was), for ``request``."""
-        status, header_lines, body = split_response_record(self.member(capture))
+        status, header_lines, body = self.record(capture)
         if capture["kind"] == "revisit":  # unchanged: the body is in the capture it refers to
             original = capture_by_id(self.source, capture["refers_to"])
-            body = split_response_record(self.member(original))[2] if original else b""
+            body = self.record(original)[2] if original else b""
         headers = Headers()
         for name, value in header_lines:
             headers.appendlist(name, value)

@@ -31,6 +31,12 @@ def run_status(
         )
     if lost:
         return "failed", f"{len(lost)} item(s) lost in a pipeline: {', '.join(lost[:5])}"
+    if stats.get("replay/unreadable"):
+        return "failed", (
+            f"{stats['replay/unreadable']} capture(s) could not be read again, their WARC files missing or damaged "
+            f"({stats.get('replay/unreadable_files', '?')}): their pages were not read again; restore the files, then "
+            "re-extract again"
+        )
     if finish_reason == "warc_failed":
         return "failed", f"the WARC files could not be written ({stats.get('warc/failure', '?')}): the run stopped"
     if finish_reason == "blocked":

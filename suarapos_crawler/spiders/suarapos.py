@@ -30,7 +30,7 @@ from ..items import FetchOutcome, Reject, UrlAlias
 from ..middlewares import TRUNCATED
 from ..pages.sitemap import SitemapPage
 from ..redesign import count_reading
-from ..replay import NotCaptured, WarcReplayMiddleware
+from ..replay import CaptureUnreadable, NotCaptured, WarcReplayMiddleware
 from ..urls import DEFAULT_BASE_URL, SITE_HOSTS, canonical_url, may_be_article
 from ..workers import PageReaders
 
@@ -144,7 +144,11 @@ class SuaraposSpider(scrapy.Spider):
 
         for url in urls:
             request = self.article_request(url)
-            response = replay.as_the_spider_gets_it(request)
+            try:
+                response = replay.as_the_spider_gets_it(request)
+            except CaptureUnreadable as exc:
+                yield FetchOutcome(url, "capture_unreadable", str(exc)[:500])
+                continue
             if response is None:
                 yield request.replace(dont_filter=True)
                 continue
@@ -190,7 +194,7 @@ class SuaraposSpider(scrapy.Spider):
     def sitemap_failed(self, failure):
         # Sitemaps only speed things up; the sections are walked anyway.
         yield from self.redirected_before(failure)
-        if not failure.check(NotCaptured):
+        if not failure.check(NotCaptured, CaptureUnreadable):
             self.logger.warning("sitemap not read: %s (%s)", failure.request.url, describe_failure(failure))
         yield self.fetch_failed(failure)
         if failure.request.url.endswith("sitemap_index.xml"):
@@ -272,6 +276,8 @@ class SuaraposSpider(scrapy.Spider):
         url = canonical_url(failure.request.url, self.base_url)
         if failure.check(NotCaptured):
             return FetchOutcome(url, "not_captured", "no capture of this URL to replay")
+        if failure.check(CaptureUnreadable):
+            return FetchOutcome(url, "capture_unreadable", str(failure.value)[:500])
         return Reject(url=url, stage="fetch", reason=describe_failure(failure))
 
     def section_ended(self, failure):

@@ -381,3 +381,34 @@ def test_a_full_warc_disk_ends_the_run_in_one_line_and_leaves_everything_whole(t
     assert later.returncode == 0, later.log
     assert db["articles"].count == 80 and articles_naming_a_missing_capture(db) == []
     every_warc_reads_to_its_end(warc_dir)
+
+
+def test_reextract_reads_what_it_can_when_a_warc_file_is_missing_or_damaged(tmp_path):
+    db_path, warc = tmp_path / "data" / "archive.db", tmp_path / "data" / "warc"
+    with SampleSiteProcess(articles=80) as site:
+        crawled = run_crawl(site.base_url, db_path, "-s", "WARC_MAX_BYTES=250000", log_level="WARNING")
+    assert crawled.returncode == 0, crawled.log
+    files = warc_files(warc)
+    assert len(files) >= 3
+    db = Database(db_path)
+    in_file = {p.name: {r["url"] for r in db.query("SELECT url FROM captures WHERE warc_file = ?", [f"warc/{p.name}"])}
+               for p in files}  # fmt: skip
+    files[1].unlink()  # moved away, say, to free room
+    damaged = bytearray(files[2].read_bytes())
+    damaged[len(damaged) // 2 : len(damaged) // 2 + 64] = b"\0" * 64  # one record's bytes overwritten
+    files[2].write_bytes(bytes(damaged))
+    done = reextract("--db", str(db_path), "--into", str(tmp_path / "new.db"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-3000:]
+    said = [line for line in done.stderr.splitlines() if "cannot be read" in line]
+    assert len(said) == 2 and files[1].name in said[0] + said[1] and files[2].name in said[0] + said[1]
+    new = Database(tmp_path / "new.db")
+    unreadable = {r["url"] for r in new.query("SELECT url FROM fetches WHERE outcome = 'capture_unreadable'")}
+    assert (
+        in_file[files[1].name] & unreadable and len(unreadable & in_file[files[2].name]) <= 2
+    )  # its other records read
+    run = next(new.query("SELECT * FROM crawl_runs"))
+    assert run["status"] == "failed" and f"{len(unreadable)} capture(s) could not be read again" in run["status_reason"]
+    readable = {r["url"]: r["body"] for r in db.query("SELECT url, body FROM articles")}
+    stored = {r["url"]: r["body"] for r in new.query("SELECT url, body FROM articles")}
+    assert stored and all(readable[url] == body for url, body in stored.items())  # what was read, read as before
+    assert set(readable) - set(stored) <= unreadable | {u + "2/" for u in unreadable}
