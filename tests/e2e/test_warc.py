@@ -412,3 +412,16 @@ def test_reextract_reads_what_it_can_when_a_warc_file_is_missing_or_damaged(tmp_
     stored = {r["url"]: r["body"] for r in new.query("SELECT url, body FROM articles")}
     assert stored and all(readable[url] == body for url, body in stored.items())  # what was read, read as before
     assert set(readable) - set(stored) <= unreadable | {u + "2/" for u in unreadable}
+    gone = sorted(in_file[files[1].name])[0]
+    out = tmp_path / "page.html"
+    shown = subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "captures", gone, "--db", str(db_path), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert shown.returncode == 1 and not out.exists()  # the capture is listed; its page cannot be written
+    assert shown.stderr.strip().splitlines() == [
+        f"suarapos-crawler: the record in warc/{files[1].name} cannot be read: [Errno 2] No such file or directory: "
+        f"'{files[1]}'"
+    ]

@@ -67,6 +67,12 @@ class Command(ScrapyCommand):
         if opts.out:
             chosen = found[opts.pick - 1] if opts.pick else found[-1]
             holder = capture_by_id(db, chosen["refers_to"]) if chosen["kind"] == "revisit" else chosen
-            _, http, body = read_record(path.parent / holder["warc_file"], holder["offset"], holder["length"])
-            Path(opts.out).write_bytes(decoded(body, http.get_header("Content-Encoding")))
+            try:
+                _, http, body = read_record(path.parent / holder["warc_file"], holder["offset"], holder["length"])
+                page = decoded(body, http.get_header("Content-Encoding"))
+            except (OSError, ValueError, StopIteration, zlib.error) as exc:  # moved away, or damaged
+                print(f"suarapos-crawler: the record in {holder['warc_file']} cannot be read: {exc}", file=sys.stderr)
+                self.exitcode = 1
+                return
+            Path(opts.out).write_bytes(page)
             print(f"capture {found.index(chosen) + 1} ({chosen['fetched_at']}) written to {opts.out}", file=sys.stderr)
