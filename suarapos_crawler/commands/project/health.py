@@ -10,6 +10,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from sqlite_utils import Database
 
+from ...capture import OPEN_SUFFIX
 from ...pages.dates import WIB, parse_iso
 from ...storage import ArchiveRefused, check_archive_file
 
@@ -62,6 +63,8 @@ class Command(ScrapyCommand):
                 f"{r['requests'] or 0:>8}  {r['articles_new'] or 0:>5}  {r['articles_updated'] or 0:>5}  "
                 f"{r['rejected'] or 0:>5}  {why}"
             )
+        if "captures" in db.table_names():
+            print(warc_line(db, Path(path).parent))
         last_ok = db.execute("SELECT MAX(started_at) FROM crawl_runs WHERE status = 'ok'").fetchone()[0]
         when = parse_iso(last_ok)
         now = datetime.now(WIB)
@@ -79,3 +82,25 @@ class Command(ScrapyCommand):
         else:
             print(f"HEALTHY: last successful run {last_ok}")
         db.close()
+
+
+def warc_line(db: Database, folder: Path) -> str:
+    """The raw pages behind the archive: how many WARC files its captures name, their size, and those missing (moved
+    away or deleted: their pages can no longer be opened or re-extracted)."""
+    named = db.execute("SELECT warc_file, COUNT(*) FROM captures GROUP BY warc_file").fetchall()
+    size, missing = 0, []
+    for name, captures in named:
+        found = next((p for p in (folder / name, folder / f"{name}{OPEN_SUFFIX}") if p.exists()), None)
+        if found is None:
+            missing.append((name, captures))
+        else:
+            size += found.stat().st_size
+    line = f"WARC: {files(len(named))}, {size / 2**20:,.1f} MiB, {sum(n for _, n in named):,} captures"
+    if missing:
+        names = ", ".join(name for name, _ in missing[:3]) + (", ..." if len(missing) > 3 else "")
+        line += f"; MISSING {files(len(missing))} ({sum(n for _, n in missing):,} captures): {names}"
+    return line
+
+
+def files(n: int) -> str:
+    return f"{n:,} file" if n == 1 else f"{n:,} files"
