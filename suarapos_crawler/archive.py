@@ -255,9 +255,10 @@ class Archive:
             for flush in self.before_close:
                 flush()
             self._in_writer(self._finish, spider, reason)
-        except Exception as exc:  # noqa: BLE001 - said in one line; the next run closes this record (close_stale_runs)
+        except Exception as exc:  # said in one line; the next run closes this record (close_stale_runs)
             self.status = "failed"
             logger.error("run %s could not be recorded (%s): status failed", self.run_id, exc)
+            logger.debug("where it could not be recorded", exc_info=True)  # for a bug of ours: LOG_LEVEL=DEBUG shows it
         finally:
             self.close()
         for warning in self.warnings:
