@@ -82,6 +82,15 @@ class RecordWriter(WARCWriter):
         self._write_warc_record(GzipMember(self.out, self.level), record)
 
 
+def warc_path(folder: Path, name: str) -> Path:
+    """Where a WARC file the captures table names is: closed, or still ``.open`` (a running crawl writes it, or a
+    killed one left it). The closed name when neither exists."""
+    path = folder / name
+    if not path.exists() and (folder / f"{name}{OPEN_SUFFIX}").exists():
+        return folder / f"{name}{OPEN_SUFFIX}"
+    return path
+
+
 def complete_length(path: Path, chunk_size: int = 1 << 20) -> int:
     """Bytes of the file up to the end of its last whole gzip member (a record): what a kill left intact.
     Read a chunk at a time (a file may be 1 GiB); what the members hold is not kept."""

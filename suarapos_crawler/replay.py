@@ -26,6 +26,7 @@ from scrapy.responsetypes import responsetypes
 from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
 
+from .capture import warc_path
 from .middlewares import CharsetRepairMiddleware, looks_complete
 from .storage.captures import capture_by_id, latest_captures
 from .urls import may_be_article
@@ -188,7 +189,4 @@ class WarcReplayMiddleware:
         ]
 
     def warc_path(self, name: str) -> Path:
-        path = self.folder / name
-        if not path.exists() and Path(f"{path}.open").exists():  # the file a running crawl still writes
-            return Path(f"{path}.open")
-        return path
+        return warc_path(self.folder, name)

@@ -10,7 +10,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from sqlite_utils import Database
 
-from ...capture import OPEN_SUFFIX
+from ...capture import warc_path
 from ...pages.dates import WIB, parse_iso
 from ...storage import ArchiveRefused, check_archive_file
 
@@ -90,11 +90,11 @@ def warc_line(db: Database, folder: Path) -> str:
     named = db.execute("SELECT warc_file, COUNT(*) FROM captures GROUP BY warc_file").fetchall()
     size, missing = 0, []
     for name, captures in named:
-        found = next((p for p in (folder / name, folder / f"{name}{OPEN_SUFFIX}") if p.exists()), None)
-        if found is None:
-            missing.append((name, captures))
-        else:
+        found = warc_path(folder, name)
+        if found.exists():
             size += found.stat().st_size
+        else:
+            missing.append((name, captures))
     line = f"WARC: {files(len(named))}, {size / 2**20:,.1f} MiB, {sum(n for _, n in named):,} captures"
     if missing:
         names = ", ".join(name for name, _ in missing[:3]) + (", ..." if len(missing) > 3 else "")
