@@ -33,7 +33,7 @@ class BareSpider(scrapy.Spider):
 
     def closed(self, reason):
         if self.usage_file:  # its own peak memory (wait4's would include the benchmark's, from the fork)
-            from suarapos_crawler.resources import peak_rss_mib
+            from suarapos_crawler.run.resources import peak_rss_mib
 
             with open(self.usage_file, "w", encoding="utf-8") as out:
                 json.dump({"peak_rss_mib": round(peak_rss_mib(), 1)}, out)

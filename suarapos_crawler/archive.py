@@ -27,14 +27,15 @@ from scrapy.exceptions import CloseSpider, NotConfigured
 from sqlite_utils import Database
 
 from . import storage
+from .clock import now_wib
+from .enrich.watchlist import WatchlistError, WatchTerm, load_watchlist
 from .items import Article, Capture, Duplicate, FetchOutcome, Reject, UrlAlias
-from .redesign import RedesignThresholds, earlier_coverage, redesign_verdict
-from .resources import peak_rss_mib
-from .run_status import compare_with_earlier, run_status, run_values, stats_json
+from .run.redesign import RedesignThresholds, earlier_coverage, redesign_verdict
+from .run.resources import peak_rss_mib
+from .run.status import compare_with_earlier, run_status, run_values, stats_json
 from .storage.captures import save_capture
 from .storage.files import RESTORE, ArchiveRefused
 from .urls import canonical_url
-from .watchlist import WatchlistError, WatchTerm, load_watchlist
 
 logger = logging.getLogger(__name__)
 
@@ -154,7 +155,7 @@ class Archive:
             self.open()
             storage.close_stale_runs(self.db)
             self.was_incremental = int(self.db["articles"].count > 0)
-            self.started_at = storage.now_wib()
+            self.started_at = now_wib()
             self.run_id = storage.start_run(
                 self.db, spider.name, self.base_url, getattr(spider, "mode", "default"), self.started_at
             )
@@ -197,7 +198,7 @@ class Archive:
     def write(self, batch: list) -> Counter:
         """Store a batch of items in one transaction; the stats it adds. Raises ``BatchNotStored``."""
         counts: Counter = Counter()
-        seen_at = storage.now_wib()
+        seen_at = now_wib()
         try:
             with storage.transaction(self.write_db):
                 for item in batch:
@@ -279,9 +280,7 @@ class Archive:
             redesigned = redesign_verdict(stats, earlier_coverage(db, self.run_id), self.redesign)
             if redesigned:
                 self.status, self.status_reason = "site_changed", redesigned
-        values = run_values(
-            stats, reason, self.status, self.status_reason, self.lost, self.was_incremental, storage.now_wib()
-        )
+        values = run_values(stats, reason, self.status, self.status_reason, self.lost, self.was_incremental, now_wib())
         self.warnings = compare_with_earlier(
             db, {**values, "mode": getattr(spider, "mode", "default")}, self.started_at
         )
@@ -312,7 +311,7 @@ class Archive:
                     db,
                     run_id,
                     {
-                        "finished_at": storage.now_wib(),
+                        "finished_at": now_wib(),
                         "finish_reason": REFUSED,
                         "status": "failed",
                         "status_reason": f"refused at start: {self.refused.problem}",

@@ -143,11 +143,11 @@ EXTENSIONS = {
     # The archive's one owner: file checks, schema, connections, writer thread, run record, fetch ledger.
     "suarapos_crawler.archive.Archive": 0,
     # Every response kept as WARC; its rows go to the archive (so it comes after it).
-    "suarapos_crawler.capture.WarcCapture": 10,
+    "suarapos_crawler.warc.capture.WarcCapture": 10,
     # One progress line every PROGRESS_INTERVAL seconds, instead of Scrapy's per-minute LogStats.
-    "suarapos_crawler.progress.Progress": 20,
+    "suarapos_crawler.run.progress.Progress": 20,
     # Where pages are read: in this process, or in EXTRACT_PROCESSES workers beside it.
-    "suarapos_crawler.workers.PageReaders": 30,
+    "suarapos_crawler.spiders.readers.PageReaders": 30,
     "scrapy.extensions.logstats.LogStats": None,
 }
 PROGRESS_INTERVAL = 30

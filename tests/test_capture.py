@@ -14,7 +14,7 @@ from scrapy.http import HtmlResponse
 from scrapy.settings import Settings
 from warcio.archiveiterator import ArchiveIterator
 
-from suarapos_crawler.capture import (
+from suarapos_crawler.warc.capture import (
     GZIP_LEVELS,
     OPEN_SUFFIX,
     GzipMember,
@@ -25,7 +25,7 @@ from suarapos_crawler.capture import (
     gzip_level,
     response_headers,
 )
-from suarapos_crawler.replay import read_record
+from suarapos_crawler.warc.replay import read_record
 
 URL = "https://www.suarapos.com/a/"
 

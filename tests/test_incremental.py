@@ -8,8 +8,8 @@ import pytest
 from sqlite_utils import Database
 
 from suarapos_crawler import storage
-from suarapos_crawler.incremental import CrawlPlan
-from suarapos_crawler.pages.dates import WIB
+from suarapos_crawler.clock import WIB
+from suarapos_crawler.spiders.plan import CrawlPlan
 
 NOW = datetime(2026, 11, 29, 14, 0, tzinfo=WIB)
 

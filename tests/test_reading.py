@@ -15,9 +15,9 @@ from scrapy.utils.test import get_crawler
 from suarapos_crawler.pages.article import ArticlePage
 from suarapos_crawler.pages.html import flatten_deep_nesting
 from suarapos_crawler.pages.listing import ListingPage
-from suarapos_crawler.reading import read_listing, read_page
+from suarapos_crawler.pages.reading import read_listing, read_page
+from suarapos_crawler.spiders.readers import PIPE_BYTES, PageReaders, Worker
 from suarapos_crawler.spiders.suarapos import SuaraposSpider
-from suarapos_crawler.workers import PIPE_BYTES, PageReaders, Worker
 
 from .conftest import BASE, saved_response
 
@@ -167,7 +167,7 @@ def test_a_worker_process_loads_the_page_classes_without_scrapy():
     import subprocess
     import sys
 
-    probe = "import sys, suarapos_crawler.workers; print(sorted({'scrapy', 'twisted'} & set(sys.modules)))"
+    probe = "import sys, suarapos_crawler.spiders.readers; print(sorted({'scrapy', 'twisted'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == "[]"
 
@@ -187,7 +187,7 @@ def test_a_run_of_opening_tags_never_closed_does_not_take_the_rest_of_the_page_i
 def test_a_listing_is_not_queued_behind_a_replay_s_read_ahead_it_is_read_here():
     """A listing's next page waits for its reading: behind URGENT_QUEUE pages or more it is read in this process;
     behind fewer (a crawl's), in the worker."""
-    from suarapos_crawler.workers import URGENT_QUEUE
+    from suarapos_crawler.spiders.readers import URGENT_QUEUE
 
     crawler = started_crawler()
     reader = PageReaders(1, crawler)

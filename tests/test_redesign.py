@@ -7,7 +7,7 @@ import json
 from sqlite_utils import Database
 
 from suarapos_crawler import storage
-from suarapos_crawler.redesign import FIELDS, RedesignThresholds, earlier_coverage, redesign_verdict
+from suarapos_crawler.run.redesign import FIELDS, RedesignThresholds, earlier_coverage, redesign_verdict
 
 LIMITS = RedesignThresholds(fallback_share=0.2, min_articles=5, coverage_drop=0.2)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from suarapos_crawler.regions import OUTSIDE, PROVINCE, REGIONS, region_of
+from suarapos_crawler.enrich.regions import OUTSIDE, PROVINCE, REGIONS, region_of
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from suarapos_crawler import storage
-from suarapos_crawler.run_status import compare_with_earlier, run_status
+from suarapos_crawler.run.status import compare_with_earlier, run_status
 
 
 def stats(**kw):

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from suarapos_crawler import storage
 from suarapos_crawler.browse.plugins.suarapos_safety import prepare_connection
-from suarapos_crawler.stems import stems_of
+from suarapos_crawler.enrich.stems import stems_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SEARCH = yaml.safe_load((ROOT / "metadata.yml").read_text())["databases"]["suarapos"]["queries"]["search"]["sql"]

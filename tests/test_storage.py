@@ -195,7 +195,7 @@ def test_a_rewritten_article_modified_since_is_a_correction(db):
 
 
 def test_a_stored_article_found_to_be_a_copy_takes_its_mentions_with_it(db):
-    from suarapos_crawler.watchlist import WatchTerm
+    from suarapos_crawler.enrich.watchlist import WatchTerm
 
     terms = [WatchTerm("pembangunan", "pembangunan")]
     storage.save_article(db, article(url="https://www.suarapos.com/copy/"), terms=terms)

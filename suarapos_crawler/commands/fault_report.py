@@ -24,7 +24,7 @@ class Command(ScrapyCommand):
         parser.add_argument("--articles", type=int, default=60)
 
     def run(self, args: list[str], opts) -> None:
-        from ..faultmatrix import report, run_matrix  # here, not at start-up: Scrapy imports every command
+        from ..sample_site.faultmatrix import report, run_matrix  # here, not at start-up: Scrapy imports every command
 
         faults = [f for f in opts.faults.split(",") if f] or None
         results = run_matrix(faults, opts.articles)

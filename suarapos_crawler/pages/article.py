@@ -17,10 +17,11 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import cached_property
 
+from ..clock import parse_iso, to_wib
 from ..items import Article, RelatedLink
 from ..urls import canonical_url, is_site_url, may_be_article, shortlink_post_id
 from .body import Body, extract_body
-from .dates import FoundDate, parse_indonesian, parse_iso, to_wib, undo_wall_clock_trap
+from .dates import FoundDate, parse_indonesian, undo_wall_clock_trap
 from .html import classes, has_class, parse_response, select
 from .main_content import find_main_content
 from .text import clean_embedded, clean_line, unique

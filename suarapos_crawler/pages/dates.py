@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from functools import lru_cache
 
-WIB = timezone(timedelta(hours=7))
+from ..clock import WIB, to_wib
+
 ZERO = timedelta(0)
 
 # What dateparser 1.x cannot read, rewritten to what it can (see the site dossier, section 7).
@@ -37,28 +38,6 @@ class FoundDate:
     @property
     def iso(self) -> str:
         return self.value.isoformat()
-
-
-# A date outside these years is a placeholder or garbage (0001-01-01, 9999-12-31), never a publication time.
-PLAUSIBLE_YEARS = (1900, 2200)
-
-
-def to_wib(when: datetime) -> datetime:
-    return when.astimezone(WIB)
-
-
-def parse_iso(text: str | None) -> datetime | None:
-    """An ISO 8601 date-time with an offset; one without an offset is read as WIB."""
-    if not text:
-        return None
-    text = text.strip()
-    try:
-        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        when = when if when.tzinfo else when.replace(tzinfo=WIB)
-        when.astimezone(WIB)  # the ends of the calendar (year 1 or 9999 with an offset) cannot be moved
-    except (ValueError, OverflowError):
-        return None
-    return when if PLAUSIBLE_YEARS[0] <= when.year <= PLAUSIBLE_YEARS[1] else None
 
 
 def undo_wall_clock_trap(when: datetime) -> datetime:

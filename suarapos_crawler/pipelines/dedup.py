@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 
 from ..archive import Archive
+from ..clock import parse_iso
 from ..items import Article, Duplicate
-from ..pages.dates import parse_iso
 from ..storage import stored_by_content_hash
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from scrapy.exceptions import NotConfigured
 
+from ..clock import parse_iso
 from ..items import Article, Reject
 from ..pages.article import SITE_NAME
-from ..pages.dates import parse_iso
 
 
 def problems(item: Article, min_words: int) -> list[str]:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote
 
+from ..clock import WIB
 from . import vocab
 
-WIB = timezone(timedelta(hours=7), "WIB")
 SEED_ARTICLE_PATH = Path(__file__).with_name("seed-article.txt")
 SEED_PUBLISHED = datetime(2023, 2, 8, 20, 15, 32, tzinfo=WIB)
 

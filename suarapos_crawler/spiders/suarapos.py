@@ -25,14 +25,14 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from w3lib.url import safe_url_string
 
 from ..archive import Archive
-from ..incremental import MODES, CrawlPlan
 from ..items import FetchOutcome, Reject, UrlAlias
 from ..middlewares import TRUNCATED
 from ..pages.sitemap import SitemapPage
-from ..redesign import count_reading
-from ..replay import CaptureUnreadable, NotCaptured, WarcReplayMiddleware
+from ..run.redesign import count_reading
 from ..urls import DEFAULT_BASE_URL, SITE_HOSTS, canonical_url, may_be_article
-from ..workers import PageReaders
+from ..warc.replay import CaptureUnreadable, NotCaptured, WarcReplayMiddleware
+from .plan import MODES, CrawlPlan
+from .readers import PageReaders
 
 REDIRECT_CODES = [301, 302, 303, 307, 308]
 # Politeness is for the live site; a copy served on this machine may be crawled at full speed.

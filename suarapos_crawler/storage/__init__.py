@@ -29,7 +29,7 @@ from .articles import (
     save_version,
     stored_by_content_hash,
 )
-from .connection import WIB, now_wib, open_database, transaction
+from .connection import open_database, transaction
 from .files import ArchiveFile, ArchiveRefused, check_archive_file
 from .mentions import rematch, save_mentions, watched_terms
 from .plan import (
@@ -50,7 +50,6 @@ __all__ = [
     "SHORTER_BODY_RATIO",
     "TABLES",
     "VERSIONED",
-    "WIB",
     "ArchiveFile",
     "ArchiveRefused",
     "SchemaTooNew",
@@ -70,7 +69,6 @@ __all__ = [
     "watched_terms",
     "last_run_completed",
     "last_run_started",
-    "now_wib",
     "open_database",
     "repoint_links",
     "resolve_aliases",

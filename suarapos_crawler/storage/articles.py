@@ -11,10 +11,10 @@ from collections import Counter
 
 from sqlite_utils import Database
 
+from ..clock import now_wib
+from ..enrich.regions import region_of
+from ..enrich.stems import stems_of
 from ..items import FALLBACK
-from ..regions import region_of
-from ..stems import stems_of
-from .connection import now_wib
 from .mentions import save_mentions
 from .plan import RETRIED_STAGES
 from .schema import ARTICLE_COLUMNS

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
 
 from sqlite_utils import Database
-
-WIB = timezone(timedelta(hours=7))
 
 
 @contextmanager
@@ -30,7 +27,3 @@ def open_database(path: str, busy_timeout: float) -> Database:
     db = Database(path)
     db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     return db
-
-
-def now_wib() -> str:
-    return datetime.now(WIB).isoformat(timespec="seconds")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..watchlist import WatchTerm, find_mentions
-from .connection import now_wib
+from ..clock import now_wib
+from ..enrich.watchlist import WatchTerm, find_mentions
 
 
 def save_mentions(db: Database, url: str, title: str, body: str, terms: list[WatchTerm]) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..pages.dates import parse_iso
+from ..clock import parse_iso
 
 
 def stored_article_times(db: Database):

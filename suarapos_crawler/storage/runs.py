@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from .connection import now_wib, transaction
+from ..clock import now_wib
+from .connection import transaction
 
 
 def start_run(db: Database, spider: str, base_url: str, mode: str, started_at: str | None = None) -> int:

@@ -225,7 +225,7 @@ def add_extracted_by(db: Database) -> None:
 def add_stems(db: Database) -> None:
     """Search in Indonesian: each article's title and body also as stems (membangun, dibangun, pembangunan:
     bangun), indexed with the words; the index is rebuilt with the four columns and its ranking weights."""
-    from ..stems import stems_of
+    from ..enrich.stems import stems_of
 
     db["articles"].add_column("title_stems", str)
     db["articles"].add_column("body_stems", str)
@@ -265,7 +265,7 @@ def add_region(db: Database) -> None:
     """Each article's regency or city of Bangka Belitung, from its dateline and sections (regions.py)."""
     import json
 
-    from ..regions import region_of
+    from ..enrich.regions import region_of
 
     db["articles"].add_column("region", str)
     rows = db.execute("SELECT rowid, dateline, sections FROM articles").fetchall()

@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 from scrapy.http import HtmlResponse
 
+from suarapos_crawler.clock import WIB, parse_iso
 from suarapos_crawler.pages.article import ArticlePage
-from suarapos_crawler.pages.dates import WIB, parse_indonesian, parse_iso, undo_wall_clock_trap
+from suarapos_crawler.pages.dates import parse_indonesian, undo_wall_clock_trap
 from tests.conftest import BASE, EXPECTED, saved_response
 
 

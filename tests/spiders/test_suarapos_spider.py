@@ -15,11 +15,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
-from suarapos_crawler.incremental import CrawlPlan
+from suarapos_crawler.clock import WIB
 from suarapos_crawler.items import Article, FetchOutcome, Reject, UrlAlias
-from suarapos_crawler.pages.dates import WIB
+from suarapos_crawler.spiders.plan import CrawlPlan
+from suarapos_crawler.spiders.readers import PageReaders
 from suarapos_crawler.spiders.suarapos import SuaraposSpider
-from suarapos_crawler.workers import PageReaders
 from tests.conftest import BASE, EXPECTED, project_settings, saved_response
 
 NOW = datetime(2026, 11, 29, 14, 0, tzinfo=WIB)

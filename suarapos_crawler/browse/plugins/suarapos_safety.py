@@ -16,8 +16,8 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
-from suarapos_crawler.stems import WORD as STEM_WORD
-from suarapos_crawler.stems import stem
+from suarapos_crawler.enrich.stems import WORD as STEM_WORD
+from suarapos_crawler.enrich.stems import stem
 
 # FTS5 snippet() markers chosen by the canned search query (characters no article uses).
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"

@@ -11,8 +11,8 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from sqlite_utils import Database
 
-from ...replay import read_record
 from ...storage.captures import capture_by_id, captures_of
+from ...warc.replay import read_record
 
 
 def decoded(body: bytes, encoding: str | None) -> bytes:

@@ -13,7 +13,7 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
-from ...runlock import RunLock
+from ...run.lock import RunLock
 
 EXIT_CODES = {"ok": 0, "failed": 1, "site_changed": 2, "blocked": 3, "unreachable": 4, "locked": 5, "refused": 6}
 MEANINGS = {
@@ -36,8 +36,8 @@ class Command(ScrapyCrawlCommand):
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
         from ...archive import Archive
-        from ...capture import gzip_level
         from ...storage import ArchiveRefused, check_archive_file
+        from ...warc.capture import gzip_level
 
         if self.settings.getbool("WARC_ENABLED"):
             try:  # a bad setting is said in one line before anything starts, not as an extension's traceback
@@ -98,7 +98,7 @@ class Command(ScrapyCrawlCommand):
 
 def summary(archive, stats: dict, status: str, exitcode: int) -> str:
     """What a person wants to know when a run ends, in a few lines."""
-    from ...progress import duration
+    from ...run.progress import duration
 
     elapsed = stats.get("elapsed_time_seconds") or 0
     new = stats.get("sqlite/articles_new", 0) - stats.get("sqlite/articles_demoted", 0)

@@ -10,9 +10,9 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from sqlite_utils import Database
 
-from ...capture import warc_path
-from ...pages.dates import WIB, parse_iso
+from ...clock import WIB, parse_iso
 from ...storage import ArchiveRefused, check_archive_file
+from ...warc.capture import warc_path
 
 
 class Command(ScrapyCommand):

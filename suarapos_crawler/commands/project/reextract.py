@@ -19,7 +19,7 @@ from scrapy.exceptions import UsageError
 from .crawl import EXIT_CODES
 from .crawl import Command as CrawlCommand
 
-REPLAY_MIDDLEWARE = "suarapos_crawler.replay.WarcReplayMiddleware"
+REPLAY_MIDDLEWARE = "suarapos_crawler.warc.replay.WarcReplayMiddleware"
 
 
 def crawled_base_url(archive: Path) -> str | None:

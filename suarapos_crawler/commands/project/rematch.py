@@ -9,8 +9,8 @@ from scrapy.commands import ScrapyCommand
 
 from ... import storage
 from ...archive import watchlist_file
-from ...runlock import RunLock
-from ...watchlist import WatchlistError, load_watchlist
+from ...enrich.watchlist import WatchlistError, load_watchlist
+from ...run.lock import RunLock
 from .crawl import EXIT_CODES
 
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .sample_site import FAULTS
-from .sample_site.process import SampleSiteProcess, crawl_command
-from .sample_site.score import UNREACHABLE_FAULTS, score_database, token_f1
-from .sample_site.server import HOSTILE_MENU
+from . import FAULTS
+from .process import SampleSiteProcess, crawl_command
+from .score import UNREACHABLE_FAULTS, score_database, token_f1
+from .server import HOSTILE_MENU
 
 # Faults after which the run as a whole cannot succeed, and must say so.
 RUN_FAILS = {"forbidden": "blocked", "robots_5xx": "unreachable"}

@@ -8,7 +8,7 @@ machine with a spare core is bound by fetching rather than by reading. The live
 site's politeness leaves the crawler idle most of the time, so its default is 0;
 the spider sets 1 for a site served on this machine (see ``LOOPBACK_SETTINGS``).
 
-A worker is ``python -m suarapos_crawler.workers``: a plain interpreter with
+A worker is ``python -m suarapos_crawler.spiders.readers``: a plain interpreter with
 lxml and the page classes only (no Scrapy, no Twisted: about a third of the memory
 of a multiprocessing child, which imports the crawl's ``__main__``). It reads
 length-prefixed pickles on stdin and answers on stdout; the crawl waits for it at
@@ -30,9 +30,9 @@ import signal
 import sys
 import time
 
-from .pages.themes import templates_of
-from .reading import READERS, ListingReading, PageReading
-from .resources import peak_rss_mib
+from ..pages.reading import READERS, ListingReading, PageReading
+from ..pages.themes import templates_of
+from ..run.resources import peak_rss_mib
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class Worker:
         self.proc = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
-            "suarapos_crawler.workers",
+            "suarapos_crawler.spiders.readers",
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
         )
@@ -260,6 +260,6 @@ def serve() -> None:
 
 if __name__ == "__main__":
     # Under its own name, not __main__: the readings it sends must unpickle as the crawl's classes.
-    from suarapos_crawler.workers import serve as serve_readings
+    from suarapos_crawler.spiders.readers import serve as serve_readings
 
     serve_readings()

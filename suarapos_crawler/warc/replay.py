@@ -26,10 +26,10 @@ from scrapy.responsetypes import responsetypes
 from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
 
+from ..middlewares import CharsetRepairMiddleware, looks_complete
+from ..storage.captures import capture_by_id, latest_captures
+from ..urls import may_be_article
 from .capture import warc_path
-from .middlewares import CharsetRepairMiddleware, looks_complete
-from .storage.captures import capture_by_id, latest_captures
-from .urls import may_be_article
 
 logger = logging.getLogger(__name__)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass
 
-from .items import Article
-from .pages.article import ArticlePage, SplitPost
-from .pages.html import FetchedPage
-from .pages.listing import ListingPage
+from ..items import Article
+from .article import ArticlePage, SplitPost
+from .html import FetchedPage
+from .listing import ListingPage
 
 
 @dataclass

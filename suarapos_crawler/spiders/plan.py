@@ -13,8 +13,8 @@ from functools import cached_property
 
 from sqlite_utils import Database
 
-from . import storage
-from .pages.dates import WIB, parse_iso
+from .. import storage
+from ..clock import WIB, parse_iso
 
 MODES = ("default", "backfill", "refresh", "replay")
 

@@ -85,7 +85,7 @@ class Progress:
         return progress
 
     def spider_opened(self, spider) -> None:
-        from .replay import WarcReplayMiddleware
+        from ..warc.replay import WarcReplayMiddleware
 
         self.replay = self.crawler.get_downloader_middleware(WarcReplayMiddleware)
         self.started = time.monotonic()

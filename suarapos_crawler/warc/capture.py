@@ -40,10 +40,11 @@ from scrapy.exceptions import NotConfigured
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from . import __version__, storage
-from .archive import Archive, BatchNotStored
-from .items import Article, Capture
-from .storage.captures import last_full_capture
+from .. import __version__
+from ..archive import Archive, BatchNotStored
+from ..clock import now_wib
+from ..items import Article, Capture
+from ..storage.captures import last_full_capture
 
 logger = logging.getLogger(__name__)
 
@@ -409,7 +410,7 @@ class WarcCapture:
             Capture(
                 id=record_id,
                 url=url,
-                fetched_at=storage.now_wib(),
+                fetched_at=now_wib(),
                 status=response.status,
                 kind="revisit" if refers_to else "response",
                 warc_file=self.relative_name(name),
@@ -513,7 +514,7 @@ class WarcCapture:
 
 def warc_date_of(capture: dict) -> str:
     """The WARC-Date (UTC) of a stored capture, from its WIB time."""
-    from .pages.dates import parse_iso
+    from ..clock import parse_iso
 
     when = parse_iso(capture["fetched_at"])
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if when else capture["fetched_at"]

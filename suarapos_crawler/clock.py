@@ -1,0 +1,37 @@
+"""The one clock: WIB, and ISO 8601 times read and printed. Every layer imports its time from here.
+
+The archive stores every time as an ISO string in WIB (``+07:00``), the zone the site's readers live in,
+so that a day in a query is the day a reader of Bangka Belitung means.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+WIB = timezone(timedelta(hours=7), "WIB")
+
+# A date outside these years is a placeholder or garbage (0001-01-01, 9999-12-31), never a publication time.
+PLAUSIBLE_YEARS = (1900, 2200)
+
+
+def to_wib(when: datetime) -> datetime:
+    return when.astimezone(WIB)
+
+
+def now_wib() -> str:
+    """Now, as the archive stores a time: ISO 8601 in WIB, to the second."""
+    return datetime.now(WIB).isoformat(timespec="seconds")
+
+
+def parse_iso(text: str | None) -> datetime | None:
+    """An ISO 8601 date-time with an offset; one without an offset is read as WIB."""
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        when = when if when.tzinfo else when.replace(tzinfo=WIB)
+        when.astimezone(WIB)  # the ends of the calendar (year 1 or 9999 with an offset) cannot be moved
+    except (ValueError, OverflowError):
+        return None
+    return when if PLAUSIBLE_YEARS[0] <= when.year <= PLAUSIBLE_YEARS[1] else None
