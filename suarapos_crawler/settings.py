@@ -140,7 +140,7 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
 EXTENSIONS = {
-    # The archive's one owner: file checks, schema, connections, writer thread, run record, fetch ledger.
+    # The archive's one owner: file checks, schema, connections, writer thread, the writes.
     "suarapos_crawler.archive.Archive": 0,
     # Every response kept as WARC; its rows go to the archive (so it comes after it).
     "suarapos_crawler.warc.capture.WarcCapture": 10,
@@ -148,6 +148,9 @@ EXTENSIONS = {
     "suarapos_crawler.run.progress.Progress": 20,
     # Where pages are read: in this process, or in EXTRACT_PROCESSES workers beside it.
     "suarapos_crawler.spiders.readers.PageReaders": 30,
+    # The run's crawl_runs row and fetch ledger, its status; last, so that it records the run once the others have
+    # closed (the WARC capture's last rows stored), then closes the archive.
+    "suarapos_crawler.run.record.RunRecord": 50,
     "scrapy.extensions.logstats.LogStats": None,
 }
 PROGRESS_INTERVAL = 30

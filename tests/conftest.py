@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from suarapos_crawler import settings as project
 from suarapos_crawler import storage
 from suarapos_crawler.archive import Archive
+from suarapos_crawler.run.record import RunRecord
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 EXPECTED = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
@@ -50,9 +51,15 @@ def project_crawler(**overrides):
 
 
 def opened_archive(crawler) -> Archive:
-    """The archive extension of a crawler, opened as when a spider opens (file checked, schema, run row)."""
+    """The archive extension of a crawler, opened as when a spider opens (file checked, schema), with its run record
+    started (the run row, the watchlist): ``archive.record``."""
     archive = Archive.from_crawler(crawler)
-    archive.spider_opened(SimpleNamespace(name="suarapos", base_url=BASE, mode="default"))
+    record = RunRecord.from_crawler(crawler)
+    crawler.extensions = SimpleNamespace(middlewares=[archive, record])  # as the crawler finds them
+    spider = SimpleNamespace(name="suarapos", base_url=BASE, mode="default")
+    archive.spider_opened(spider)
+    record.spider_opened(spider)
+    archive.record = record
     return archive
 
 

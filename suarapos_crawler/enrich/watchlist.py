@@ -93,3 +93,13 @@ def find_mentions(title: str, body: str, terms: list[WatchTerm]) -> list[Mention
         if positions:
             found.append(Mention(term.term, term.label, len(positions), positions[0]))
     return found
+
+
+def watchlist_file(setting: str | None) -> str:
+    """``WATCHLIST_PATH``, a relative one read beside ``scrapy.cfg`` (where cron's crawl may not be started)."""
+    from scrapy.utils.conf import closest_scrapy_cfg
+
+    if not setting or Path(setting).is_absolute():
+        return setting or ""
+    cfg = closest_scrapy_cfg()
+    return str(Path(cfg).parent / setting) if cfg else setting

@@ -39,8 +39,6 @@ class SqlitePipeline:
 
     def flush(self, item=None):
         batch, self.pending = self.pending, []
-        for hook in self.archive.before_batch:  # the WARC capture's rows go first
-            hook(batch)
         try:
             written = self.archive.submit(batch)
         except BatchNotStored as exc:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ..pages.themes import FALLBACK
+from ..items import FALLBACK
 
 READ = "suarapos/read/"  # + extracted_by: articles read that way this run
 FILLED = "suarapos/read_fields/"  # + field: articles read with that field filled

@@ -1,6 +1,8 @@
-"""What a run amounted to: its status from its stats, the ``crawl_runs`` values, warnings from a comparison with earlier runs.
+"""What a run amounted to: its status and exit code, the ``crawl_runs`` values, warnings from a comparison with earlier runs.
 
-Plain functions; the ``Archive`` extension writes what they compute."""
+The one place where a run's status is decided (``decide_status``) and turned into the exit code cron sees
+(``EXIT_CODES``). Plain functions; the ``RunRecord`` extension writes what they compute, the ``crawl`` command
+exits with it."""
 
 from __future__ import annotations
 
@@ -10,8 +12,56 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from .redesign import redesign_verdict
+
+EXIT_CODES = {"ok": 0, "failed": 1, "site_changed": 2, "blocked": 3, "unreachable": 4, "locked": 5, "refused": 6}
+MEANINGS = {
+    "ok": "the archive is up to date with the site",
+    "failed": "the run did not do all its work; the next run completes it",
+    "site_changed": "the site's markup changed: no article could be read, or it was read only by the fallback",
+    "blocked": "the site refused the crawler (403/429); try later, or slower",
+    "unreachable": "the site could not be reached (network, DNS, or robots.txt)",
+    "locked": "another run was using the archive",
+    "refused": "the archive file was refused; nothing was written",
+}
+
 # Fields that a healthy crawl fills on nearly every article; all empty at once means the markup changed.
 WATCHED_FIELDS = ("author", "section", "published_at", "dateline", "body")
+
+
+def decide_status(
+    stats: dict,
+    finish_reason: str,
+    max_errors: int = 0,
+    lost: list[str] = (),
+    unaccounted: int = 0,
+    redesign: tuple | None = None,
+    refused: Exception | None = None,
+    not_recorded: Exception | None = None,
+) -> tuple[str, str]:
+    """A run's status and why, from everything that can decide it: the archive refused at start, the run's row
+    that could not be written, its stats (``run_status``), and the redesign verdict (thresholds and the earlier
+    runs' coverage) of a run that is otherwise ok."""
+    if refused is not None:
+        return "refused", str(refused)
+    if not_recorded is not None:
+        return "failed", f"the run could not be recorded ({not_recorded})"
+    status, why = run_status(stats, finish_reason, max_errors, list(lost), unaccounted)
+    if status == "ok" and redesign is not None:
+        thresholds, earlier = redesign
+        redesigned = redesign_verdict(stats, earlier, thresholds)
+        if redesigned:
+            return "site_changed", redesigned
+    return status, why
+
+
+def exit_status(stats: dict | None, record) -> str:
+    """The status a finished ``scrapy crawl`` exits with: its record's, or, with no archive (``SQLITE_PATH`` empty),
+    ``ok`` for a crawl that finished with no error logged."""
+    if record is not None and record.status is not None:
+        return record.status
+    clean = stats and stats.get("finish_reason") == "finished" and not stats.get("log_count/ERROR")
+    return "ok" if clean else "failed"
 
 
 def run_status(

@@ -98,7 +98,7 @@ class SuaraposSpider(scrapy.Spider):
             refresh_days=settings.getfloat("INCREMENTAL_REFRESH_DAYS"),
             known_tolerance=settings.getint("INCREMENTAL_KNOWN_TOLERANCE"),
             trust_lastmod=settings.getbool("INCREMENTAL_TRUST_LASTMOD"),
-            before_run=archive.run_id if archive else None,
+            before_run=archive.run_id if archive else None,  # the run being planned is not a killed run
             reject_retry_max_hours=settings.getfloat("INCREMENTAL_RETRY_MAX_HOURS"),
         )
 

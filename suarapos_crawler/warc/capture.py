@@ -28,7 +28,6 @@ import os
 import sys
 import uuid
 import zlib
-from concurrent.futures import Future
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
@@ -293,9 +292,8 @@ class WarcCapture:
         self.folder = folder
         self.files = WarcFiles(folder, max_bytes, level)
         self.batch_size = batch_size
-        self.queued = 0  # records written since the last flush
+        self.queued = 0  # records written since the last sync (every batch_size records, and before each batch)
         self.written: list[Capture] = []  # rows of records written, not yet handed to the archive
-        self.writing: list[Future] = []  # rows handed to the archive's writer thread
         self.this_run: dict[str, tuple[str, str, str]] = {}  # url -> (record id, WARC date, digest) of this run
         self.earlier_captures = False  # whether earlier runs left captures to revisit (a first run asks nothing)
         self.relative_names: dict[str, str] = {}  # WARC file -> its name in the captures table
@@ -325,13 +323,13 @@ class WarcCapture:
 
     def spider_opened(self, spider) -> None:
         self.archive = self.crawler.get_extension(Archive)
-        if self.archive is None:
-            self.crawler.signals.connect(self.close, signal=signals.spider_closed)
-        elif self.archive.refused is not None:
-            return
-        else:
-            self.archive.before_close.append(self.close)  # the last rows go in before the run is recorded
-            self.archive.before_batch.append(self.before_batch)
+        # Closed when the spider closes, before the run record (an extension after this one) records the run: the
+        # last rows go in first.
+        self.crawler.signals.connect(self.close, signal=signals.spider_closed)
+        if self.archive is not None:
+            if self.archive.refused is not None:
+                return
+            self.archive.joining.append(self.join_batch)  # the one route of the rows to the archive
             self.earlier_captures = self.archive.db.execute("SELECT 1 FROM captures LIMIT 1").fetchone() is not None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -379,7 +377,7 @@ class WarcCapture:
         self.crawler.stats.inc_value(f"warc/{'revisit' if refers_to else 'response'}_records")
         self.queued += 1
         if self.queued >= self.batch_size:
-            self.flush()
+            self.sync()
 
     def _write(self, request, response, record_id: str, warc_date: str, payload_digest: str, refers_to) -> None:
         """The records of one response (a revisit of ``refers_to``, when given), and the row that says where they
@@ -433,34 +431,23 @@ class WarcCapture:
             return None
         return found["id"], warc_date_of(found), found["payload_digest"]
 
-    def synced_rows(self) -> list[Capture]:
-        """The records on disk first, then their rows, taken (a row never points at a record a kill could cut)."""
+    def sync(self) -> None:
+        """The records written so far, on disk (before their rows may be stored)."""
         self.queued = 0
         try:
             self.files.sync()
         except WarcNotWritten as exc:
             self.stop(exc)
-        rows, self.written = self.written, []
-        return rows
+        if self.archive is None:  # no archive to keep the rows in: the files alone are the record
+            self.written = []
 
-    def flush(self) -> None:
-        """The rows of the records written so far, handed to the archive."""
-        batch = self.synced_rows()
-        if not batch or self.archive is None:
-            return
-        try:
-            written = self.archive.submit(batch)
-        except BatchNotStored as exc:
-            self.archive.batch_lost(exc)
-            return
-        if isinstance(written, Future):
-            self.writing = [f for f in self.writing if not f.done() or self._check(f)] + [written]
-
-    def before_batch(self, batch: list) -> None:
-        """Before the SQLite pipeline stores a batch: the rows of the records written so far go first, in its
-        transaction (an article never names a capture the archive does not hold, whenever a kill comes), and an
-        article read from a record that a failed sync cut off names none."""
-        batch[:0] = self.synced_rows()
+    def join_batch(self, batch: list) -> None:
+        """Before the archive stores a batch: the rows of the records written so far go first, in its transaction
+        (an article never names a capture the archive does not hold, whenever a kill comes), once their records are
+        on disk (a row never points at a record a kill could cut); and an article read from a record that a failed
+        sync cut off names none."""
+        self.sync()
+        batch[:0], self.written = self.written, []
         if self.dropped:
             for item in batch:
                 if isinstance(item, Article) and item.capture_id in self.dropped:
@@ -490,26 +477,18 @@ class WarcCapture:
         if end_crawl:  # not awaited: closing waits for the downloads in flight
             asyncio.ensure_future(self.crawler.engine.close_spider_async(reason="warc_failed"))
 
-    def _check(self, future: Future) -> bool:
-        """Whether a finished write failed (its rows are named as lost, here)."""
-        exc = future.exception()
-        if isinstance(exc, BatchNotStored):
-            self.archive.batch_lost(exc)
-        return False
-
     def close(self, *args, **kwargs) -> None:
-        self.flush()
+        """The files closed, and the last rows stored (the run is recorded after this)."""
         try:
             self.files.close()
         except WarcNotWritten as exc:
             self.stop(exc, end_crawl=False)  # the crawl is ending already
-            self.flush()
-        for future in self.writing:
-            try:
-                future.result()
-            except BatchNotStored as exc:
-                self.archive.batch_lost(exc)
-        self.writing = []
+        if self.archive is None or self.archive.write_db is None or not self.written:
+            return
+        try:
+            self.archive.flush()
+        except BatchNotStored as exc:
+            self.archive.batch_lost(exc)
 
 
 def warc_date_of(capture: dict) -> str:

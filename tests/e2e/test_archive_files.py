@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from suarapos_crawler.commands.project.crawl import EXIT_CODES
+from suarapos_crawler.run.status import EXIT_CODES
 from suarapos_crawler.sample_site.process import SampleSiteProcess
 from suarapos_crawler.storage.schema import APPLICATION_ID, known_migrations
 from tests.e2e.crawl import ROOT, archive_snapshot, assert_no_warnings, crawl_args, run_crawl, run_health, start_crawl

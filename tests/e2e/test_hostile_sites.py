@@ -9,7 +9,7 @@ import json
 
 from sqlite_utils import Database
 
-from suarapos_crawler.commands.project.crawl import EXIT_CODES
+from suarapos_crawler.run.status import EXIT_CODES
 from suarapos_crawler.sample_site.process import SampleSiteProcess
 from tests.e2e.crawl import run_crawl
 

@@ -16,7 +16,7 @@ import sys
 import pytest
 from sqlite_utils import Database
 
-from suarapos_crawler.commands.project.crawl import EXIT_CODES
+from suarapos_crawler.run.status import EXIT_CODES
 from suarapos_crawler.sample_site.process import SampleSiteProcess
 from suarapos_crawler.sample_site.score import BOILERPLATE, score_database, token_f1
 from tests.e2e.crawl import ROOT, assert_no_warnings, run_crawl, run_health

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from suarapos_crawler.commands.project.crawl import EXIT_CODES
+from suarapos_crawler.run.status import EXIT_CODES
 from suarapos_crawler.sample_site.faultmatrix import report, run_matrix
 from suarapos_crawler.sample_site.faults import FAULTS
 from tests.e2e.crawl import ROOT, archive_snapshot, run_crawl, start_crawl, wait_for_articles

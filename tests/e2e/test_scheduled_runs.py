@@ -14,7 +14,7 @@ import time
 import pytest
 from sqlite_utils import Database
 
-from suarapos_crawler.commands.project.crawl import EXIT_CODES
+from suarapos_crawler.run.status import EXIT_CODES
 from suarapos_crawler.sample_site.process import SampleSiteProcess
 from suarapos_crawler.sample_site.score import score_database
 from tests.e2e.crawl import ROOT, archive_snapshot, crawl_args, run_crawl, start_crawl, wait_for_articles

@@ -147,7 +147,7 @@ def test_sqlite_writer_thread_names_every_item_of_a_batch_it_could_not_store(tmp
 
     with pytest.raises(Exception, match="could not store 2 items"):
         asyncio.run(feed())
-    assert archive.lost == ["https://www.suarapos.com/a/", "https://www.suarapos.com/b/"]
+    assert archive.record.lost == ["https://www.suarapos.com/a/", "https://www.suarapos.com/b/"]
     assert c.stats.get_value("sqlite/lost_items") == 2
     assert Database(path)["articles"].count == 0  # the transaction took nothing half-way
     archive.close()

@@ -14,17 +14,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
 from ...run.lock import RunLock
-
-EXIT_CODES = {"ok": 0, "failed": 1, "site_changed": 2, "blocked": 3, "unreachable": 4, "locked": 5, "refused": 6}
-MEANINGS = {
-    "ok": "the archive is up to date with the site",
-    "failed": "the run did not do all its work; the next run completes it",
-    "site_changed": "the site's markup changed: no article could be read, or it was read only by the fallback",
-    "blocked": "the site refused the crawler (403/429); try later, or slower",
-    "unreachable": "the site could not be reached (network, DNS, or robots.txt)",
-    "locked": "another run was using the archive",
-    "refused": "the archive file was refused; nothing was written",
-}
+from ...run.status import EXIT_CODES, MEANINGS, exit_status
 
 
 class Command(ScrapyCrawlCommand):
@@ -35,7 +25,7 @@ class Command(ScrapyCrawlCommand):
     def run(self, args: list[str], opts) -> None:
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
-        from ...archive import Archive
+        from ...run.record import RunRecord
         from ...storage import ArchiveRefused, check_archive_file
         from ...warc.capture import gzip_level
 
@@ -77,26 +67,24 @@ class Command(ScrapyCrawlCommand):
         if self.crawler_process.bootstrap_failed:
             self.exitcode = EXIT_CODES["failed"]
             return
-        stats = crawler.stats
         try:
-            archive = crawler.get_extension(Archive)
+            record = crawler.get_extension(RunRecord)
         except RuntimeError:  # the crawler never got as far as building its extensions
-            archive = None
-        status = archive.status if archive else None
-        if archive and archive.refused:
+            record = None
+        refused = record.archive.refused if record and record.archive else None
+        if refused:
             print(
-                f"suarapos-crawler: archive refused, nothing written: {archive.refused} (exit {EXIT_CODES['refused']})",
+                f"suarapos-crawler: archive refused, nothing written: {refused} (exit {EXIT_CODES['refused']})",
                 file=sys.stderr,
             )
-        if status is None:  # no archive (SQLITE_PATH empty): finished, with no error, is ok
-            clean = stats and stats.get_value("finish_reason") == "finished" and not stats.get_value("log_count/ERROR")
-            status = "ok" if clean else "failed"
+        stats = crawler.stats.get_stats() if crawler.stats else None
+        status = exit_status(stats, record)
         self.exitcode = EXIT_CODES.get(status, EXIT_CODES["failed"])
-        if archive and not archive.refused and self.settings.getbool("PROGRESS_SUMMARY"):
-            print(summary(archive, stats.get_stats(), status, self.exitcode), file=sys.stderr)
+        if record and not refused and self.settings.getbool("PROGRESS_SUMMARY"):
+            print(summary(record, stats, status, self.exitcode), file=sys.stderr)
 
 
-def summary(archive, stats: dict, status: str, exitcode: int) -> str:
+def summary(record, stats: dict, status: str, exitcode: int) -> str:
     """What a person wants to know when a run ends, in a few lines."""
     from ...run.progress import duration
 
@@ -107,14 +95,14 @@ def summary(archive, stats: dict, status: str, exitcode: int) -> str:
     else:
         work = f"{stats.get('downloader/request_count', 0):,} requests"
     lines = [
-        f"run {archive.run_id}: {status} (exit {exitcode}): {MEANINGS.get(status, '')}"
-        + (f"; {archive.status_reason}" if archive.status_reason else ""),
+        f"run {record.run_id}: {status} (exit {exitcode}): {MEANINGS.get(status, '')}"
+        + (f"; {record.status_reason}" if record.status_reason else ""),
         f"  {new:,} articles new, {stats.get('sqlite/articles_updated', 0):,} updated, "
         f"{stats.get('sqlite/articles_unchanged', 0):,} unchanged, {stats.get('sqlite/rejects', 0):,} pages rejected, "
         f"{work} in {duration(elapsed)}",
     ]
-    lines += [f"  warning: {w}" for w in archive.warnings]
-    lines.append(f"  next: scrapy browse --db {archive.path}   (the runs: scrapy health; the rejects: table rejects)")
+    lines += [f"  warning: {w}" for w in record.warnings]
+    lines.append(f"  next: scrapy browse --db {record.path}   (the runs: scrapy health; the rejects: table rejects)")
     return "\n".join(lines)
 
 

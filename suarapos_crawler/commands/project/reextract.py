@@ -16,7 +16,7 @@ from pathlib import Path
 
 from scrapy.exceptions import UsageError
 
-from .crawl import EXIT_CODES
+from ...run.status import EXIT_CODES
 from .crawl import Command as CrawlCommand
 
 REPLAY_MIDDLEWARE = "suarapos_crawler.warc.replay.WarcReplayMiddleware"

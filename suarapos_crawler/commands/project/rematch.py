@@ -8,10 +8,9 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 
 from ... import storage
-from ...archive import watchlist_file
-from ...enrich.watchlist import WatchlistError, load_watchlist
+from ...enrich.watchlist import WatchlistError, load_watchlist, watchlist_file
 from ...run.lock import RunLock
-from .crawl import EXIT_CODES
+from ...run.status import EXIT_CODES
 
 
 class Command(ScrapyCommand):

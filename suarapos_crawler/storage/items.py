@@ -1,0 +1,74 @@
+"""How each kind of item a crawl yields is stored: its rows, its count, and its outcome in the run's fetch ledger.
+
+One function per item class, chosen by ``functools.singledispatch`` (a new kind of item registers its own); each
+runs inside the batch's transaction that ``Archive.write`` opens.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from functools import singledispatch
+
+from sqlite_utils import Database
+
+from ..items import Article, Capture, Duplicate, FetchOutcome, Reject, UrlAlias
+from .articles import save_alias, save_article, save_duplicate, save_reject
+from .captures import save_capture
+from .runs import save_fetch
+
+
+@dataclass
+class Batch:
+    """What every item of one batch is stored with: the time, the run it belongs to, the watched terms it is matched
+    against, and the stats it adds up to."""
+
+    seen_at: str
+    run_id: int | None = None
+    terms: list = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+
+
+@singledispatch
+def store_item(item, db: Database, batch: Batch) -> None:
+    raise TypeError(f"the archive does not store {type(item).__name__} items")
+
+
+@store_item.register
+def _(item: Article, db: Database, batch: Batch) -> None:
+    outcome = save_article(db, item.as_dict(), batch.seen_at, batch.terms)
+    batch.counts[f"sqlite/articles_{outcome}"] += 1
+    if item.replaces:  # a stored later copy was moved to duplicates
+        batch.counts["sqlite/articles_demoted"] += 1
+        batch.counts["sqlite/duplicates"] += 1
+    save_fetch(db, batch.run_id, item.fetched_url or item.url, f"article_{outcome}", item.url)
+
+
+@store_item.register
+def _(item: UrlAlias, db: Database, batch: Batch) -> None:
+    save_alias(db, item.alias, item.url)
+    save_fetch(db, batch.run_id, item.alias, "redirected", item.url)
+
+
+@store_item.register
+def _(item: Reject, db: Database, batch: Batch) -> None:
+    save_reject(db, item.url, item.stage, item.reason, batch.seen_at)
+    batch.counts["sqlite/rejects"] += 1
+    save_fetch(db, batch.run_id, item.url, f"rejected_{item.stage}", item.reason)
+
+
+@store_item.register
+def _(item: Duplicate, db: Database, batch: Batch) -> None:
+    save_duplicate(db, item.url, item.duplicate_of, item.reason, batch.seen_at)
+    batch.counts["sqlite/duplicates"] += 1
+    save_fetch(db, batch.run_id, item.url, "duplicate", item.duplicate_of)
+
+
+@store_item.register
+def _(item: FetchOutcome, db: Database, batch: Batch) -> None:
+    save_fetch(db, batch.run_id, item.url, item.outcome, item.detail)
+
+
+@store_item.register
+def _(item: Capture, db: Database, batch: Batch) -> None:
+    save_capture(db, {**asdict(item), "run_id": batch.run_id})  # counted when captured (warc/*_records)
