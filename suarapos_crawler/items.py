@@ -62,6 +62,9 @@ class Article:
     """Inline "Baca Juga" links, in page order."""
     fetched_url: str = ""
     """The URL the page was requested as (before redirects); an alias of ``url``."""
+    canonical_refused: str | None = None
+    """Why the page's ``rel=canonical`` was not believed (another site, a page that is not an article), if it was not:
+    ``url`` is then the fetched URL, and storage records the refusal in ``rejects``."""
     content_hash: str = ""
     """Hash of title and body, set by the dedup pipeline: equal hashes mean a republished copy."""
     replaces: str | None = None

@@ -70,6 +70,21 @@ class SplitPost:
         return self.first_url if n == 1 else f"{self.first_url}{n}/"
 
 
+def join_split_pages(article: Article, later: Article) -> None:
+    """Add a later page of a split post to the article read from its first: the text, its word count, and the
+    Baca Juga links, numbered on from the first page's."""
+    article.body = "\n\n".join(part for part in (article.body, later.body) if part)
+    article.word_count = word_count(article.body)
+    start = len(article.related)
+    for offset, link in enumerate(later.related):
+        link.position = start + offset
+    article.related.extend(later.related)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
 class ArticlePage:
     """Fields of one article page. ``response`` is a Scrapy ``HtmlResponse``.
 
@@ -475,10 +490,11 @@ class ArticlePage:
             tags=self.tags(),
             dateline=body.dateline if body else None,
             body=text,
-            word_count=len(text.split()),
+            word_count=word_count(text),
             image_url=self.image_url(),
             related=self.related(),
             fetched_url=self.fetched_url(),
+            canonical_refused=self.canonical_refused(),
             extracted_by=self.extracted_by(),
         )
 

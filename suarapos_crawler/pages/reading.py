@@ -31,8 +31,6 @@ class PageReading:
     so far."""
     split: SplitPost | None = None
     """The page is one page of a post split into several."""
-    canonical_refused: str | None = None
-    """The page's ``rel=canonical`` was not believed, and why (the article is stored under its fetched URL)."""
 
 
 def read_page(
@@ -46,7 +44,6 @@ def read_page(
         if page.is_article():
             reading.article = page.to_item()
             reading.split = page.split_post()
-            reading.canonical_refused = page.canonical_refused()
         else:
             reading.not_article = page.why_not_article()
     except Exception:  # noqa: BLE001 - a page we cannot read is recorded by the caller, never dropped

@@ -14,10 +14,8 @@ stored articles.  ``-a mode=backfill`` walks every page and the sitemaps;
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
-from collections import deque
 from urllib.parse import urlsplit
 
 import scrapy
@@ -27,6 +25,7 @@ from w3lib.url import safe_url_string
 from ..archive import Archive
 from ..items import FetchOutcome, Reject, UrlAlias
 from ..middlewares import TRUNCATED
+from ..pages.article import join_split_pages
 from ..pages.sitemap import SitemapPage
 from ..run.redesign import count_reading
 from ..urls import DEFAULT_BASE_URL, SITE_HOSTS, canonical_url, may_be_article
@@ -45,8 +44,6 @@ LOOPBACK_SETTINGS = {
     "EXTRACT_PROCESSES": 1 if (os.cpu_count() or 1) > 1 else 0,
 }
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
-# Replaying: captured pages being read at once (enough to keep the workers busy while this process stores).
-READ_AHEAD = 32
 
 
 class SuaraposSpider(scrapy.Spider):
@@ -114,7 +111,7 @@ class SuaraposSpider(scrapy.Spider):
             # is done, not when an item is (after items alone it would wait for its heartbeat, 5 s).
             plain = replay.plain_pages(self.base_url)
             self.requested.update(plain)  # asked for already: a Baca Juga link to one makes no request
-            async for out in self.read_captured(replay, plain):
+            async for out in replay.read_captured(plain, self.article_request, self.parse_article):
                 yield out
             plain_set = set(plain)
             others = [url for url in replay.article_urls(self.base_url) if url not in plain_set]
@@ -129,36 +126,6 @@ class SuaraposSpider(scrapy.Spider):
             if may_be_article(url, self.base_url):
                 for request_or_reject in self.follow(url):
                     yield request_or_reject
-
-    async def read_captured(self, replay, urls: list[str]):
-        """Replaying: plain captured pages read as if fetched, ``READ_AHEAD`` at a time (the workers read them
-        while this process stores), without the engine's per-request work; their outputs in order. A page the
-        shortcut cannot answer for (cut short) or whose reading raises goes through the engine instead."""
-        reading: deque = deque()
-
-        async def outputs(url, response) -> list:
-            try:
-                return [out async for out in self.parse_article(response)]
-            except Exception:  # noqa: BLE001 - the engine's path reports a callback's exception as it does in a crawl
-                return [self.article_request(url, dont_filter=True)]
-
-        for url in urls:
-            request = self.article_request(url)
-            try:
-                response = replay.as_the_spider_gets_it(request)
-            except CaptureUnreadable as exc:
-                yield FetchOutcome(url, "capture_unreadable", str(exc)[:500])
-                continue
-            if response is None:
-                yield request.replace(dont_filter=True)
-                continue
-            reading.append(asyncio.ensure_future(outputs(url, response)))
-            if len(reading) >= READ_AHEAD:
-                for out in await reading.popleft():
-                    yield out
-        while reading:
-            for out in await reading.popleft():
-                yield out
 
     def home_request(self) -> scrapy.Request:
         return scrapy.Request(f"{self.base_url}/", callback=self.parse_home, errback=self.listing_failed)
@@ -351,9 +318,6 @@ class SuaraposSpider(scrapy.Spider):
             yield Reject(url=requested, stage="classify", reason=reading.not_article)
             return
         reading.article.capture_id = response.meta.get("capture_id")  # the WARC record it was read from
-        if reading.canonical_refused:  # recorded before the article, whose outcome the ledger then keeps
-            self.crawler.stats.inc_value("suarapos/canonical_refused")
-            yield Reject(url=requested, stage="canonical", reason=reading.canonical_refused + "; stored under its URL")
         split = reading.split
         if split is not None and split.page > 1:  # a later page of a split post: the post is read from its first
             yield UrlAlias(alias=requested, url=split.first_url)
@@ -400,7 +364,7 @@ class SuaraposSpider(scrapy.Spider):
         url = canonical_url(response.url, self.base_url)
         yield UrlAlias(alias=url, url=article.url)
         yield FetchOutcome(url, "split_page", f"page {page} of {split.pages} of {article.url}")
-        join_pages(article, reading.article)
+        join_split_pages(article, reading.article)
         if page < split.pages:
             yield self.split_page_request(article, split, page + 1)
             return
@@ -441,16 +405,6 @@ class SuaraposSpider(scrapy.Spider):
     def article_failed(self, failure):
         self.crawler.stats.inc_value("suarapos/article_fetch_failed")
         yield self.fetch_failed(failure)
-
-
-def join_pages(article, page) -> None:
-    """Add a later page of a split post to the article read from its first: the text, and the links renumbered."""
-    article.body = "\n\n".join(part for part in (article.body, page.body) if part)
-    article.word_count = len(article.body.split())
-    start = len(article.related)
-    for offset, link in enumerate(page.related):
-        link.position = start + offset
-    article.related.extend(page.related)
 
 
 def section_of(url: str, base_url: str) -> str:

@@ -72,20 +72,12 @@ def save_article(db: Database, article: dict, seen_at: str | None = None, terms:
     seen_at = seen_at or now_wib()
     row = article_row(article)
     stored = get_article(db, row["url"])
-    own = article.get("fetched_url") or row["url"]
-    if own != row["url"] and not confirmed_canonical(row, stored):
-        # rel=canonical names another URL than the page was fetched as, and the archive does not hold this post
-        # there: an SEO plugin's copied or wrong canonical must not put this text into another post's row.
-        save_reject(
-            db,
-            own,
-            "canonical",
-            f"rel=canonical {row['url']} is not confirmed: "
-            + (f"it holds post {stored['post_id']}" if stored else "no article of this post is stored there")
-            + "; stored under the URL it was fetched as",
-            seen_at,
-        )
-        return save_article(db, {**article, "url": own}, seen_at, terms)
+    url, refused = url_to_store(article, stored)
+    if refused:
+        save_reject(db, url, "canonical", refused, seen_at)
+    if url != row["url"]:
+        row["url"] = url
+        stored = get_article(db, url)
     if stored is not None and another_post(row, stored):
         save_reject(db, row["url"], "store", f"post {row['post_id']} is not post {stored['post_id']}; kept", seen_at)
         return "kept"
@@ -143,6 +135,21 @@ def save_article(db: Database, article: dict, seen_at: str | None = None, terms:
     if article.get("replaces"):
         demote_to_duplicate(db, article["replaces"], row["url"], "same title and body as an earlier article", seen_at)
     return outcome
+
+
+def url_to_store(article: dict, stored: dict | None) -> tuple[str, str | None]:
+    """The one decision of the URL an article is stored under, and why its page's ``rel=canonical`` was not
+    followed, if it was not. The page says whether its canonical is believable (``canonical_refused``: another site,
+    a page that is not an article); a believable one that names another URL than the page was fetched as is
+    followed only where the archive holds this very post (``stored``, the row at that URL): an SEO plugin's copied
+    or wrong canonical must not put this text into another post's row."""
+    own = article.get("fetched_url") or article["url"]
+    if article.get("canonical_refused"):
+        return own, f"{article['canonical_refused']}; stored under its URL"
+    if own != article["url"] and not confirmed_canonical(article, stored):
+        held = f"it holds post {stored['post_id']}" if stored else "no article of this post is stored there"
+        return own, f"rel=canonical {article['url']} is not confirmed: {held}; stored under the URL it was fetched as"
+    return article["url"], None
 
 
 def confirmed_canonical(row: dict, stored: dict | None) -> bool:

@@ -6,32 +6,38 @@ server sent it (headers and body, still gzip-encoded if it was), so every other 
 (robots.txt, redirects, retries, decompression) sees what it saw when the page was fetched. A
 request for a URL that has no capture fails with ``NotCaptured``: no request leaves the machine.
 The plain pages (article captures of a whole HTML page with status 200) are also handed to the spider
-without the engine (``as_the_spider_gets_it``, decoded as the middlewares would decode them).
+without the engine's scheduler and downloader (``read_captured``), through the same downloader middlewares'
+``process_response`` chain the engine runs.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import logging
 import sqlite3
+from collections import deque
 from io import BytesIO
 from pathlib import Path
 
 from isal import isal_zlib
 from scrapy import signals
-from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Headers, Response, TextResponse
 from scrapy.responsetypes import responsetypes
 from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
 
-from ..middlewares import CharsetRepairMiddleware, looks_complete
+from ..items import FetchOutcome
+from ..middlewares import looks_complete
 from ..storage.captures import capture_by_id, latest_captures
 from ..urls import may_be_article
 from .capture import warc_path
 
 logger = logging.getLogger(__name__)
+
+# Replaying: captured pages being read at once (enough to keep the workers busy while this process stores).
+READ_AHEAD = 32
 
 
 class NotCaptured(IgnoreRequest):
@@ -163,21 +169,51 @@ class WarcReplayMiddleware:
             self.read.add(capture["id"])
             self.crawler.stats.inc_value("replay/captures")
 
-    def as_the_spider_gets_it(self, request):
-        """The response of a plain page's capture as the downloader middlewares would hand it to the spider
-        (decoded as ``HttpCompressionMiddleware`` and ``CharsetRepairMiddleware`` decode it), or None when only
-        the engine's whole path can say what becomes of it (a page cut short, which is fetched again first)."""
-        response = self.response_for(request, self.captures[request.url])
-        for cls in (HttpCompressionMiddleware, CharsetRepairMiddleware):
-            middleware = self.crawler.get_downloader_middleware(cls)
-            if middleware is not None:
-                response = middleware.process_response(request, response)
-                if not isinstance(response, Response):
-                    return None
+    async def as_the_spider_gets_it(self, request):
+        """The response of a plain page's capture as the downloader middlewares hand it to the spider in a crawl:
+        through every ``process_response`` of the crawl's downloader middlewares, in the engine's order (Scrapy's
+        own chain: decompression, charset repair, retries, redirects...), or None when the engine's whole path must
+        say what becomes of it (a middleware answered with a request: a page cut short, which is fetched again)."""
+        capture = self.captures[request.url]
+        response = self.response_for(request, capture)
+        chain = self.crawler.engine.downloader.middleware
+        response = await chain._process_response(response, request)  # noqa: SLF001 - the engine's own chain, not a copy
+        if not isinstance(response, Response):
+            return None
         if response.status != 200 or not isinstance(response, TextResponse) or not looks_complete(response):
             return None
-        self.replayed_one(self.captures[request.url])
+        self.replayed_one(capture)
         return response
+
+    async def read_captured(self, urls: list[str], article_request, parse_article):
+        """Plain captured pages read as if fetched, ``READ_AHEAD`` at a time (the workers read them while this
+        process stores), without the engine's per-request work; their outputs in order. A page the shortcut cannot
+        answer for (cut short) or whose reading raises goes through the engine instead (``article_request``)."""
+        reading: deque = deque()
+
+        async def outputs(url, response) -> list:
+            try:
+                return [out async for out in parse_article(response)]
+            except Exception:  # noqa: BLE001 - the engine's path reports a callback's exception as it does in a crawl
+                return [article_request(url, dont_filter=True)]
+
+        for url in urls:
+            request = article_request(url)
+            try:
+                response = await self.as_the_spider_gets_it(request)
+            except CaptureUnreadable as exc:
+                yield FetchOutcome(url, "capture_unreadable", str(exc)[:500])
+                continue
+            if response is None:
+                yield request.replace(dont_filter=True)
+                continue
+            reading.append(asyncio.ensure_future(outputs(url, response)))
+            if len(reading) >= READ_AHEAD:
+                for out in await reading.popleft():
+                    yield out
+        while reading:
+            for out in await reading.popleft():
+                yield out
 
     def plain_pages(self, base_url: str) -> list[str]:
         """Captured article pages that answered 200 with HTML: what the spider may read straight from the capture,
