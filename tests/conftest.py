@@ -18,7 +18,10 @@ from suarapos_crawler.archive import Archive
 from suarapos_crawler.run.record import RunRecord
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
+# What each saved page is (kind, theme, URL, split post; a listing's articles): no field of an article.
 EXPECTED = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
+# What each article page yields, field by field: its item, reviewed by hand (the one truth of every field).
+ITEMS = Path(__file__).parent / "fixtures" / "items"
 BASE = "https://www.suarapos.com"
 ARTICLE_PAGES = sorted(name for name, info in EXPECTED.items() if info["kind"] == "article")
 LISTING_PAGES = sorted(name for name, info in EXPECTED.items() if info["kind"] == "listing")
@@ -26,6 +29,16 @@ NOT_ARTICLE_PAGES = sorted(name for name, info in EXPECTED.items() if info["kind
 
 
 E2E = ("e2e", "test_benchmark_smoke.py")
+
+
+def reviewed(name: str) -> dict:
+    """The item reviewed by hand for the saved page ``name`` (``NAME__fallback``: read without its theme's markup)."""
+    return json.loads((ITEMS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def reviewed_links(name: str) -> list[str]:
+    """Where the reviewed item's Baca Juga links point, in page order."""
+    return [link["target_url"] for link in reviewed(name)["related"]]
 
 
 def pytest_collection_modifyitems(config, items):

@@ -108,32 +108,44 @@ def test_a_worker_s_pipes_hold_a_megabyte_so_a_page_goes_in_one_write():
 
 
 def test_the_worker_is_waited_for_when_the_reader_closes():
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)  # what earlier tests' children cost (cumulative)
     reader = PageReaders(1, started_crawler())
     read_all(reader, ARTICLE)
     assert reader.workers == []
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # its CPU time is now counted as ours
-    assert usage.ru_utime + usage.ru_stime > 0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # a child's CPU time counts once it is waited for
+    assert (after.ru_utime + after.ru_stime) > (before.ru_utime + before.ru_stime)
 
 
 def test_a_page_the_worker_cannot_read_is_read_again_here_where_its_exception_is_seen():
     crawler = started_crawler()
     reader = PageReaders(1, crawler)
+    unreadable = 5  # a base URL that is no string: the listing's reading raises, in the worker as here
 
     async def run():
         try:
-            return await reader.read_listing(saved_response(ARTICLE), "not a base URL")
+            return await reader.read_listing(saved_response(LISTING), unreadable)
         finally:
             await reader.close()
 
-    try:
+    with pytest.raises(AttributeError, match="decode"):  # the reader's own exception, raised here
         asyncio.run(run())
-    except Exception as exc:  # noqa: BLE001 - whatever the listing page raises in process
-        raised_here = type(exc)
-    else:
-        raised_here = None
     assert "extract/worker_failures" not in crawler.stats.get_stats()  # the worker lives on
-    if raised_here is None:  # the page reads fine: then it was read in the worker
-        assert crawler.stats.get_value("extract/worker_pages") == 1
+    assert "extract/worker_pages" not in crawler.stats.get_stats()  # and read nothing that counts
+
+
+def test_a_readable_page_is_read_in_the_worker():
+    crawler = started_crawler()
+    reader = PageReaders(1, crawler)
+
+    async def run():
+        try:
+            return await reader.read_listing(saved_response(LISTING), BASE)
+        finally:
+            await reader.close()
+
+    reading = asyncio.run(run())
+    assert reading.worker is not None and reading.worker[0] != os.getpid()
+    assert crawler.stats.get_value("extract/worker_pages") == 1
 
 
 def test_a_dead_worker_loses_nothing_pages_are_read_in_process_from_then_on():
@@ -144,7 +156,7 @@ def test_a_dead_worker_loses_nothing_pages_are_read_in_process_from_then_on():
         try:
             first = await reader.read_article(saved_response(ARTICLE), BASE)
             os.kill(first.worker[0], signal.SIGKILL)
-            await asyncio.sleep(0.2)
+            await reader.workers[0].replies  # ends when the worker's end of the pipe closes: it is dead
             second = await reader.read_article(saved_response(ARTICLE), BASE)
             third = await reader.read_article(saved_response("tdb_template_with_time"), BASE)
             return first, second, third
@@ -196,8 +208,10 @@ def test_a_listing_is_not_queued_behind_a_replay_s_read_ahead_it_is_read_here():
     async def run():
         try:
             alone = await reader.read_listing(listing, BASE)
+            handed = asyncio.Event()  # set when the worker owes URGENT_QUEUE readings
+            reader.workers[0].pending = HandedOver(reader.workers[0].pending, handed)
             queued = [asyncio.ensure_future(reader.read_article(article, BASE)) for _ in range(URGENT_QUEUE)]
-            await asyncio.sleep(0)  # every article handed to the worker
+            await handed.wait()  # every article handed to the worker
             behind = await reader.read_listing(listing, BASE)
             await asyncio.gather(*queued)
             return alone, behind
@@ -208,3 +222,18 @@ def test_a_listing_is_not_queued_behind_a_replay_s_read_ahead_it_is_read_here():
     assert alone.worker is not None and alone.worker[0] != os.getpid()  # a short queue: the worker reads it
     assert behind.worker is None  # read here
     assert behind.article_urls == alone.article_urls == read_listing(listing.url, listing.text, BASE).article_urls
+
+
+class HandedOver(dict):
+    """A worker's pending readings, setting ``event`` once it owes ``URGENT_QUEUE`` of them."""
+
+    def __init__(self, pending: dict, event: asyncio.Event):
+        super().__init__(pending)
+        self.event = event
+
+    def __setitem__(self, key, value) -> None:
+        from suarapos_crawler.spiders.readers import URGENT_QUEUE
+
+        super().__setitem__(key, value)
+        if len(self) >= URGENT_QUEUE:
+            self.event.set()

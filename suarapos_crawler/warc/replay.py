@@ -90,6 +90,7 @@ class WarcReplayMiddleware:
         self.captures = latest_captures(self.source, since or None, url or None)
         self.open_files: dict = {}
         self.unreadable_files: set[str] = set()  # WARC files that could not be read (each said once)
+        self.unreadable: set[str] = set()  # IDs of the captures that could not be read (each counted once)
         self.read: set[str] = set()  # IDs of the captures read so far (a later page of a split post is read twice)
 
     @classmethod
@@ -138,7 +139,9 @@ class WarcReplayMiddleware:
             return split_response_record(self.member(capture))
         except (OSError, ValueError, IndexError, isal_zlib.error) as exc:
             name = capture["warc_file"]
-            self.crawler.stats.inc_value("replay/unreadable")
+            if capture["id"] not in self.unreadable:  # a later page of a split post is asked for twice
+                self.unreadable.add(capture["id"])
+                self.crawler.stats.inc_value("replay/unreadable")
             if name not in self.unreadable_files:
                 self.unreadable_files.add(name)
                 self.crawler.stats.set_value("replay/unreadable_files", ", ".join(sorted(self.unreadable_files)))
