@@ -84,91 +84,9 @@ def bench_size(articles: int, work: Path) -> dict:
         cold_run = last_run(cold_db)
         cold.update(requests=cold_run["requests"], status=cold_run["status"])
         out["full_cold_site"] = cold
-
-        # The bare ceiling: the same URLs, Scrapy's defaults, the same concurrency, nothing parsed or stored.
-        urls = [r[0] for r in Database(cold_db).execute("SELECT url FROM fetches WHERE run_id = ?", [cold_run["id"]])]
-        urls_file = work / f"urls-{articles}.txt"
-        urls_file.write_text("\n".join(urls), encoding="utf-8")
-        bare_dir = Path(tempfile.mkdtemp(prefix="bare-"))  # no scrapy.cfg here: Scrapy's own defaults
-        bare = run_measured(
-            [
-                sys.executable,
-                "-m",
-                "scrapy.cmdline",
-                "runspider",
-                str(ROOT / "benchmarks" / "bare_spider.py"),
-                "-a",
-                f"urls={urls_file}",
-                "-s",
-                f"CONCURRENT_REQUESTS={CONCURRENCY}",
-                "-s",
-                f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}",
-                "-s",
-                "LOG_LEVEL=ERROR",
-                "-s",
-                "REDIRECT_ENABLED=False",
-                "-s",
-                "DOWNLOAD_MAXSIZE=8388608",
-                "-s",
-                "TELNETCONSOLE_ENABLED=False",
-                "-a",
-                f"usage={work / 'bare-usage.json'}",
-            ],
-            bare_dir,
-        )
-        bare["peak_rss_mib"] = json.loads((work / "bare-usage.json").read_text())["peak_rss_mib"]
-        bare["requests"] = len(urls)
-        bare["pages_per_s"] = round(len(urls) / bare["wall_s"], 1)
-        out["bare"] = bare
-
-        warc_dir = work / f"warc-{articles}"
-        full = run_measured(crawl_args(site.base_url, db, "-s", f"WARC_DIR={warc_dir}"), ROOT)
-        run = last_run(db)
-        full.update(requests=run["requests"], status=run["status"], stored=run["articles_new"])
-        # The page-reading worker (EXTRACT_PROCESSES) is a child the crawl waits for: wait4 counts its
-        # CPU seconds already. Memory is each process's own peak (VmHWM; wait4's maximum would include
-        # this process's size, inherited at the fork), the crawl's and the worker's added up.
-        stats = json.loads(run["stats"] or "{}")
-        full["worker_cpu_s"] = stats.get("extract/worker_cpu_s", 0.0)
-        full["worker_peak_rss_mib"] = stats.get("extract/worker_peak_rss_mib", 0.0)
-        full["crawl_peak_rss_mib"] = stats.get("run/peak_rss_mib", full["peak_rss_mib"])
-        full["peak_rss_mib"] = round(full["crawl_peak_rss_mib"] + full["worker_peak_rss_mib"], 1)
-        full["pages_per_s"] = round(run["requests"] / full["wall_s"], 1)
-        out["full"] = full
-        out["ratio_full_over_bare"] = round(full["wall_s"] / bare["wall_s"], 3)
-        out["cpu_ratio_full_over_bare"] = round(full["cpu_s"] / max(bare["cpu_s"], 1e-6), 3)
-        warc_bytes = sum(p.stat().st_size for p in warc_dir.glob("*.warc.gz"))
-        out["warc"] = {
-            "bytes": warc_bytes,
-            "bytes_per_article": round(warc_bytes / max(run["articles_new"], 1)),
-            "files": len(list(warc_dir.glob("*.warc.gz"))),
-        }
-        # Re-extraction of what this crawl captured, into a new archive: no request, the same pages read.
-        rebuilt = work / f"reextract-{articles}.db"
-        replay = run_measured(
-            [
-                sys.executable,
-                "-m",
-                "scrapy.cmdline",
-                "reextract",
-                "--db",
-                str(db),
-                "--into",
-                str(rebuilt),
-                "-s",
-                "LOG_LEVEL=ERROR",
-            ],
-            ROOT,
-        )
-        replayed = json.loads(last_run(rebuilt)["stats"] or "{}").get("replay/captures", 0)
-        replay.update(
-            captures=replayed,
-            stored=last_run(rebuilt)["articles_new"],
-            pages_per_s=round(replayed / replay["wall_s"], 1),
-        )
-        out["reextract"] = replay
-        out["reextract_speed_over_crawl"] = round(replay["pages_per_s"] / max(full["pages_per_s"], 1e-6), 2)
-
+        out["bare"] = bench_bare(cold_db, cold_run["id"], articles, work)
+        out.update(bench_full(site.base_url, db, work / f"warc-{articles}", out["bare"]))
+        out.update(bench_reextract(db, work / f"reextract-{articles}.db", out["full"]))
         unchanged = run_measured(crawl_args(site.base_url, db), ROOT)
         unchanged["requests"] = last_run(db)["requests"]
         out["scheduled_unchanged"] = unchanged
@@ -178,6 +96,75 @@ def bench_size(articles: int, work: Path) -> dict:
         next_day.update(requests=run["requests"], new=run["articles_new"], updated=run["articles_updated"])
         out["scheduled_next_day"] = next_day
     return out
+
+
+def bench_bare(cold_db: Path, run_id: int, articles: int, work: Path) -> dict:
+    """The bare ceiling: the same URLs, Scrapy's defaults, the same concurrency, nothing parsed or stored."""
+    urls = [r[0] for r in Database(cold_db).execute("SELECT url FROM fetches WHERE run_id = ?", [run_id])]
+    urls_file = work / f"urls-{articles}.txt"
+    urls_file.write_text("\n".join(urls), encoding="utf-8")
+    bare_dir = Path(tempfile.mkdtemp(prefix="bare-"))  # no scrapy.cfg here: Scrapy's own defaults
+    settings = {
+        "CONCURRENT_REQUESTS": CONCURRENCY,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": CONCURRENCY,
+        "LOG_LEVEL": "ERROR",
+        "REDIRECT_ENABLED": False,
+        "DOWNLOAD_MAXSIZE": 8388608,
+        "TELNETCONSOLE_ENABLED": False,
+    }
+    command = [sys.executable, "-m", "scrapy.cmdline", "runspider", str(ROOT / "benchmarks" / "bare_spider.py")]
+    command += ["-a", f"urls={urls_file}"]
+    for name, value in settings.items():
+        command += ["-s", f"{name}={value}"]
+    command += ["-a", f"usage={work / 'bare-usage.json'}"]
+    bare = run_measured(command, bare_dir)
+    bare["peak_rss_mib"] = json.loads((work / "bare-usage.json").read_text())["peak_rss_mib"]
+    bare["requests"] = len(urls)
+    bare["pages_per_s"] = round(len(urls) / bare["wall_s"], 1)
+    return bare
+
+
+def bench_full(base_url: str, db: Path, warc_dir: Path, bare: dict) -> dict:
+    """The full crawl against the warm site, its ratios to the bare fetch, and the WARC it wrote."""
+    full = run_measured(crawl_args(base_url, db, "-s", f"WARC_DIR={warc_dir}"), ROOT)
+    run = last_run(db)
+    full.update(requests=run["requests"], status=run["status"], stored=run["articles_new"])
+    # The page-reading worker (EXTRACT_PROCESSES) is a child the crawl waits for: wait4 counts its
+    # CPU seconds already. Memory is each process's own peak (VmHWM; wait4's maximum would include
+    # this process's size, inherited at the fork), the crawl's and the worker's added up.
+    stats = json.loads(run["stats"] or "{}")
+    full["worker_cpu_s"] = stats.get("extract/worker_cpu_s", 0.0)
+    full["worker_peak_rss_mib"] = stats.get("extract/worker_peak_rss_mib", 0.0)
+    full["crawl_peak_rss_mib"] = stats.get("run/peak_rss_mib", full["peak_rss_mib"])
+    full["peak_rss_mib"] = round(full["crawl_peak_rss_mib"] + full["worker_peak_rss_mib"], 1)
+    full["pages_per_s"] = round(run["requests"] / full["wall_s"], 1)
+    warc_bytes = sum(p.stat().st_size for p in warc_dir.glob("*.warc.gz"))
+    return {
+        "full": full,
+        "ratio_full_over_bare": round(full["wall_s"] / bare["wall_s"], 3),
+        "cpu_ratio_full_over_bare": round(full["cpu_s"] / max(bare["cpu_s"], 1e-6), 3),
+        "warc": {
+            "bytes": warc_bytes,
+            "bytes_per_article": round(warc_bytes / max(run["articles_new"], 1)),
+            "files": len(list(warc_dir.glob("*.warc.gz"))),
+        },
+    }
+
+
+def bench_reextract(db: Path, rebuilt: Path, full: dict) -> dict:
+    """Re-extraction of what the crawl captured, into a new archive: no request, the same pages read."""
+    command = [sys.executable, "-m", "scrapy.cmdline", "reextract", "--db", str(db), "--into", str(rebuilt)]
+    replay = run_measured([*command, "-s", "LOG_LEVEL=ERROR"], ROOT)
+    replayed = json.loads(last_run(rebuilt)["stats"] or "{}").get("replay/captures", 0)
+    replay.update(
+        captures=replayed,
+        stored=last_run(rebuilt)["articles_new"],
+        pages_per_s=round(replayed / replay["wall_s"], 1),
+    )
+    return {
+        "reextract": replay,
+        "reextract_speed_over_crawl": round(replay["pages_per_s"] / max(full["pages_per_s"], 1e-6), 2),
+    }
 
 
 # ---- extraction alone -------------------------------------------------------------------------
@@ -191,78 +178,80 @@ def token_f1(a: str, b: str) -> float:
 
 def bench_extraction(pages: int) -> dict:
     """ms per page and field accuracy of our page classes, trafilatura and newspaper4k on the same pages."""
-    from scrapy.http import HtmlResponse
-
-    from suarapos_crawler.pages.article import ArticlePage
     from suarapos_crawler.sample_site import Faults, SampleSite, build_site, parse_now, site_truth
 
-    base = "https://www.suarapos.com"
     site = build_site(articles=max(pages, 60), now=parse_now(NOW))
-    server = SampleSite(site, base)
-    truth = site_truth(site, base, Faults())["articles"][:pages]
-    docs = [(t, server.get(t["url"][len(base) :]).body) for t in truth]
-
-    def ours(url, body):
-        item = ArticlePage(HtmlResponse(url, body=body, encoding="utf-8"), base).to_item()
-        return {"title": item.title, "author": item.author, "date": item.published_at, "body": item.body}
-
-    def trafilatura_extract(url, body):
-        import trafilatura
-
-        doc = trafilatura.bare_extraction(body.decode("utf-8"), url=url, with_metadata=True, include_comments=False)
-        doc = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
-        return {
-            "title": doc.get("title"),
-            "author": doc.get("author"),
-            "date": doc.get("date"),
-            "body": doc.get("text") or "",
-        }
-
-    def newspaper_extract(url, body):
-        import newspaper
-
-        article = newspaper.Article(url, language="id", fetch_images=False)
-        article.download(input_html=body.decode("utf-8"))
-        article.parse()
-        date = article.publish_date.isoformat() if article.publish_date else None
-        return {
-            "title": article.title,
-            "author": ", ".join(article.authors) or None,
-            "date": date,
-            "body": article.text,
-        }
-
-    tools = {"suarapos_crawler": ours, "trafilatura": trafilatura_extract, "newspaper4k": newspaper_extract}
-    results = {}
-    for name, extract in tools.items():
-        try:
-            for t, body in docs:  # a full warm-up pass (imports, caches, date parser set-up), untimed
-                extract(t["url"], body)
-        except Exception as exc:  # noqa: BLE001 - a tool that cannot run is reported, not fatal
-            results[name] = {"error": f"{type(exc).__name__}: {exc}"}
-            continue
-        right = {"title": 0, "author": 0, "date": 0, "body_f1_0.97": 0}
-        started = time.perf_counter()
-        got = [extract(t["url"], body) for t, body in docs]
-        elapsed = time.perf_counter() - started
-        for t, g in zip((t for t, _ in docs), got, strict=True):
-            right["title"] += (g["title"] or "").strip() == t["title"]
-            right["author"] += (g["author"] or "").strip() == t["author"]
-            # a date is right when it gives the WIB day (and, when it has one, the WIB minute)
-            date = str(g["date"] or "")
-            right["date"] += date[:10] == t["published_at"][:10] and (
-                len(date) <= 10 or date[:16] == t["published_at"][:16]
-            )
-            right["body_f1_0.97"] += token_f1(g["body"] or "", t["body"]) >= 0.97
-        results[name] = {
-            "ms_per_page": round(1000 * elapsed / len(docs), 3),
-            **{k: round(v / len(docs), 4) for k, v in right.items()},
-        }
+    server = SampleSite(site, SITE)
+    truth = site_truth(site, SITE, Faults())["articles"][:pages]
+    docs = [(t, server.get(t["url"][len(SITE) :]).body) for t in truth]
+    tools = {"suarapos_crawler": read_ours, "trafilatura": read_trafilatura, "newspaper4k": read_newspaper}
+    results = {name: score_extractor(extract, docs) for name, extract in tools.items()}
     ours_ms = results["suarapos_crawler"]["ms_per_page"]
     for name, r in results.items():
         if "ms_per_page" in r and name != "suarapos_crawler":
             r["times_slower_than_ours"] = round(r["ms_per_page"] / ours_ms, 2)
     return {"pages": len(docs), "tools": results}
+
+
+SITE = "https://www.suarapos.com"  # the host the extraction benchmark's pages are rendered for
+
+
+def read_ours(url: str, body: bytes) -> dict:
+    from scrapy.http import HtmlResponse
+
+    from suarapos_crawler.pages.article import ArticlePage
+
+    item = ArticlePage(HtmlResponse(url, body=body, encoding="utf-8"), SITE).to_item()
+    return {"title": item.title, "author": item.author, "date": item.published_at, "body": item.body}
+
+
+def read_trafilatura(url: str, body: bytes) -> dict:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(body.decode("utf-8"), url=url, with_metadata=True, include_comments=False)
+    doc = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+    return {
+        "title": doc.get("title"),
+        "author": doc.get("author"),
+        "date": doc.get("date"),
+        "body": doc.get("text") or "",
+    }
+
+
+def read_newspaper(url: str, body: bytes) -> dict:
+    import newspaper
+
+    article = newspaper.Article(url, language="id", fetch_images=False)
+    article.download(input_html=body.decode("utf-8"))
+    article.parse()
+    date = article.publish_date.isoformat() if article.publish_date else None
+    return {"title": article.title, "author": ", ".join(article.authors) or None, "date": date, "body": article.text}
+
+
+def score_extractor(extract, docs: list[tuple[dict, bytes]]) -> dict:
+    """One extractor on every page: ms a page (after an untimed warm-up pass) and the share of each field right."""
+    try:
+        for t, body in docs:  # a full warm-up pass (imports, caches, date parser set-up), untimed
+            extract(t["url"], body)
+    except Exception as exc:  # noqa: BLE001 - a tool that cannot run is reported, not fatal
+        return {"error": f"{type(exc).__name__}: {exc}"}
+    right = {"title": 0, "author": 0, "date": 0, "body_f1_0.97": 0}
+    started = time.perf_counter()
+    got = [extract(t["url"], body) for t, body in docs]
+    elapsed = time.perf_counter() - started
+    for t, g in zip((t for t, _ in docs), got, strict=True):
+        right["title"] += (g["title"] or "").strip() == t["title"]
+        right["author"] += (g["author"] or "").strip() == t["author"]
+        # a date is right when it gives the WIB day (and, when it has one, the WIB minute)
+        date = str(g["date"] or "")
+        right["date"] += date[:10] == t["published_at"][:10] and (
+            len(date) <= 10 or date[:16] == t["published_at"][:16]
+        )
+        right["body_f1_0.97"] += token_f1(g["body"] or "", t["body"]) >= 0.97
+    return {
+        "ms_per_page": round(1000 * elapsed / len(docs), 3),
+        **{k: round(v / len(docs), 4) for k, v in right.items()},
+    }
 
 
 # ---- storage alone ------------------------------------------------------------------------------

@@ -384,10 +384,17 @@ def _find(made, predicate, start: int = 0) -> SampleArticle:
 
 
 def _plant_traps(made: list[SampleArticle], rng: random.Random, writer: _Writer, sections) -> None:
-    """Make sure every quirk of SITE.md is on some page, whatever the seed."""
+    """Make sure every quirk of SITE.md is on some page, whatever the seed (in this order: each trap goes to an
+    article no earlier one took)."""
     day1 = [a for a in made if a.day == 1]
     mid = len(day1) // 3
+    _plant_title_traps(day1, mid)
+    _plant_republished_release(made, day1, mid)
+    _plant_metadata_traps(made, day1, mid)
+    _plant_body_traps(day1, mid)
 
+
+def _plant_title_traps(day1: list[SampleArticle], mid: int) -> None:
     early = _find(day1, lambda a: a.meta == "yoast", 2)
     early.published = early.published.replace(hour=5, minute=30, second=0)
     early.modified = early.published + timedelta(minutes=7)
@@ -414,6 +421,8 @@ def _plant_traps(made: list[SampleArticle], rng: random.Random, writer: _Writer,
         a.title = "Rapat Paripurna DPRD Babel Digelar"
         a.traps = ["shared_title"]
 
+
+def _plant_republished_release(made: list[SampleArticle], day1: list[SampleArticle], mid: int) -> None:
     release = _find(day1, lambda a: a.template == "classic", mid + 8)
     release.tags = ["Press Release", "Diskominfo Babel"]
     release.traps = ["press_release_original"]
@@ -427,6 +436,8 @@ def _plant_traps(made: list[SampleArticle], rng: random.Random, writer: _Writer,
     copy.traps = ["press_release_republished"]
     made.append(copy)
 
+
+def _plant_metadata_traps(made: list[SampleArticle], day1: list[SampleArticle], mid: int) -> None:
     visible = _find(made, lambda a: a.template == "tdb" and a.day == 1, 1)
     visible.meta, visible.date_display, visible.traps = "none", "text_only", ["date_only_in_visible_text"]
 
@@ -436,6 +447,8 @@ def _plant_traps(made: list[SampleArticle], rng: random.Random, writer: _Writer,
     old_style = _find(day1, lambda a: True, mid + 14)
     old_style.meta, old_style.traps = "yoast_old", ["yoast_comma_section_string_count"]
 
+
+def _plant_body_traps(day1: list[SampleArticle], mid: int) -> None:
     jumat = _find(day1, lambda a: a.dateline is not None, mid + 16)
     jumat.paragraphs[0] = jumat.paragraphs[0].rstrip(".") + ", Jum’at (10/2/2023)."
     jumat.traps = ["jumat_apostrophe_in_body"]

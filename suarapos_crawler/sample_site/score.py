@@ -130,6 +130,7 @@ def score_database(db: Database, truth: dict) -> Score:
     truth_urls = {a["url"] for a in articles}
     score.stored = len(rows)
     score.non_article_rows = sorted(set(rows) - truth_urls)
+    deleted = set(truth.get("deleted_urls", [])) | set(truth.get("dead_link_urls", []))
     for a in articles:
         if set(a["faults"]) & UNREACHABLE_FAULTS:
             continue
@@ -146,38 +147,47 @@ def score_database(db: Database, truth: dict) -> Score:
             score.misses.setdefault("missing", []).append(a["url"])
             continue
         score.found += 1
-        checks = {
-            "title": row["title"] == a["title"],
-            "published_at": (row["published_at"] or "")[:16] == a["published_at"][:16]
-            and (row["published_at"] or "").endswith("+07:00"),
-            "author": row["author"] == a["author"],
-            "section": row["section"] == a["section"],
-            "tags": json.loads(row["tags"] or "[]") == a["tags"],
-            "dateline": row["dateline"] == a["dateline"],
-        }
-        for name, ok in checks.items():
-            score.field_right[name] = score.field_right.get(name, 0) + ok
-            if not ok:
-                score.misses.setdefault(name, []).append(a["url"])
-        if token_f1(row["body"] or "", a["body"]) >= 0.97:
-            score.body_f1_ok += 1
-        else:
-            score.misses.setdefault("body", []).append(a["url"])
-        for needle in BOILERPLATE:
-            if needle in (row["body"] or "") and needle not in a["body"]:
-                score.boilerplate_hits.append((row["url"], needle))
-        got = links.get(row["url"], [])
-        want = a["baca_juga"]
-        score.links_expected += len(want)
-        remaining = Counter(got)
-        for target in want:
-            if remaining[target] > 0:
-                remaining[target] -= 1
-                score.links_found += 1
-            else:
-                score.misses.setdefault("baca_juga", []).append(f"{a['url']} -> {target}")
-        deleted = set(truth.get("deleted_urls", [])) | set(truth.get("dead_link_urls", []))
-        for target, count in remaining.items():
-            if count > 0 and target not in deleted:
-                score.links_extra.append((row["url"], target))
+        score_fields(score, row, a)
+        score_links(score, row["url"], links.get(row["url"], []), a, deleted)
     return score
+
+
+def score_fields(score: Score, row: dict, a: dict) -> None:
+    """One stored article's fields against its truth: each right or missed, the body by F1, no boilerplate."""
+    checks = {
+        "title": row["title"] == a["title"],
+        "published_at": (row["published_at"] or "")[:16] == a["published_at"][:16]
+        and (row["published_at"] or "").endswith("+07:00"),
+        "author": row["author"] == a["author"],
+        "section": row["section"] == a["section"],
+        "tags": json.loads(row["tags"] or "[]") == a["tags"],
+        "dateline": row["dateline"] == a["dateline"],
+    }
+    for name, ok in checks.items():
+        score.field_right[name] = score.field_right.get(name, 0) + ok
+        if not ok:
+            score.misses.setdefault(name, []).append(a["url"])
+    if token_f1(row["body"] or "", a["body"]) >= 0.97:
+        score.body_f1_ok += 1
+    else:
+        score.misses.setdefault("body", []).append(a["url"])
+    for needle in BOILERPLATE:
+        if needle in (row["body"] or "") and needle not in a["body"]:
+            score.boilerplate_hits.append((row["url"], needle))
+
+
+def score_links(score: Score, url: str, got: list[str], a: dict, deleted: set[str]) -> None:
+    """One stored article's Baca Juga links against its truth: found, missed, and extra (a link to a deleted
+    article is no extra)."""
+    want = a["baca_juga"]
+    score.links_expected += len(want)
+    remaining = Counter(got)
+    for target in want:
+        if remaining[target] > 0:
+            remaining[target] -= 1
+            score.links_found += 1
+        else:
+            score.misses.setdefault("baca_juga", []).append(f"{a['url']} -> {target}")
+    for target, count in remaining.items():
+        if count > 0 and target not in deleted:
+            score.links_extra.append((url, target))

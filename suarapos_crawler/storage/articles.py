@@ -78,49 +78,57 @@ def save_article(db: Database, article: dict, seen_at: str | None = None, terms:
     if url != row["url"]:
         row["url"] = url
         stored = get_article(db, url)
-    if stored is not None and another_post(row, stored):
-        save_reject(db, row["url"], "store", f"post {row['post_id']} is not post {stored['post_id']}; kept", seen_at)
+    kept = why_kept(row, stored)
+    if kept:
+        save_reject(db, row["url"], "store", kept, seen_at)
         return "kept"
+    outcome = write_row(db, row, stored, seen_at)
+    save_what_goes_with(db, article, row, outcome, seen_at, terms)
+    return outcome
+
+
+def why_kept(row: dict, stored: dict | None) -> str | None:
+    """Why the stored copy is kept and this one refused, if it is: never a worse copy or another page's text over
+    a stored article."""
     if stored is None:
-        outcome = "new"
-        row.update(first_seen_at=seen_at, last_seen_at=seen_at, last_changed_at=seen_at)
-        _insert(db, "articles", row)
-    elif len(row.get("body") or "") < SHORTER_BODY_RATIO * len(stored.get("body") or ""):
-        # Never overwrite a stored article with a worse copy (a page cut short, a template change).
-        save_reject(
-            db, row["url"], "store", "re-fetched body is far shorter than the stored one; stored copy kept", seen_at
-        )
-        return "kept"
-    elif other_text(row, stored):
-        save_reject(
-            db,
-            row["url"],
-            "store",
+        return None
+    if another_post(row, stored):
+        return f"post {row['post_id']} is not post {stored['post_id']}; kept"
+    if len(row.get("body") or "") < SHORTER_BODY_RATIO * len(stored.get("body") or ""):
+        # a page cut short, a template change
+        return "re-fetched body is far shorter than the stored one; stored copy kept"
+    if other_text(row, stored):
+        return (
             f"re-fetched copy shares {text_overlap(row.get('body') or '', stored.get('body') or ''):.0%} of its words "
             "with the stored one and is not modified since (a cookie wall, an error page, another page's text); "
-            "stored copy kept",
-            seen_at,
+            "stored copy kept"
         )
-        return "kept"
-    elif worse_reading(row, stored):
-        save_reject(
-            db,
-            row["url"],
-            "store",
+    if worse_reading(row, stored):
+        return (
             "read by the fallback (no known theme's markup) while the stored copy was read from its theme's, "
-            "and not modified since; stored copy kept",
-            seen_at,
+            "and not modified since; stored copy kept"
         )
-        return "kept"
-    elif any(stored.get(k) != row.get(k) for k in VERSIONED):
-        outcome = "updated"
+    return None
+
+
+def write_row(db: Database, row: dict, stored: dict | None, seen_at: str) -> str:
+    """The article's row, inserted or updated (its earlier text to ``article_versions``); the outcome."""
+    if stored is None:
+        row.update(first_seen_at=seen_at, last_seen_at=seen_at, last_changed_at=seen_at)
+        _insert(db, "articles", row)
+        return "new"
+    if any(stored.get(k) != row.get(k) for k in VERSIONED):
         save_version(db, stored, seen_at)
         row.update(last_seen_at=seen_at, last_changed_at=seen_at)
         _update(db, "articles", "url", row)
-    else:
-        outcome = "unchanged"  # metadata such as tags may still be refreshed
-        row["last_seen_at"] = seen_at
-        _update(db, "articles", "url", row)
+        return "updated"
+    row["last_seen_at"] = seen_at  # unchanged: metadata such as tags may still be refreshed
+    _update(db, "articles", "url", row)
+    return "unchanged"
+
+
+def save_what_goes_with(db: Database, article: dict, row: dict, outcome: str, seen_at: str, terms) -> None:
+    """What a stored article brings with it: earlier failures cleared, mentions, facets, links, alias, copies."""
     # Stored now: earlier failures of this page are over (and its retry schedule with them).
     db.execute(
         f"DELETE FROM rejects WHERE url IN (?, ?) AND stage IN ({', '.join('?' * len(RETRIED_STAGES))})",
@@ -134,7 +142,6 @@ def save_article(db: Database, article: dict, seen_at: str | None = None, terms:
         save_alias(db, article["fetched_url"], row["url"])
     if article.get("replaces"):
         demote_to_duplicate(db, article["replaces"], row["url"], "same title and body as an earlier article", seen_at)
-    return outcome
 
 
 def url_to_store(article: dict, stored: dict | None) -> tuple[str, str | None]:

@@ -358,6 +358,33 @@ class ArticlePages:
         crumb_title = " ".join(a.title.split()[:13])
         crumbs = self.crumbs((section.name, self.section_url(section.slug)), (crumb_title, None))
         author_url = self.url(f"/author/{a.author[0]}/")
+        body = self.body_html(a, page) + self.link_pages(
+            a, page, '<div class="page-nav page-nav-post td-pb-padding-side">', "</div>"
+        )
+        if a.template == "classic":
+            article_html, body_class = self.classic_article_html(a, url, author_url, body)
+        else:
+            article_html, body_class = self.composer_article_html(a, crumbs, author_url, body)
+        footer_css = self.inline_related_css(a)
+        main = f"""<div class="td-main-content-wrap td-container-wrap"><div class="td-container td-post-template-default">
+{crumbs if a.template == "classic" else ""}
+<div class="td-pb-row"><div class="td-pb-span8 td-main-content" role="main"><div class="td-ss-main-content">
+{article_html}
+{self.related_html(a)}
+{self.comments_html(a)}
+</div></div>
+{self.sidebar(True)}
+</div></div></div>"""
+        return self.page(
+            title=f"{a.title} - Suarapos.co.id",
+            body_class=body_class,
+            head=self.article_head(a, page),
+            main=main,
+            footer_extra=footer_css,
+        )
+
+    def classic_article_html(self, a: SampleArticle, url: str, author_url: str, body: str) -> tuple[str, str]:
+        """The post in the theme's classic single template: its ``<article>`` and the page's body class."""
         cats_classic = "".join(
             f'<li class="entry-category"><a href="{self.section_url(s)}">{texturize(self.site.sections[s].name)}</a></li>'
             for s in a.sections
@@ -365,16 +392,12 @@ class ArticlePages:
         classes = f"post-{a.post_id} post type-post status-publish format-standard has-post-thumbnail " + " ".join(
             f"category-{s}" for s in a.sections
         )
-        body = self.body_html(a, page) + self.link_pages(
-            a, page, '<div class="page-nav page-nav-post td-pb-padding-side">', "</div>"
+        featured = (
+            f'<div class="td-post-featured-image"><figure><a href="{self.url(a.image)}" data-caption="Foto: Suarapos">'
+            f'<img width="696" height="392" class="entry-thumb td-modal-image" src="{self.url(a.image)}" alt="" title="IMG"/></a>'
+            '<figcaption class="wp-caption-text">Foto: Suarapos</figcaption></figure></div>'
         )
-        if a.template == "classic":
-            featured = (
-                f'<div class="td-post-featured-image"><figure><a href="{self.url(a.image)}" data-caption="Foto: Suarapos">'
-                f'<img width="696" height="392" class="entry-thumb td-modal-image" src="{self.url(a.image)}" alt="" title="IMG"/></a>'
-                '<figcaption class="wp-caption-text">Foto: Suarapos</figcaption></figure></div>'
-            )
-            article_html = f"""<article id="post-{a.post_id}" class="{classes}" itemscope itemtype="https://schema.org/Article">
+        article_html = f"""<article id="post-{a.post_id}" class="{classes}" itemscope itemtype="https://schema.org/Article">
 <div class="td-post-header"><ul class="td-category">{cats_classic}</ul>
 <header class="td-post-title"><h1 class="entry-title">{texturize(a.title)}</h1>
 <div class="td-module-meta-info"><div class="td-post-author-name"><div class="td-author-by">{a.author_label}</div> <a href="{author_url}">{texturize(a.author[1])}</a><div class="td-author-line"> - </div> </div>
@@ -397,14 +420,17 @@ class ArticlePages:
 <meta itemprop="headline " content="{attr(a.title)}">
 </footer>
 </article>"""
-            body_class = f"post-template-default single single-post postid-{a.post_id} single-format-standard"
-        else:
-            cats = "".join(
-                f'<a class="tdb-entry-category" href="{self.section_url(s)}"><span class="tdb-cat-bg"></span>{texturize(self.site.sections[s].name)}</a>'
-                for s in a.sections
-            )
-            n = a.post_id % 40
-            article_html = f"""<article id="template-id-{a.post_id + 7}" class="post-{a.post_id} post type-post status-publish tdb_templates">
+        body_class = f"post-template-default single single-post postid-{a.post_id} single-format-standard"
+        return article_html, body_class
+
+    def composer_article_html(self, a: SampleArticle, crumbs: str, author_url: str, body: str) -> tuple[str, str]:
+        """The post in a tagDiv Composer template (``tdb_*`` blocks): its ``<article>`` and the page's body class."""
+        cats = "".join(
+            f'<a class="tdb-entry-category" href="{self.section_url(s)}"><span class="tdb-cat-bg"></span>{texturize(self.site.sections[s].name)}</a>'
+            for s in a.sections
+        )
+        n = a.post_id % 40
+        article_html = f"""<article id="template-id-{a.post_id + 7}" class="post-{a.post_id} post type-post status-publish tdb_templates">
 <div class="td_block_wrap tdb_breadcrumbs tdi_{n + 36}_a1 td-pb-border-top"><div class="tdb-block-inner td-fix-index">{crumbs}</div></div>
 <div class="td_block_wrap tdb_single_categories tdi_{n + 37}_b2"><div class="tdb-category td-fix-index">{cats}</div></div>
 <div class="td_block_wrap tdb_title tdi_{n + 38}_c3 tdb-single-title td-pb-border-top"><div class="tdb-block-inner td-fix-index"><h1 class="tdb-title-text">{texturize(a.title)}</h1><div></div><div class="tdb-title-line"></div></div></div>
@@ -418,24 +444,8 @@ class ArticlePages:
 <div class="td_block_wrap tdb_single_tags tdi_{n + 55}_c9">{self.tags_html(a, "tdb-tags")}</div>
 <div class="td_block_wrap tdb_single_next_prev tdi_{n + 57}_d0">{self.prev_next(a)}</div>
 </article>"""
-            body_class = f"post-template-default single single-post postid-{a.post_id} single-format-standard tdb_template_{a.post_id % 7 + 100}"
-        footer_css = self.inline_related_css(a)
-        main = f"""<div class="td-main-content-wrap td-container-wrap"><div class="td-container td-post-template-default">
-{crumbs if a.template == "classic" else ""}
-<div class="td-pb-row"><div class="td-pb-span8 td-main-content" role="main"><div class="td-ss-main-content">
-{article_html}
-{self.related_html(a)}
-{self.comments_html(a)}
-</div></div>
-{self.sidebar(True)}
-</div></div></div>"""
-        return self.page(
-            title=f"{a.title} - Suarapos.co.id",
-            body_class=body_class,
-            head=self.article_head(a, page),
-            main=main,
-            footer_extra=footer_css,
-        )
+        body_class = f"post-template-default single single-post postid-{a.post_id} single-format-standard tdb_template_{a.post_id % 7 + 100}"
+        return article_html, body_class
 
     def inline_related_css(self, a: SampleArticle) -> str:
         """Inline Related Posts' styles, when the plugin prints them in the footer rather than in each box."""
