@@ -22,7 +22,7 @@ Custom settings (each read by its component, with its default):
 - ``WARC_DIR`` = ``""``: where the WARC files go (empty: ``warc/`` beside the archive).
 - ``WARC_MAX_BYTES`` = ``1 GiB``: a WARC file is closed, and the next begun, past this size.
 - ``WARC_GZIP_LEVEL`` = ``2``: ISA-L deflate level (0 to 3) of each record's gzip member; measured on the sample's
-  pages, 2 takes a quarter of the CPU of zlib's level 3 for as many bytes (README, Performance).
+  pages, 2 takes a quarter of the CPU of zlib's level 3 for as many bytes (docs/performance.md).
 - ``PROGRESS_INTERVAL`` = ``30``: seconds between progress lines (pages, articles, rate, what is left; 0: none).
 - ``PROGRESS_SUMMARY`` = ``True``: ``scrapy crawl`` ends with a short summary (status and meaning, counts, duration).
 - ``REPLAY_FROM`` = ``""``, ``REPLAY_SINCE`` = ``""``, ``REPLAY_URL`` = ``""``: the archive whose captures

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-# The benchmark's own libraries install with a command of their own (README, Performance).
+# The benchmark's own libraries install with a command of their own (docs/performance.md).
 for module in ("trafilatura", "newspaper", "matplotlib"):
     pytest.importorskip(module, reason="the bench extras are not installed: pip install -e '.[bench]'")
 

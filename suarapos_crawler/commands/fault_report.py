@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scrapy.commands import ScrapyCommand
 
 
@@ -11,7 +13,7 @@ class Command(ScrapyCommand):
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "[--faults a,b] [--articles N]"
+        return "[--faults a,b] [--articles N] [--write docs/reliability.md]"
 
     def short_desc(self) -> str:
         return "Crawl the sample site under every fault and report, for each, whether anything was lost"
@@ -22,6 +24,9 @@ class Command(ScrapyCommand):
 
         parser.add_argument("--faults", default="", help=f"faults to run (default all: {','.join(FAULTS)})")
         parser.add_argument("--articles", type=int, default=60)
+        parser.add_argument(
+            "--write", default="", help="also put the report in this page's <!-- fault-report --> block"
+        )
 
     def run(self, args: list[str], opts) -> None:
         from ..sample_site.faultmatrix import report, run_matrix  # here, not at start-up: Scrapy imports every command
@@ -29,4 +34,9 @@ class Command(ScrapyCommand):
         faults = [f for f in opts.faults.split(",") if f] or None
         results = run_matrix(faults, opts.articles)
         print(report(results))
+        if opts.write:
+            from .project.docs import with_block
+
+            page = Path(opts.write)
+            page.write_text(with_block(page.read_text(encoding="utf-8"), "fault-report", report(results)), "utf-8")
         self.exitcode = 0 if all(r.survived for r in results) else 1

@@ -24,8 +24,8 @@ class Command(ScrapyCommand):
 
         faults = "\n".join(f"  {name}: {text}" for name, text in FAULTS.items())
         return (
-            "Serve a deterministic copy of suarapos.co.id with every quirk the real site shows (the README's "
-            "'The sample site' lists them), and optionally write its ground truth as JSON.\n\nFaults (--faults a,b):\n"
+            "Serve a deterministic copy of suarapos.co.id with every quirk the real site shows (docs/development.md, "
+            "'The sample site', lists them), and optionally write its ground truth as JSON.\n\nFaults (--faults a,b):\n"
             + faults
         )
 

@@ -56,6 +56,12 @@ TRIED = {
     "huge_listing": "12,000 unclosed listing blocks",
 }
 
+# What a menu fault's ledger entries mean, said beside them.
+MEANING = {
+    "offsite_redirect": "its target: offsite",
+    "query_pagination": "the second repeats the first: paging stops",
+}
+
 
 @dataclass
 class FaultResult:
@@ -122,9 +128,13 @@ def what_happened(db: Database, truth: dict, fault: str) -> str:
     if fault in HOSTILE_MENU:  # a menu item: what became of its URL and of what it led to
         path = HOSTILE_MENU[fault][0]
         rows = list(
-            db.query("SELECT outcome, COUNT(*) AS n FROM fetches WHERE url LIKE ? GROUP BY outcome", [f"%{path}%"])
+            db.query(
+                "SELECT outcome, COUNT(*) AS n FROM fetches WHERE url LIKE ? GROUP BY outcome ORDER BY outcome DESC",
+                [f"%{path}%"],
+            )
         )
-        return ", ".join(f"{r['outcome']} ×{r['n']}" for r in rows) or "no ledger entry"
+        said = ", ".join(f"{r['outcome']} ×{r['n']}" for r in rows) or "no ledger entry"
+        return said + (f" ({MEANING[fault]})" if fault in MEANING else "")
     if fault == "canonical_home":
         refused = db.execute("SELECT COUNT(*) FROM rejects WHERE stage = 'canonical'").fetchone()[0]
         return f"{refused} canonicals refused, each article stored under its own URL"

@@ -18,7 +18,7 @@ from .schema import APPLICATION_ID, unknown_migrations
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables that only an archive of ours has: a file without application_id (release 0.1.0) is ours if it has them.
 OUR_TABLES = {"articles", "crawl_runs", "fetches"}
-RESTORE = "restore it from a backup or move it aside (README, Reliability: when a file is refused)"
+RESTORE = "restore it from a backup or move it aside (docs/operations.md: a refused file)"
 
 
 class ArchiveRefused(Exception):

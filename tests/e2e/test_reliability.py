@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from suarapos_crawler.commands.project.docs import block
 from suarapos_crawler.run.status import EXIT_CODES
 from suarapos_crawler.sample_site.faultmatrix import report, run_matrix
 from suarapos_crawler.sample_site.faults import FAULTS
@@ -26,6 +27,14 @@ def matrix():
     (ARTIFACTS / "fault-report.md").write_text(report(results) + "\n", encoding="utf-8")
     print("\n" + report(results))
     return {r.fault: r for r in results}
+
+
+def test_the_fault_table_of_the_docs_is_this_report(matrix):
+    """docs/reliability.md shows the matrix as it is, not as it was copied once."""
+    page = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    assert block(page, "fault-report") == report(list(matrix.values())) + "\n", (
+        "run: scrapy fault-report --write docs/reliability.md"
+    )
 
 
 def test_every_fault_is_survived_with_nothing_lost(matrix):

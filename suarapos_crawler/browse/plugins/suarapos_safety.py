@@ -26,7 +26,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # What a search box gets: "a quoted phrase", words (with hyphens, dots, apostrophes inside), word* prefixes.
 PHRASE = re.compile(r'"([^"]*)"')
 WORD = re.compile(r"[\w][\w.'’-]*\*?|\*", re.UNICODE)
-ADVANCED = "fts:"  # a query that starts so is FTS5 syntax, as typed (README: Browse it)
+ADVANCED = "fts:"  # a query that starts so is FTS5 syntax, as typed (docs/browsing.md)
 NOTHING = '""'  # an FTS5 query that matches nothing, without an error
 TOKEN_EDGES = re.compile(r"^(\W*)(.*?\w)(\W*)$", re.S)  # a word's own letters, without the punctuation around it
 ARTICLE_COLUMNS = {"article_url"}  # cells of canned queries that name a stored article
