@@ -106,6 +106,8 @@ class Duplicate:
     url: str
     duplicate_of: str
     reason: str
+    canonical_refused: str | None = None
+    """The copy's page did not have its ``rel=canonical`` believed (as ``Article.canonical_refused``)."""
 
 
 @dataclass

@@ -70,7 +70,10 @@ class DedupPipeline:
             if order >= other_order:
                 self.stats.inc_value("dedup/duplicates")
                 return Duplicate(
-                    url=item.url, duplicate_of=other_url, reason="same title and body as an earlier article"
+                    url=item.url,
+                    duplicate_of=other_url,
+                    reason="same title and body as an earlier article",
+                    canonical_refused=item.canonical_refused,
                 )
             item.replaces = other_url  # this is the original; the stored one was the republished copy
             self.stats.inc_value("dedup/originals_replacing_copies")

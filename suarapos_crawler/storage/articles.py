@@ -152,11 +152,16 @@ def url_to_store(article: dict, stored: dict | None) -> tuple[str, str | None]:
     or wrong canonical must not put this text into another post's row."""
     own = article.get("fetched_url") or article["url"]
     if article.get("canonical_refused"):
-        return own, f"{article['canonical_refused']}; stored under its URL"
+        return own, believed_not(article["canonical_refused"])
     if own != article["url"] and not confirmed_canonical(article, stored):
         held = f"it holds post {stored['post_id']}" if stored else "no article of this post is stored there"
         return own, f"rel=canonical {article['url']} is not confirmed: {held}; stored under the URL it was fetched as"
     return article["url"], None
+
+
+def believed_not(why: str) -> str:
+    """The reject's reason when a page's own canonical is not believed (the page says why)."""
+    return f"{why}; stored under its URL"
 
 
 def confirmed_canonical(row: dict, stored: dict | None) -> bool:

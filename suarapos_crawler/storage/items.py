@@ -13,7 +13,7 @@ from functools import singledispatch
 from sqlite_utils import Database
 
 from ..items import Article, Capture, Duplicate, FetchOutcome, Reject, UrlAlias
-from .articles import save_alias, save_article, save_duplicate, save_reject
+from .articles import believed_not, save_alias, save_article, save_duplicate, save_reject
 from .captures import save_capture
 from .runs import save_fetch
 
@@ -38,6 +38,7 @@ def store_item(item, db: Database, batch: Batch) -> None:
 def _(item: Article, db: Database, batch: Batch) -> None:
     outcome = save_article(db, item.as_dict(), batch.seen_at, batch.terms)
     batch.counts[f"sqlite/articles_{outcome}"] += 1
+    batch.counts["sqlite/rejects"] += bool(item.canonical_refused)  # its refusal is a reject of the page
     if item.replaces:  # a stored later copy was moved to duplicates
         batch.counts["sqlite/articles_demoted"] += 1
         batch.counts["sqlite/duplicates"] += 1
@@ -59,6 +60,9 @@ def _(item: Reject, db: Database, batch: Batch) -> None:
 
 @store_item.register
 def _(item: Duplicate, db: Database, batch: Batch) -> None:
+    if item.canonical_refused:  # the copy is kept under the URL it was fetched as, as an article would be
+        save_reject(db, item.url, "canonical", believed_not(item.canonical_refused), batch.seen_at)
+        batch.counts["sqlite/rejects"] += 1
     save_duplicate(db, item.url, item.duplicate_of, item.reason, batch.seen_at)
     batch.counts["sqlite/duplicates"] += 1
     save_fetch(db, batch.run_id, item.url, "duplicate", item.duplicate_of)
