@@ -19,9 +19,10 @@ from .content import Site
 from .faults import COOKIE_WALL, SLOW_SECONDS, Faults
 from .render import Renderer
 from .render.colormag import ColorMagRenderer
+from .render.sahifa import SahifaRenderer
 
 # The themes the sample can be served in: the site's own, and the one a redesign moves it to.
-THEMES = {"newspaper": Renderer, "colormag": ColorMagRenderer}
+THEMES = {"newspaper": Renderer, "colormag": ColorMagRenderer, "sahifa": SahifaRenderer}
 
 HTML = "text/html; charset=UTF-8"
 XML = "application/xml; charset=UTF-8"
