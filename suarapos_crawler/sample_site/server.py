@@ -10,6 +10,8 @@ import gzip
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from datetime import UTC
+from email.utils import format_datetime
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from twisted.web import resource, server
@@ -19,10 +21,24 @@ from .content import Site
 from .faults import COOKIE_WALL, SLOW_SECONDS, Faults
 from .render import Renderer
 from .render.colormag import ColorMagRenderer
+from .render.jannah import JannahRenderer
+from .render.jnews import JNewsRenderer
+from .render.mh_magazine import MHMagazineRenderer
 from .render.sahifa import SahifaRenderer
+from .render.soledad import SoledadRenderer
+from .render.twentytwentyfour import TwentyTwentyFourRenderer
 
 # The themes the sample can be served in: the site's own, and the one a redesign moves it to.
-THEMES = {"newspaper": Renderer, "colormag": ColorMagRenderer, "sahifa": SahifaRenderer}
+THEMES = {
+    "newspaper": Renderer,
+    "colormag": ColorMagRenderer,
+    "sahifa": SahifaRenderer,
+    "jannah": JannahRenderer,
+    "mh-magazine": MHMagazineRenderer,
+    "soledad": SoledadRenderer,
+    "jnews": JNewsRenderer,
+    "twentytwentyfour": TwentyTwentyFourRenderer,
+}
 
 HTML = "text/html; charset=UTF-8"
 XML = "application/xml; charset=UTF-8"
@@ -58,6 +74,8 @@ class SampleSite:
         return Reply(status, b"", {"Location": location, "Content-Type": HTML})
 
     def html(self, text: str, status: int = 200, **headers) -> Reply:
+        if getattr(self.render, "RELATIVE_DATES", False):  # "3 jam yang lalu" counts back from the site's "now"
+            headers["Date"] = format_datetime(self.site.now.astimezone(UTC), usegmt=True)
         return Reply(status, text.encode("utf-8"), {"Content-Type": HTML, **headers})
 
     def not_found(self) -> Reply:

@@ -90,7 +90,9 @@ class SahifaRenderer(ThemeRenderer):
         parts = [f'<a href="{self.base}/"><span class="fa fa-home" aria-hidden="true"></span> Beranda</a>']
         for name, url in items:
             parts.append('<span class="delimiter">/</span>')
-            parts.append(f'<a href="{url}">{texturize(name)}</a>' if url else f'<span class="current">{texturize(name)}</span>')
+            parts.append(
+                f'<a href="{url}">{texturize(name)}</a>' if url else f'<span class="current">{texturize(name)}</span>'
+            )
         return '<nav id="crumbs">' + "".join(parts) + "</nav>"
 
     # ---- single.php -----------------------------------------------------------------------------
@@ -148,8 +150,9 @@ class SahifaRenderer(ThemeRenderer):
 
     def article(self, a: SampleArticle, page: int = 1) -> str:
         section = self.site.sections[a.sections[0]]
-        classes = f"post-listing post-{a.post_id} post type-post status-publish format-standard has-post-thumbnail " + " ".join(
-            f"category-{s}" for s in a.sections
+        classes = (
+            f"post-listing post-{a.post_id} post type-post status-publish format-standard has-post-thumbnail "
+            + " ".join(f"category-{s}" for s in a.sections)
         )
         meta = (
             f'<p class="post-meta"><span class="post-meta-author"><i class="fa fa-user"></i><a href="{self.author_url(a)}" title="">{texturize(a.author[1])} </a></span>'
@@ -214,7 +217,9 @@ class SahifaRenderer(ThemeRenderer):
             )
         if page < pages:
             parts.append(f'<span id="tie-next-page"><a href="{self.section_url(slug, page + 1)}" >&raquo;</a></span>')
-            parts.append(f'<span class="extend">...</span><a href="{self.section_url(slug, pages)}" class="last" title="Terakhir &raquo;">Terakhir &raquo;</a>')
+            parts.append(
+                f'<span class="extend">...</span><a href="{self.section_url(slug, pages)}" class="last" title="Terakhir &raquo;">Terakhir &raquo;</a>'
+            )
         return '<div class="pagination">' + "".join(parts) + "</div>"
 
     def archive_header(self, title: str) -> str:

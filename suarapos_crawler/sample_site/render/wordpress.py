@@ -78,10 +78,14 @@ class ThemeRenderer(Renderer):
         title = f"{s.name} Archives - Suarapos.co.id" + (f" - Halaman {page} dari {pages}" if page > 1 else "")
         return self.page(
             title=title,
-            body_class=f"archive category category-{slug}" + (f" paged paged-{page} category-paged-{page}" if page > 1 else ""),
+            body_class=f"archive category category-{slug}"
+            + (f" paged paged-{page} category-paged-{page}" if page > 1 else ""),
             head=head,
-            main=self.archive_main(s.name, listed, nav),
+            main=self.section_main(slug, listed, nav),
         )
+
+    def section_main(self, slug: str, listed: list[SampleArticle], nav: str) -> str:
+        return self.archive_main(self.site.sections[slug].name, listed, nav)
 
     def simple_listing(
         self, kind: str, name: str, listed: list[SampleArticle], body_class: str, calendar: datetime | None = None
