@@ -40,6 +40,10 @@ class Article:
     date_source: str
     """Where ``published_at`` came from: ``json-ld``, ``opengraph``, ``theme-datetime`` (the theme's ``<time>``),
     ``microdata``, ``article-time`` (any theme: the article's first ``<time>``) or ``visible-text``."""
+    published_precision: str = "minute"
+    """What the page tells of the publication time: ``minute`` (a time of day, or a machine date), ``hour`` (a
+    relative date counted in hours: "3 jam yang lalu"), ``day`` (the date alone: ``published_at`` is that WIB day at
+    midnight)."""
     modified_at: str | None = None
     """Last modification time, ISO 8601 in WIB, when the page says it."""
     author: str | None = None

@@ -20,6 +20,7 @@ from functools import cached_property
 from ..clock import parse_iso, to_wib
 from ..items import Article, RelatedLink
 from ..urls import canonical_url, is_site_url, may_be_article, shortlink_post_id
+from . import generic
 from .body import Body, extract_body
 from .dates import FoundDate, parse_indonesian, undo_wall_clock_trap
 from .html import classes, has_class, parse_response, select
@@ -53,6 +54,12 @@ SITE_NAME = re.compile(r"^\s*(www\.)?suarapos(\.co\.id|\.com)?\s*$", re.I)
 
 
 PAGE_NUMBER = re.compile(r"^(?P<first>.+/)(?P<n>\d+)/$")
+DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+
+
+def iso_precision(raw: str) -> str:
+    """An ISO date alone ("2026-11-29", a theme's JSON-LD) gives the day; with a time, the minute."""
+    return "day" if DATE_ONLY.match(raw) else "minute"
 
 
 @dataclass(frozen=True)
@@ -308,30 +315,61 @@ class ArticlePage:
         return next((text for text in found if text and not SITE_NAME.match(text)), None)
 
     def published(self) -> FoundDate | None:
-        """Publication time, from the most trustworthy source the page has."""
+        """Publication time, from the most trustworthy source the page has that gives the time of day; else the
+        first that gives the day (a theme's JSON-LD of dates alone, a page that shows only a date)."""
+        day = None
+        for found in self.dates_found():
+            if found.precision == "minute":
+                return found
+            day = day or found
+        return day
+
+    def dates_found(self):
+        """Every publication date the page states, most trustworthy first (read lazily: the first usually wins)."""
         raw = self.jsonld("datePublished")
         if isinstance(raw, str) and parse_iso(raw):
-            return FoundDate(to_wib(parse_iso(raw)), raw, "json-ld")
+            yield FoundDate(to_wib(parse_iso(raw)), raw, "json-ld", iso_precision(raw))
         raw = self.meta("article:published_time")
         if raw and parse_iso(raw):
-            return FoundDate(to_wib(parse_iso(raw)), raw, "opengraph")
+            yield FoundDate(to_wib(parse_iso(raw)), raw, "opengraph", iso_precision(raw))
         time_el, template = self.header_time()
         if time_el is not None:
             raw = time_el.get("datetime")
             if raw and parse_iso(raw):
                 if template is None:  # any theme: the article's own <time>, taken at its word
-                    return FoundDate(to_wib(parse_iso(raw)), raw, "article-time")
-                when = undo_wall_clock_trap(parse_iso(raw)) if template.wall_clock_datetime else parse_iso(raw)
-                return FoundDate(to_wib(when), raw, "theme-datetime")
+                    yield FoundDate(to_wib(parse_iso(raw)), raw, "article-time", iso_precision(raw))
+                else:
+                    when = undo_wall_clock_trap(parse_iso(raw)) if template.wall_clock_datetime else parse_iso(raw)
+                    yield FoundDate(to_wib(when), raw, "theme-datetime", iso_precision(raw))
         raw = self.first("//meta[@itemprop='datePublished']/@content")
         if raw and parse_iso(raw):
-            return FoundDate(to_wib(undo_wall_clock_trap(parse_iso(raw))), raw, "microdata")
+            yield FoundDate(to_wib(undo_wall_clock_trap(parse_iso(raw))), raw, "microdata", iso_precision(raw))
         if time_el is not None:
             raw = clean_line(" ".join(time_el.itertext()))
             when = parse_indonesian(raw, base=self.fetched_at())
             if when:
-                return FoundDate(when, raw, "visible-text")
-        return None
+                yield FoundDate(when, raw, "visible-text", generic.precision_of(raw))
+        if self.template is None:
+            yield from self.generic_dates()
+
+    def generic_dates(self):
+        """Any theme: the first ``<time datetime>`` from the headline on, then the first date a reader sees there."""
+        raw = generic.first_datetime(self.root, self.headline)
+        if raw and parse_iso(raw):
+            yield FoundDate(to_wib(parse_iso(raw)), raw, "article-time", iso_precision(raw))
+        raw = generic.visible_date_text(self.root, self.headline)
+        when = parse_indonesian(raw, base=self.fetched_at()) if raw else None
+        if when:
+            precision = generic.precision_of(raw)
+            if precision == "day":
+                when = when.replace(hour=0, minute=0, second=0, microsecond=0)
+            yield FoundDate(when, raw, "visible-text", precision)
+
+    @cached_property
+    def headline(self):
+        """The article's ``<h1>``: the first of the article (the page's, when it has no article element) outside a
+        site header (a logo's heading)."""
+        return generic.headline(self.scope)
 
     def fetched_at(self) -> datetime | None:
         """When the server answered (its ``Date`` header): what a relative date on the page counts back from."""
@@ -378,7 +416,10 @@ class ArticlePage:
         if isinstance(author, dict) and isinstance(author.get("name"), str) and clean_embedded(author["name"]):
             return clean_embedded(author["name"])
         name = self.first("//*[@itemprop='author']//meta[@itemprop='name']/@content")
-        return clean_line(name) or self.meta("twitter:data1") or self.generic_author()
+        found = clean_line(name) or self.meta("twitter:data1") or self.meta("author") or self.generic_author()
+        if found or self.template is not None:
+            return found
+        return generic.author_link(self.root, self.headline)
 
     def generic_author(self) -> str | None:
         """Any theme: the article's ``rel=author`` link, or its hCard name (``.author .fn``, WordPress's own)."""
@@ -394,17 +435,25 @@ class ArticlePage:
 
     def sections(self) -> list[str]:
         names = [clean_line(" ".join(a.itertext())) for a in self.theme_values("sections")]
-        names = names or jsonld_names(self.jsonld("articleSection")) or self.rel_links("category")
+        names = names or jsonld_names(self.jsonld("articleSection")) or self.term_links("category")
         if not names and self.meta("article:section"):
             names = [self.meta("article:section")]  # the primary section only
         return unique(names)
 
     def tags(self) -> list[str]:
         names = [clean_line(" ".join(a.itertext())) for a in self.theme_values("tags")]
-        return unique(names or jsonld_names(self.jsonld("keywords")) or self.rel_links("tag"))
+        return unique(names or jsonld_names(self.jsonld("keywords")) or self.term_links("tag"))
+
+    def term_links(self, kind: str) -> list[str]:
+        """The article's links WordPress itself marks ``rel="category tag"`` or ``rel="tag"``: in its article element
+        on a page of a known theme; anywhere but in side chrome on a page of an unknown one (``generic.term_links``)."""
+        if self.template is None:
+            wanted = generic.is_section_link if kind == "category" else generic.is_tag_link
+            return generic.term_links(self.root, self.headline, wanted)
+        return self.rel_links(kind)
 
     def rel_links(self, kind: str) -> list[str]:
-        """Any theme: the article's links WordPress itself marks ``rel="category tag"`` or ``rel="tag"``."""
+        """A known theme's article: its links WordPress itself marks ``rel="category tag"`` or ``rel="tag"``."""
         if self.article_element is None:
             return []
         wanted = {"category": ("category", "tag"), "tag": ("tag",)}[kind]
@@ -435,7 +484,13 @@ class ArticlePage:
 
     @cached_property
     def body(self) -> Body | None:
-        return extract_body(self.content_element) if self.content_element is not None else None
+        if self.content_element is None:
+            return None
+        body = extract_body(self.content_element)
+        if self.template is None:  # the generic finder's element: its blocks kept where trafilatura agrees
+            reference = generic.reference_text(self.response.text, self.response.url)
+            body.paragraphs = generic.agreed(body.paragraphs, reference)
+        return body
 
     def related(self) -> list[RelatedLink]:
         if self.body is None:
@@ -483,6 +538,7 @@ class ArticlePage:
             published_at=published.iso if published else "",
             published_raw=published.raw if published else "",
             date_source=published.source if published else "",
+            published_precision=published.precision if published else "minute",
             modified_at=self.modified(),
             author=self.author(),
             section=(self.section_names or [None])[0],

@@ -34,6 +34,8 @@ class FoundDate:
     value: datetime
     raw: str
     source: str
+    precision: str = "minute"
+    """What the source tells of the time: ``minute`` (or finer), ``hour`` (a relative date in hours), ``day``."""
 
     @property
     def iso(self) -> str:

@@ -1,10 +1,12 @@
 """Where the prose is on a page whose theme the crawler does not know: the fallback after a redesign.
 
-The element whose own paragraphs hold the most text that is not links, outside the
-page's chrome (header, menus, sidebars, footers, comments, related-post widgets).
-That is how readability-style extractors start; it needs no knowledge of the theme, and
-the body is then cleaned exactly as a theme's content element is (``body.extract_body``).
-It runs only when no known theme's content element is found.
+The element whose own paragraphs hold the most text that is not links, outside the page's
+chrome. That is how readability-style extractors start; it needs no knowledge of the theme.
+Chrome is judged narrowly, by tag (header, nav, aside, footer, form) and by whole class or id
+tokens of the comment area, so that no word in a class name (``no-share``, ``penci_sidebar``,
+``entry-related``) can take the article's own content element away; what such an element holds
+that is not the article is taken out afterwards (``body.extract_body``, then the agreement with
+trafilatura in ``generic.agreed``). It runs only when no known theme's content element is found.
 """
 
 from __future__ import annotations
@@ -13,16 +15,16 @@ from .body import text_of
 
 CANDIDATE_TAGS = ("div", "article", "section", "main", "td")
 CHROME_TAGS = {"header", "nav", "aside", "footer", "form"}
-# Substrings of ids and class tokens of a page's chrome, in WordPress themes and plugins.
-CHROME_NAMES = ("comment", "sidebar", "widget", "related", "footer", "menu", "navigation", "breadcrumb", "share")
+# Whole class or id tokens of the comment area (WordPress's own, and its commonest theme variants).
+COMMENT_TOKENS = {"comments", "comment-list", "commentlist", "comments-area", "comment-respond", "respond"}
 MIN_PROSE_CHARS = 200
 
 
 def is_chrome(el) -> bool:
     if el.tag in CHROME_TAGS:
         return True
-    names = f"{el.get('id') or ''} {el.get('class') or ''}".lower()
-    return any(name in names for name in CHROME_NAMES)
+    names = set(f"{el.get('id') or ''} {el.get('class') or ''}".lower().split())
+    return bool(names & COMMENT_TOKENS)
 
 
 def in_chrome(el) -> bool:

@@ -146,6 +146,7 @@ ARTICLE_COLUMNS = [
     "title_stems",
     "body_stems",
     "region",
+    "published_precision",
 ]
 # unicode61 folds case and diacritics and knows no language: right for Indonesian (porter is English).
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -274,6 +275,15 @@ def add_region(db: Database) -> None:
         [(region_of(dateline, json.loads(sections or "[]")), rowid) for rowid, dateline, sections in rows],
     )
     db["articles"].create_index(["region"])
+
+
+@MIGRATIONS(name="0009_published_precision")
+def add_published_precision(db: Database) -> None:
+    """What each article's page told of its publication time: ``minute``, ``hour`` (a relative date), or ``day``
+    (a page that shows the date alone, read by the generic reading). Every article stored before this release was
+    read from a machine date or a date with its time: ``minute``."""
+    db["articles"].add_column("published_precision", str)
+    db.execute("UPDATE articles SET published_precision = 'minute'")
 
 
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:

@@ -1,0 +1,211 @@
+"""The generic reading: what any WordPress theme's article page says, read without knowing the theme.
+
+Used when no known theme's markup holds the article (after a redesign). Nothing here names a theme's class: the
+fields come from what WordPress itself prints (``rel="category tag"``, ``rel="tag"``, ``/author/`` links, ``<time
+datetime>``), from the page's visible date text, and, for the body, from the agreement of the project's own content
+finder with a maintained main-content extractor (trafilatura), which says which blocks of the content element are
+the article's text. Class and id names are judged as whole tokens, and only where they cannot be the article (a
+sidebar never holds the article's headline).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from .text import clean_line
+
+# Where the page's own chrome is, by tag: never the article's metadata.
+CHROME_TAGS = {"header", "nav", "aside", "footer", "form"}
+# Whole class or id tokens (split on "-" and "_" too) of boxes beside the article: sidebars and widgets.
+SIDE_TOKENS = {"sidebar", "widget", "widgets", "secondary"}
+# Whole tokens of a site's logo and name, whose heading is no article's.
+BRANDING_TOKENS = {"logo", "branding", "site-title", "site-branding", "site-identity"}
+# An element whose text is a date, at most this long ("Senin, 29 November 2026 - 14:05 WIB").
+DATE_TEXT_MAX = 80
+MONTHS = (
+    "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+    "jan|feb|mar|apr|jun|jul|agu|ags|aug|sep|sept|okt|oct|nov|des|dec|"
+    "january|february|march|may|june|july|august|october|december"
+)
+DATE_TEXT = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{MONTHS})\.?\s+\d{{4}}\b"  # 29 November 2026
+    rf"|\b(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b"  # Nov 29, 2026
+    r"|\b\d{1,2}/\d{1,2}/\d{4}\b"  # 29/11/2026
+    r"|\b\d+\s+(?:detik|menit|jam|hari|minggu|bulan|seconds?|minutes?|hours?|days?|weeks?|months?)\s+(?:yang\s+)?(?:lalu|ago)\b",
+    re.I,
+)
+TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+RELATIVE_UNIT = re.compile(r"\b\d+\s+(detik|menit|jam|hari|minggu|bulan|second|minute|hour|day|week|month)", re.I)
+PRECISION_OF_UNIT = {
+    "detik": "minute",
+    "second": "minute",
+    "menit": "minute",
+    "minute": "minute",
+    "jam": "hour",
+    "hour": "hour",
+}
+
+
+def tokens(el) -> set[str]:
+    """An element's class and id, as whole tokens and as their parts split on "-" and "_"."""
+    words = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+    return set(words) | {part for word in words for part in re.split(r"[-_]", word) if part}
+
+
+def is_side_chrome(el, headline) -> bool:
+    """Chrome beside the article: a header, menu, sidebar, widget or footer that does not hold its headline."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if (node.tag in CHROME_TAGS or tokens(node) & SIDE_TOKENS) and not contains(node, headline):
+            return True
+    return False
+
+
+def contains(ancestor, el) -> bool:
+    return el is not None and (el is ancestor or any(a is ancestor for a in el.iterancestors()))
+
+
+def after(root, headline) -> Iterator:
+    """The page's elements in document order, from the headline on (the whole page when there is none)."""
+    started = headline is None
+    for el in root.iter():
+        if el is headline:
+            started = True
+        if started and isinstance(el.tag, str):
+            yield el
+
+
+def headline(scope):
+    """The first ``<h1>`` of ``scope`` that is not a site's logo or name."""
+    for h1 in scope.iter("h1"):
+        if not any(tokens(node) & BRANDING_TOKENS for node in (h1, *h1.iterancestors())):
+            return h1
+    return None
+
+
+def path_of(href: str) -> str:
+    return urlsplit(href or "").path
+
+
+# ---- author, sections, tags: what WordPress prints in any theme -------------------------------------
+def author_link(root, headline) -> str | None:
+    """The first link to an author's archive (``/author/slug/``) from the headline on, outside side chrome."""
+    for el in after(root, headline):
+        if el.tag == "a" and "/author/" in path_of(el.get("href")) and not is_side_chrome(el, headline):
+            name = clean_line(" ".join(el.itertext()))
+            if name:
+                return name
+    return None
+
+
+def is_section_link(a) -> bool:
+    rel = (a.get("rel") or "").split()
+    return "category" in rel or ("tag" in rel and "/category/" in path_of(a.get("href")))
+
+
+def is_tag_link(a) -> bool:
+    return (a.get("rel") or "").split() == ["tag"] and "/category/" not in path_of(a.get("href"))
+
+
+def term_links(root, headline, wanted) -> list[str]:
+    """The names in the first box of links that ``wanted`` accepts (a post's category line, its tags), anywhere
+    on the page but in side chrome: the box is the smallest element around the first such link that holds all of
+    its neighbours (a list of tags is one ``<li>`` a link)."""
+    first = next(
+        (a for a in root.iter("a") if wanted(a) and not is_side_chrome(a, headline)),
+        None,
+    )
+    if first is None:
+        return []
+    box, count = first, 1
+    for parent in first.iterancestors():
+        found = sum(1 for a in parent.iter("a") if wanted(a))
+        if found <= count and parent is not first.getparent():
+            break
+        if len(clean_line(" ".join(parent.itertext()))) > 600:
+            break
+        box, count = parent, found
+    return [clean_line(" ".join(a.itertext())) for a in box.iter("a") if wanted(a)]
+
+
+# ---- dates -----------------------------------------------------------------------------------------
+def first_datetime(root, headline) -> str | None:
+    """The ``datetime`` of the first ``<time>`` from the headline on, outside side chrome."""
+    for el in after(root, headline):
+        if el.tag == "time" and el.get("datetime") and not is_side_chrome(el, headline):
+            return el.get("datetime")
+    return None
+
+
+def visible_date_text(root, headline) -> str | None:
+    """The first short text from the headline on that is a date ("29 November 2026", "3 jam yang lalu"), outside
+    side chrome: what a reader sees as the article's date."""
+    for el in after(root, headline):
+        if el.tag in ("script", "style") or el is headline:
+            continue
+        own = clean_line(" ".join(el.itertext()))
+        if not own or not DATE_TEXT.search(own) or is_side_chrome(el, headline):
+            continue
+        if any(DATE_TEXT.search(clean_line(" ".join(child.itertext()))) for child in el if isinstance(child.tag, str)):
+            continue  # a smaller element holds it: the meta line holds the date's own element
+        return own if len(own) <= DATE_TEXT_MAX else DATE_TEXT.search(own).group(0)
+    return None
+
+
+def precision_of(text: str) -> str:
+    """What a visible date tells: ``minute`` with a time of day, ``hour`` counted back in hours, else ``day``."""
+    relative = RELATIVE_UNIT.search(text)
+    if relative:
+        unit = relative.group(1).lower()
+        return PRECISION_OF_UNIT.get(unit, "day")
+    return "minute" if TIME_OF_DAY.search(text) else "day"
+
+
+# ---- the body: the finder's element, its blocks kept where trafilatura agrees --------------------------
+# A block the reference does not have is kept still when it reads as prose: at least this many words.
+PROSE_WORDS = 20
+# Share of a block's three-word runs the reference must hold for the block to be its text.
+SHARED_RUNS = 0.6
+WORD = re.compile(r"\w+", re.U)
+
+
+def reference_text(html: str, url: str) -> str | None:
+    """The main text of the page as trafilatura reads it (precision first, no comments); None if it finds none."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+        deduplicate=False,
+    )
+    return text if text and len(text.split()) >= 20 else None
+
+
+def runs(words: list[str], n: int = 3) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def agreed(paragraphs: list[str], reference: str | None) -> list[str]:
+    """The paragraphs the reference holds too (the block's words in a row, or most of its three-word runs), and
+    those long enough to be prose whatever it says. Without a reference, all of them."""
+    if reference is None:
+        return paragraphs
+    ref_words = WORD.findall(reference.casefold())
+    ref_text, ref_runs = " ".join(ref_words), runs(ref_words)
+    kept = []
+    for paragraph in paragraphs:
+        own = WORD.findall(paragraph.casefold())
+        if not own:
+            continue
+        own_runs = runs(own)
+        held = " ".join(own) in ref_text or (own_runs and len(own_runs & ref_runs) / len(own_runs) >= SHARED_RUNS)
+        if held or len(own) >= PROSE_WORDS:
+            kept.append(paragraph)
+    return kept
