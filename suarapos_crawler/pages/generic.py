@@ -18,8 +18,9 @@ from .text import clean_line
 
 # Where the page's own chrome is, by tag: never the article's metadata.
 CHROME_TAGS = {"header", "nav", "aside", "footer", "form"}
-# Whole class or id tokens (split on "-" and "_" too) of boxes beside the article: sidebars and widgets.
-SIDE_TOKENS = {"sidebar", "widget", "widgets", "secondary"}
+# Whole class or id tokens of boxes beside the article: sidebars and widgets (a whole token: "right-sidebar" on a
+# page's <body> or "penci_sidebar" on a layout's wrapper are no sidebar).
+SIDE_TOKENS = {"sidebar", "widget", "widgets", "secondary", "widget-area"}
 # Whole tokens of a site's logo and name, whose heading is no article's.
 BRANDING_TOKENS = {"logo", "branding", "site-title", "site-branding", "site-identity"}
 # An element whose text is a date, at most this long ("Senin, 29 November 2026 - 14:05 WIB").
@@ -49,17 +50,16 @@ PRECISION_OF_UNIT = {
 
 
 def tokens(el) -> set[str]:
-    """An element's class and id, as whole tokens and as their parts split on "-" and "_"."""
-    words = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-    return set(words) | {part for word in words for part in re.split(r"[-_]", word) if part}
+    """An element's class and id, as whole tokens."""
+    return set(f"{el.get('class') or ''} {el.get('id') or ''}".lower().split())
 
 
-def is_side_chrome(el, headline) -> bool:
+def is_side_chrome(el, headline, tags=CHROME_TAGS) -> bool:
     """Chrome beside the article: a header, menu, sidebar, widget or footer that does not hold its headline."""
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             return False
-        if (node.tag in CHROME_TAGS or tokens(node) & SIDE_TOKENS) and not contains(node, headline):
+        if (node.tag in tags or tokens(node) & SIDE_TOKENS) and not contains(node, headline):
             return True
     return False
 

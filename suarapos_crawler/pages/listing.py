@@ -6,9 +6,15 @@ import re
 from functools import cached_property
 
 from ..urls import canonical_url, is_section_url, may_be_article, section_page_url
+from . import generic
 from .html import classes, html_root, select
 
 PAGE_OF = re.compile(r"(\d+)\s*(?:dari|of)\s*(\d+)", re.I)
+# A link to a page of a listing: WordPress's /page/N/, or the query forms of ?paged=N and the query loop block.
+PAGED = re.compile(r"/page/\d+/|[?&](?:paged|query-\d+-page|query-page)=\d+")
+# Where no link to the listing's own pages is: its header, footer and asides (not its <nav>s).
+BESIDE_THE_LISTING = {"header", "footer", "aside"}
+PAGED_QUERY = re.compile(r"[?&](?:paged|query-\d+-page|query-page)=\d+")
 # The listing's main column in each theme (tagDiv Newspaper; ColorMag's #cm-primary): never the sidebar.
 MAIN_AREAS = ("td-main-content", "td-category-grid", "td-main-page-wrap", "cm-primary")
 # A listed post's title or thumbnail, in each theme.
@@ -86,9 +92,26 @@ class ListingPage:
         """The listing area: main column and top grid, never the sidebar or footer widgets."""
         return [el for el in self.with_class(*MAIN_AREAS) if not in_widget(el)]
 
+    @cached_property
+    def knows_theme(self) -> bool:
+        """Whether the page has a known theme's listing area; else it is read generically (``generic_*``)."""
+        return bool(self.main_content)
+
     def article_urls(self) -> list[str]:
         """Links of the listed articles (titles and thumbnails of listing modules)."""
-        return self._article_urls
+        return self._article_urls if self.knows_theme else self.generic_article_urls
+
+    @cached_property
+    def generic_article_urls(self) -> list[str]:
+        """Any theme: the links that can lead to an article (the site's permalinks: ``urls.may_be_article``) from
+        the page's heading on, outside its header, menus, sidebars, widgets and footer."""
+        headline = generic.headline(self.root)
+        hrefs = [
+            a.get("href")
+            for a in generic.after(self.root, headline)
+            if a.tag == "a" and a.get("href") and not generic.is_side_chrome(a, headline)
+        ]
+        return [u for u in self._canonical(hrefs) if may_be_article(u, self.base_url)]
 
     @cached_property
     def _article_urls(self) -> list[str]:
@@ -165,6 +188,8 @@ class ListingPage:
         """The next page of this section: from the page-nav, ``rel=next``, or, when the
         section hides its page-nav ("load more"), the WordPress URL of the next page.
         None on the last page."""
+        if not self.knows_theme:
+            return self.generic_next_page_url()
         numbers = self.page_numbers()
         if numbers and numbers[0] >= numbers[1]:
             return None
@@ -183,3 +208,28 @@ class ListingPage:
             return None
         # "Load more" sections print no page-nav, yet WordPress serves /page/N/ until a 404.
         return section_page_url(canonical_url(self.response.url, self.base_url), self.current_page() + 1)
+
+    def generic_next_page_url(self) -> str | None:
+        """Any theme: ``rel=next``, else a link to WordPress's URL of the next page (``/page/N/``, or ``?paged=N``),
+        whatever its text ("Berikutnya", "»", "Older Posts", a number); None on a last page (it links to pages of
+        its section, but not to the next). A section that links to no page of itself at all pages by script ("load
+        more"), and WordPress serves the next page's URL still."""
+        here = canonical_url(self.response.url, self.base_url)
+        nxt = self.xpath("//link[@rel='next']/@href") + self.xpath("//a[@rel='next' and contains(@href, 'page')]/@href")
+        if nxt:
+            return canonical_url(self.response.urljoin(nxt[0]), self.base_url)
+        wanted = section_page_url(here, self.current_page() + 1)
+        headline = generic.headline(self.root)
+        paging = False
+        for a in self.root.iter("a"):
+            url = canonical_url(self.response.urljoin(a.get("href") or ""), self.base_url)
+            if not PAGED.search(url) and url != section_page_url(here, 1):
+                continue
+            if generic.is_side_chrome(a, headline, tags=BESIDE_THE_LISTING):  # a pagination is often a <nav>
+                continue
+            if url == wanted or PAGED_QUERY.search(url) and f"={self.current_page() + 1}" in url:
+                return url
+            paging = paging or url != here
+        if paging or not self.article_urls():
+            return None
+        return wanted
