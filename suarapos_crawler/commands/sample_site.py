@@ -75,7 +75,7 @@ class Command(ScrapyCommand):
         except ValueError as exc:
             raise UsageError(str(exc), print_help=False) from exc
         if opts.truth:
-            write_truth(opts.truth, site_truth(sample.site, sample.base, sample.faults))
+            write_truth(opts.truth, site_truth(sample.site, sample.base, sample.faults, sample.render))
         print(
             f"Sample site of {len(sample.site.articles)} articles (day {opts.day}, theme {sample.theme}) at {sample.base}/",
             flush=True,

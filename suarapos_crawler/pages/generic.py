@@ -193,19 +193,21 @@ def runs(words: list[str], n: int = 3) -> set[tuple[str, ...]]:
 
 
 def agreed(paragraphs: list[str], reference: str | None) -> list[str]:
-    """The paragraphs the reference holds too (the block's words in a row, or most of its three-word runs), and
-    those long enough to be prose whatever it says. Without a reference, all of them."""
+    """The paragraphs the reference holds too (most of their three-word runs; a block of a word or two, as a line
+    of its own), and those long enough to be prose whatever it says. Without a reference, all of them."""
     if reference is None:
         return paragraphs
     ref_words = WORD.findall(reference.casefold())
-    ref_text, ref_runs = " ".join(ref_words), runs(ref_words)
+    ref_runs = runs(ref_words)
+    ref_lines = {" ".join(WORD.findall(line.casefold())) for line in reference.splitlines()}
     kept = []
     for paragraph in paragraphs:
         own = WORD.findall(paragraph.casefold())
         if not own:
             continue
         own_runs = runs(own)
-        held = " ".join(own) in ref_text or (own_runs and len(own_runs & ref_runs) / len(own_runs) >= SHARED_RUNS)
+        # a block of a word or two ("Sumber", "Tags"): a line of the reference, not a word found somewhere in it
+        held = len(own_runs & ref_runs) / len(own_runs) >= SHARED_RUNS if own_runs else " ".join(own) in ref_lines
         if held or len(own) >= PROSE_WORDS:
             kept.append(paragraph)
     return kept

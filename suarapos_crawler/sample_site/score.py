@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from ..clock import parse_iso
+
 # Strings that belong to the page around an article, never to its text.
 BOILERPLATE = [
     "Baca Juga",
@@ -147,17 +149,16 @@ def score_database(db: Database, truth: dict) -> Score:
             score.misses.setdefault("missing", []).append(a["url"])
             continue
         score.found += 1
-        score_fields(score, row, a)
+        score_fields(score, row, a, truth.get("furniture", []))
         score_links(score, row["url"], links.get(row["url"], []), a, deleted)
     return score
 
 
-def score_fields(score: Score, row: dict, a: dict) -> None:
+def score_fields(score: Score, row: dict, a: dict, furniture: list[str] = ()) -> None:
     """One stored article's fields against its truth: each right or missed, the body by F1, no boilerplate."""
     checks = {
         "title": row["title"] == a["title"],
-        "published_at": (row["published_at"] or "")[:16] == a["published_at"][:16]
-        and (row["published_at"] or "").endswith("+07:00"),
+        "published_at": same_time(row["published_at"] or "", a["published_at"], a.get("date_precision", "minute")),
         "author": row["author"] == a["author"],
         "section": row["section"] == a["section"],
         "tags": json.loads(row["tags"] or "[]") == a["tags"],
@@ -171,9 +172,22 @@ def score_fields(score: Score, row: dict, a: dict) -> None:
         score.body_f1_ok += 1
     else:
         score.misses.setdefault("body", []).append(a["url"])
-    for needle in BOILERPLATE:
+    for needle in [*BOILERPLATE, *furniture]:
         if needle in (row["body"] or "") and needle not in a["body"]:
             score.boilerplate_hits.append((row["url"], needle))
+
+
+def same_time(stored: str, true: str, precision: str) -> bool:
+    """The stored time is the true one at the precision the page showed it: the minute, the day, or within the
+    hour a relative date ("3 jam yang lalu") can tell."""
+    if not stored.endswith("+07:00"):
+        return False
+    if precision == "day":
+        return stored[:10] == true[:10]
+    if precision == "hour":
+        when = parse_iso(stored)
+        return when is not None and abs((when - parse_iso(true)).total_seconds()) < 3600
+    return stored[:16] == true[:16]
 
 
 def score_links(score: Score, url: str, got: list[str], a: dict, deleted: set[str]) -> None:

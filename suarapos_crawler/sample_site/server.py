@@ -21,9 +21,11 @@ from .content import Site
 from .faults import COOKIE_WALL, SLOW_SECONDS, Faults
 from .render import Renderer
 from .render.colormag import ColorMagRenderer
+from .render.generatepress import GeneratePressRenderer
 from .render.jannah import JannahRenderer
 from .render.jnews import JNewsRenderer
 from .render.mh_magazine import MHMagazineRenderer
+from .render.newsup import NewsupRenderer
 from .render.sahifa import SahifaRenderer
 from .render.soledad import SoledadRenderer
 from .render.twentytwentyfour import TwentyTwentyFourRenderer
@@ -38,6 +40,9 @@ THEMES = {
     "soledad": SoledadRenderer,
     "jnews": JNewsRenderer,
     "twentytwentyfour": TwentyTwentyFourRenderer,
+    # held out: the generic reading was not written against these (sample_site/leave_one_out.py)
+    "newsup": NewsupRenderer,
+    "generatepress": GeneratePressRenderer,
 }
 
 HTML = "text/html; charset=UTF-8"

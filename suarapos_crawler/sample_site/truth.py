@@ -16,7 +16,7 @@ def url_of(base: str, slug: str, page: int = 1) -> str:
     return f"{base}/{slug}/" + (f"{page}/" if page > 1 else "")
 
 
-def article_truth(site: Site, base_url: str, faults: Faults) -> list[dict]:
+def article_truth(site: Site, base_url: str, faults: Faults, render=None) -> list[dict]:
     base = base_url.rstrip("/")
     out = []
     for a in site.articles:
@@ -54,12 +54,16 @@ def article_truth(site: Site, base_url: str, faults: Faults) -> list[dict]:
                 "faults": faults.for_article(a),
                 "day": a.day,
                 "page_urls": [url_of(base, a.slug, n) for n in range(1, a.page_count + 1)],
+                # what its page in the served theme tells of the time: minute, hour or day
+                "date_precision": render.date_precision(a) if hasattr(render, "date_precision") else "minute",
             }
         )
     return out
 
 
-def site_truth(site: Site, base_url: str, faults: Faults) -> dict:
+def site_truth(site: Site, base_url: str, faults: Faults, render=None) -> dict:
+    """What a perfect crawl would store; ``render``, the served theme's renderer, says at what precision each page
+    shows its date and which of the theme's own words no body may hold."""
     base = base_url.rstrip("/")
     listing_pages = {s: site.section_pages(s) for s in site.sections}
     return {
@@ -75,7 +79,9 @@ def site_truth(site: Site, base_url: str, faults: Faults) -> dict:
         # Baca Juga links that lead to no article, whatever the crawler does (faults)
         "dead_link_urls": [f"{base}/" + "berita-panjang-" * 200 + "/"] if "odd_urls" in faults.enabled else [],
         "non_article_urls": [f"{base}/{slug}/" for slug in ("redaksi", "pedoman-media-siber", "tentang-kami")],
-        "articles": article_truth(site, base, faults),
+        "theme": getattr(render, "theme", "") or "newspaper",
+        "furniture": list(getattr(render, "FURNITURE", ())),
+        "articles": article_truth(site, base, faults, render),
     }
 
 

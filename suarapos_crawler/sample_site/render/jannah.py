@@ -21,6 +21,16 @@ from .wordpress import ThemeRenderer, relative_date
 
 class JannahRenderer(ThemeRenderer):
     theme = "jannah"
+    FURNITURE = (
+        "Artikel Terkait",
+        "Advertisement",
+        "Sumber",
+        "Tags",
+        "yang lalu",
+        "menit membaca",
+        "Tinggalkan Balasan",
+        "Berita Terkini",
+    )
     DATE_SHOWN = "minute"  # its own JSON-LD says datePublished; the page shows "... yang lalu"
     RELATIVE_DATES = True
     MENU_CLASS = "menu"

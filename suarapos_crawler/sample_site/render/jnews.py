@@ -20,6 +20,17 @@ from .wordpress import ThemeRenderer, indonesian_date
 
 class JNewsRenderer(ThemeRenderer):
     theme = "jnews"
+    FURNITURE = (
+        "BacaJuga",
+        "Baca Juga",
+        "SHARES",
+        "VIEWS",
+        "Bagikan di Facebook",
+        "ADVERTISEMENT",
+        "Tags:",
+        "Artikel Sebelumnya",
+        "Berita Terkait",
+    )
     DATE_SHOWN = "minute"  # jnews-jsonld's datePublished, in local time
     MENU_CLASS = "jeg_menu jeg_main_menu jeg_menu_style_1"
     MENU_ITEM_CLASS = " bgnav"

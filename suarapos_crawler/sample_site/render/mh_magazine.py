@@ -17,6 +17,15 @@ from .wordpress import ThemeRenderer, indonesian_date
 
 class MHMagazineRenderer(ThemeRenderer):
     theme = "mh-magazine"
+    FURNITURE = (
+        "Berita Terkini",
+        "Artikel Sejenis",
+        "Sebelumnya",
+        "Selanjutnya",
+        "Foto: Dok. Suarapos",
+        "Tinggalkan Balasan",
+        "[...]",
+    )
     DATE_SHOWN = "day"
     MENU_CLASS = "menu"
     MENU_ITEM_CLASS = ""

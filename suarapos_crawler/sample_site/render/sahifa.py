@@ -18,6 +18,17 @@ from .wordpress import ThemeRenderer, indonesian_date
 
 class SahifaRenderer(ThemeRenderer):
     theme = "sahifa"
+    FURNITURE = (
+        "Artikel Terkait",
+        "Bagikan",
+        "Cek Juga",
+        "Baca Selengkapnya",
+        "Tinggalkan komentar",
+        "Views",
+        "Breaking News",
+        "Sebelumnya",
+        "Selanjutnya",
+    )
     DATE_SHOWN = "day"
     MENU_CLASS = "menu"
     MENU_ITEM_CLASS = ""

@@ -22,6 +22,15 @@ ANGLE = '<i class="penci-faicon fa fa-angle-right" ></i>'
 
 class SoledadRenderer(ThemeRenderer):
     theme = "soledad"
+    FURNITURE = (
+        "Baca Juga",
+        "ditulis oleh",
+        "Anda mungkin juga suka",
+        "artikel sebelumnya",
+        "artikel berikutnya",
+        "Tinggalkan Komentar",
+        "Kategori:",
+    )
     DATE_SHOWN = "minute"  # the <time>'s datetime attribute
     MENU_CLASS = "menu"
     MENU_ITEM_CLASS = ""

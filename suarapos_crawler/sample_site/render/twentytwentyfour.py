@@ -27,6 +27,7 @@ def block_date(a: SampleArticle) -> str:
 
 class TwentyTwentyFourRenderer(ThemeRenderer):
     theme = "twentytwentyfour"
+    FURNITURE = ("Sebelumnya:", "Berikutnya:", "Komentar", "Tinggalkan Balasan", "Halaman Berikutnya")
     DATE_SHOWN = "minute"  # the datetime attribute of core/post-date
 
     def post_meta(self, a: SampleArticle) -> str:

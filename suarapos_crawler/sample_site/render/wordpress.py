@@ -36,6 +36,8 @@ class ThemeRenderer(Renderer):
     time), ``day`` (the date alone), ``hour`` (a relative date counted in hours)."""
 
     theme = ""
+    # Words the theme prints around an article that no body read from its pages may hold (the scorer's check).
+    FURNITURE: tuple[str, ...] = ()
     DATE_SHOWN = "minute"
     RELATIVE_DATES = False  # the pages say "3 jam yang lalu": the server's Date header is the site's "now"
 
