@@ -382,16 +382,14 @@ class ArticlePage:
             return None
 
     def header_time(self) -> tuple:
-        """The ``<time>`` of the article's header and the template that printed it; any theme: the article's
-        first ``<time>`` (and no template)."""
+        """The ``<time>`` of the article's header and the template that printed it; any theme: its publication
+        ``<time>`` (``generic.publication_time``), and no template."""
         for template in self.tried_templates():
             node = self.where(template)
             found = self.first(template.time, node) if node is not None else None
             if found is not None:
                 return found, template
-        if self.article_element is not None:
-            return self.first(".//time", self.article_element), None
-        return None, None
+        return generic.publication_time(self.root, self.headline), None
 
     def modified(self) -> str | None:
         raw = self.jsonld("dateModified")
@@ -449,7 +447,9 @@ class ArticlePage:
         on a page of a known theme; anywhere but in side chrome on a page of an unknown one (``generic.term_links``)."""
         if self.template is None:
             wanted = generic.is_section_link if kind == "category" else generic.is_tag_link
-            return generic.term_links(self.root, self.headline, wanted)
+            found = generic.term_links(self.root, self.headline, wanted)
+            base = "/category/" if kind == "category" else "/tag/"
+            return found or generic.links_near(self.headline, base, self.content_element)
         return self.rel_links(kind)
 
     def rel_links(self, kind: str) -> list[str]:

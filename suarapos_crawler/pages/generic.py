@@ -55,10 +55,13 @@ def tokens(el) -> set[str]:
 
 
 def is_side_chrome(el, headline, tags=CHROME_TAGS) -> bool:
-    """Chrome beside the article: a header, menu, sidebar, widget or footer that does not hold its headline."""
+    """Chrome beside the article: a header, menu, sidebar, widget or footer that does not hold its headline (an
+    ``<article>``'s own header and footer are the article's: its byline, its categories and tags)."""
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             return False
+        if node.tag in ("header", "footer") and any(a.tag == "article" for a in node.iterancestors()):
+            continue
         if (node.tag in tags or tokens(node) & SIDE_TOKENS) and not contains(node, headline):
             return True
     return False
@@ -110,6 +113,21 @@ def is_tag_link(a) -> bool:
     return (a.get("rel") or "").split() == ["tag"] and "/category/" not in path_of(a.get("href"))
 
 
+def links_near(headline, base: str, content=None) -> list[str]:
+    """Any theme, when no link says what it is: the links to a permalink base (``/category/``, ``/tag/``) in the
+    smallest box around the headline that has some, outside side chrome and the article's text (whose words may
+    link to a tag's page); a "#" before a tag's name dropped."""
+    if headline is None:
+        return []
+    for box in headline.iterancestors():
+        if box.tag in ("body", "html") or contains(box, content):
+            return []
+        found = [a for a in box.iter("a") if base in path_of(a.get("href")) and not is_side_chrome(a, headline)]
+        if found:
+            return [name for name in (clean_line(" ".join(a.itertext())).lstrip("#") for a in found) if name]
+    return []
+
+
 def term_links(root, headline, wanted) -> list[str]:
     """The names in the first box of links that ``wanted`` accepts (a post's category line, its tags), anywhere
     on the page but in side chrome: the box is the smallest element around the first such link that holds all of
@@ -132,12 +150,29 @@ def term_links(root, headline, wanted) -> list[str]:
 
 
 # ---- dates -----------------------------------------------------------------------------------------
+# What WordPress themes mark a <time> with (hAtom's classes, schema.org's microdata).
+PUBLISHED_MARKS = {"published", "entry-date", "datepublished"}
+MODIFIED_MARKS = {"updated", "modified", "datemodified"}
+
+
+def marks(el) -> set[str]:
+    return tokens(el) | {(el.get("itemprop") or "").lower()}
+
+
+def publication_time(root, headline):
+    """The ``<time>`` of the article's publication, from the headline on and outside side chrome: the first one
+    marked published (hAtom ``published``, ``itemprop=datePublished``), else the first not marked as the
+    modification's (a theme may print the ``updated`` time first)."""
+    times = [el for el in after(root, headline) if el.tag == "time" and not is_side_chrome(el, headline)]
+    marked = [el for el in times if marks(el) & PUBLISHED_MARKS]
+    unmarked = [el for el in times if not marks(el) & MODIFIED_MARKS]
+    return (marked or unmarked or [None])[0]
+
+
 def first_datetime(root, headline) -> str | None:
-    """The ``datetime`` of the first ``<time>`` from the headline on, outside side chrome."""
-    for el in after(root, headline):
-        if el.tag == "time" and el.get("datetime") and not is_side_chrome(el, headline):
-            return el.get("datetime")
-    return None
+    """The ``datetime`` of the article's publication ``<time>`` (``publication_time``)."""
+    found = publication_time(root, headline)
+    return found.get("datetime") if found is not None else None
 
 
 def visible_date_text(root, headline) -> str | None:

@@ -40,7 +40,6 @@ THEMES = {
     "soledad": SoledadRenderer,
     "jnews": JNewsRenderer,
     "twentytwentyfour": TwentyTwentyFourRenderer,
-    # held out: the generic reading was not written against these (sample_site/leave_one_out.py)
     "newsup": NewsupRenderer,
     "generatepress": GeneratePressRenderer,
 }

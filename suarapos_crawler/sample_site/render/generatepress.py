@@ -1,5 +1,5 @@
-"""The site in GeneratePress 3.6 (Tom Usborne, free on wordpress.org), a held-out theme: the generic reading was not
-written against it (``leave_one_out.HELD_OUT``).
+"""The site in GeneratePress 3.6 (Tom Usborne, free on wordpress.org). Held out at first (the generic reading was not
+written against it): its first measurement found the sections and date it now reads (docs/performance.md).
 
 Reproduced from its templates (``single.php``, ``content-single.php``, ``archive.php``, ``content.php``,
 ``inc/structure/post-meta.php``: ``generate_posted_on``, ``inc/structure/navigation.php``) with its defaults and
