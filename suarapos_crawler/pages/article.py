@@ -21,7 +21,7 @@ from ..clock import parse_iso, to_wib
 from ..items import Article, RelatedLink
 from ..urls import canonical_url, is_site_url, may_be_article, shortlink_post_id
 from . import generic
-from .body import Body, extract_body
+from .body import Body, extract_body, split_dateline
 from .dates import FoundDate, parse_indonesian, undo_wall_clock_trap
 from .html import classes, has_class, parse_response, select
 from .main_content import find_main_content
@@ -490,6 +490,8 @@ class ArticlePage:
         if self.template is None:  # the generic finder's element: its blocks kept where trafilatura agrees
             reference = generic.reference_text(self.response.text, self.response.url)
             body.paragraphs = generic.agreed(body.paragraphs, reference)
+            if body.dateline is None:  # the theme's furniture above the text hid it
+                body.dateline, body.paragraphs = split_dateline(body.paragraphs)
         return body
 
     def related(self) -> list[RelatedLink]:

@@ -12,6 +12,7 @@ from scrapy.http import HtmlResponse
 from suarapos_crawler.items import Article
 from suarapos_crawler.pages.article import ArticlePage
 from suarapos_crawler.pages.html import FetchedPage
+from suarapos_crawler.pages.themes import KNOWN_THEMES
 from tests.conftest import (
     ARTICLE_PAGES,
     BASE,
@@ -170,7 +171,9 @@ READ_BY_THE_FALLBACK = ("title", "published_at", "author", "section", "sections"
 
 @pytest.mark.parametrize("name", ARTICLE_PAGES)
 def test_extracted_by_names_the_theme_whose_markup_held_the_article(name):
-    assert page(name).to_item().extracted_by == reviewed(name)["extracted_by"] == EXPECTED[name]["theme"]
+    theme = EXPECTED[name]["theme"]
+    reader = theme if theme in KNOWN_THEMES else "fallback"  # a theme of the zoo is read by the generic reading
+    assert page(name).to_item().extracted_by == reviewed(name)["extracted_by"] == reader
 
 
 @pytest.mark.parametrize("name", REDESIGNED_PAGES)

@@ -25,6 +25,17 @@ def listing(name: str) -> ListingPage:
     return ListingPage(saved_response(name), BASE)
 
 
+ZOO_SECTIONS = sorted(n for n, info in EXPECTED.items() if info["kind"] == "listing" and "next" in info)
+
+
+@pytest.mark.parametrize("name", ZOO_SECTIONS)
+def test_a_listing_of_a_theme_it_does_not_know_gives_its_posts_and_its_next_page(name):
+    page = listing(name)
+    assert not page.knows_theme
+    assert set(EXPECTED[name]["articles"]) <= set(page.article_urls())
+    assert page.next_page_url() == EXPECTED[name]["next"]
+
+
 def test_home_lists_every_section_of_the_menu_nested_ones_too():
     assert set(listing("home").section_urls()) == set(EXPECTED["home"]["sections"])
     assert f"{BASE}/category/daerah/pangkalpinang/" in listing("home").section_urls()

@@ -5,7 +5,7 @@ Reproduced from its templates (``single.php``, ``content-single.php``, ``content
 ``functions.php``: ``penci_soledad_pagination``) with its defaults. Its traps: the date is shown alone, but in a
 ``<time class="entry-date published" datetime="...">`` that has the time (and a hidden duplicate byline and date in
 every header and card); its own JSON-LD ``BlogPosting`` gives ``datePublished`` as a day only (``Y-m-d``); the inline
-related posts ("Baca Juga", ``penci-ilrelated-posts``) inside the content; the tags as bare links at the end of the
+related posts ("Mungkin Anda Tertarik", ``penci-ilrelated-posts``) inside the content; the tags as bare links at the end of the
 content; "Older Posts" / "Newer Posts" instead of page numbers.
 """
 
@@ -23,7 +23,7 @@ ANGLE = '<i class="penci-faicon fa fa-angle-right" ></i>'
 class SoledadRenderer(ThemeRenderer):
     theme = "soledad"
     FURNITURE = (
-        "Baca Juga",
+        "Mungkin Anda Tertarik",
         "ditulis oleh",
         "Anda mungkin juga suka",
         "artikel sebelumnya",
@@ -153,7 +153,7 @@ class SoledadRenderer(ThemeRenderer):
             for x in self.related_pool(a, 2)
         )
         return (
-            '<div class="penci-ilrltpost-insert"><div class="penci-ilrelated-posts pcilrt-list pcilrt-none pcilrt-col-2"><div class="pcilrp-heading pcilrph-align-left"><span>Baca Juga</span></div>'
+            '<div class="penci-ilrltpost-insert"><div class="penci-ilrelated-posts pcilrt-list pcilrt-none pcilrt-col-2"><div class="pcilrp-heading pcilrph-align-left"><span>Mungkin Anda Tertarik</span></div>'
             f'<ul class="pcilrp-content">{items}</ul></div></div>'
         )
 
