@@ -58,3 +58,17 @@ def test_csv_can_carry_a_byte_order_mark_and_any_cell_size():
 def test_csv_keeps_quoting_and_lines():
     body = b'a,b\r\n"=x(""1"")","line\nbreak"\r\n'
     assert defuse_csv(body).decode() == 'a,b\r\n"\'=x(""1"")","line\nbreak"\r\n'
+
+
+def test_a_publication_time_is_shown_as_precisely_as_its_page_gave_it():
+    from suarapos_crawler.browse.plugins.suarapos_reading import render_cell as time_cell
+    from suarapos_crawler.browse.plugins.suarapos_reading import wib_date
+
+    stored = "2026-11-28T00:00:00+07:00"
+    assert wib_date("2026-11-28T15:32:00+07:00") == "28 November 2026, 15:32 WIB"
+    assert wib_date(stored, "day") == "28 November 2026"
+    assert wib_date("2026-11-28T11:00:00+07:00", "hour") == "28 November 2026, sekitar 11:00 WIB"
+    row = {"published_at": stored, "published_precision": "day"}
+    assert time_cell(row, stored, "published_at", "articles", "archive", DATASETTE) == "2026-11-28"
+    minute = {**row, "published_precision": "minute"}
+    assert time_cell(minute, stored, "published_at", "articles", "archive", DATASETTE) is None  # Datasette's own

@@ -18,12 +18,32 @@ MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Ag
              "November", "Desember"]  # fmt: skip
 
 
-def wib_date(iso: str | None) -> str:
-    """``2026-12-02T03:41:00+07:00`` as a reader writes it: ``2 Desember 2026, 03:41 WIB``."""
+def wib_date(iso: str | None, precision: str | None = "minute") -> str:
+    """``2026-12-02T03:41:00+07:00`` as a reader writes it: ``2 Desember 2026, 03:41 WIB``; at the precision the
+    article's page showed it (``articles.published_precision``): ``2 Desember 2026`` for a day, "sekitar 03:00 WIB"
+    for an hour counted back ("3 jam yang lalu")."""
     if not iso or len(iso) < 16:
         return iso or ""
     year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10])
-    return f"{day} {MONTHS_ID[month - 1]} {year}, {iso[11:16]} WIB"
+    date = f"{day} {MONTHS_ID[month - 1]} {year}"
+    if precision == "day":
+        return date
+    if precision == "hour":
+        return f"{date}, sekitar {iso[11:13]}:00 WIB"
+    return f"{date}, {iso[11:16]} WIB"
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """An article's publication time in the table as precisely as its page gave it: a day alone, without the
+    00:00 it is stored at."""
+    if table == "articles" and column == "published_at" and isinstance(value, str):
+        precision = dict(row).get("published_precision") if row is not None else None
+        if precision == "day":
+            return value[:10]
+        if precision == "hour":
+            return f"{value[:10]} sekitar {value[11:13]}:00"
+    return None
 
 
 def word_diff(before: str, after: str) -> list[tuple[str, str]]:
@@ -83,7 +103,7 @@ async def reading(datasette, database: str, url: str) -> dict | None:
     )
     return {
         "article": article,
-        "published": wib_date(article.get("published_at")),
+        "published": wib_date(article.get("published_at"), article.get("published_precision")),
         "modified": wib_date(article.get("modified_at")),
         "tags": json.loads(article.get("tags") or "[]"),
         "paragraphs": [p for p in (article.get("body") or "").split("\n\n") if p.strip()],
