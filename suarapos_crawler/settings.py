@@ -11,6 +11,9 @@ Custom settings (each read by its component, with its default):
   (0: read them in the crawling process; the spider sets 1 for a copy served on loopback).
 - ``EXTRACTION_THEMES`` = ``["newspaper", "colormag"]``: the WordPress themes whose markup the page classes
   read (``pages/themes.py``); a page in none of them is read by the fallback (``extracted_by`` = ``fallback``).
+- ``THEMES_DIR`` = ``"themes"``: the theme profiles an operator learned (``scrapy themes learn``) or wrote, one
+  YAML file each (relative: beside ``scrapy.cfg``); read after the shipped ones (``pages/profiles``), whatever
+  ``EXTRACTION_THEMES`` says.
 - ``REDESIGN_FALLBACK_SHARE`` = ``0.2``: a run whose articles were read by the fallback more than this share
   (of at least ``REDESIGN_MIN_ARTICLES`` = ``5``) is flagged as a likely redesign of the site, as is one where a
   field's coverage fell by more than ``REDESIGN_COVERAGE_DROP`` = ``0.2`` from the last good runs.
@@ -81,6 +84,7 @@ CONCURRENT_ITEMS = 4
 # without download delay, or the sample site (the spider sets 1 for a site on this machine).
 EXTRACT_PROCESSES = 0
 EXTRACTION_THEMES = ["newspaper", "colormag"]
+THEMES_DIR = "themes"
 REDESIGN_FALLBACK_SHARE = 0.2
 REDESIGN_MIN_ARTICLES = 5
 REDESIGN_COVERAGE_DROP = 0.2

@@ -19,10 +19,11 @@ MAX_ROOT_MODULES = 10
 ALLOWED = {
     "pages": {"items", "urls", "clock"},
     "storage": {"items", "urls", "clock", "enrich"},
-    "enrich": {"clock"},
+    "enrich": {"clock", "paths"},
     "clock": set(),
     "items": set(),
     "urls": set(),
+    "paths": set(),
 }
 
 # Fields of an Article that have no column of their own in ``articles``, and where they go instead.

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from ..paths import project_file
 from .stems import WORD, stem
 
 
@@ -97,9 +98,4 @@ def find_mentions(title: str, body: str, terms: list[WatchTerm]) -> list[Mention
 
 def watchlist_file(setting: str | None) -> str:
     """``WATCHLIST_PATH``, a relative one read beside ``scrapy.cfg`` (where cron's crawl may not be started)."""
-    from scrapy.utils.conf import closest_scrapy_cfg
-
-    if not setting or Path(setting).is_absolute():
-        return setting or ""
-    cfg = closest_scrapy_cfg()
-    return str(Path(cfg).parent / setting) if cfg else setting
+    return project_file(setting)

@@ -33,11 +33,9 @@ class PageReading:
     """The page is one page of a post split into several."""
 
 
-def read_page(
-    url: str, text: str, base_url: str, date: str | None = None, themes: tuple[str, ...] | None = None
-) -> PageReading:
-    """Parse one fetched page once and read its article, knowing the markup of ``themes`` (None: every
-    theme the page classes know). No I/O; runs in any process."""
+def read_page(url: str, text: str, base_url: str, date: str | None = None, themes: tuple | None = None) -> PageReading:
+    """Parse one fetched page once and read its article, knowing the markup of ``themes`` (names or
+    ``ThemeMarkup``; None: every theme the page classes know). No I/O; runs in any process."""
     page = ArticlePage(FetchedPage(url, text, date), base_url, themes)
     reading = PageReading(flattened=page.flattened)
     try:

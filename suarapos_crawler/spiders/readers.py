@@ -31,7 +31,8 @@ import sys
 import time
 
 from ..pages.reading import READERS, ListingReading, PageReading
-from ..pages.themes import templates_of
+from ..pages.themes import load_profiles, templates_of
+from ..paths import project_file
 from ..run.resources import peak_rss_mib
 
 logger = logging.getLogger(__name__)
@@ -129,10 +130,11 @@ def widen_pipe(fd: int) -> None:
 
 class PageReaders:
     """Reads pages for the spider, in worker processes when ``EXTRACT_PROCESSES`` > 0 (the default, 0, reads them
-    in the crawling process); ``EXTRACTION_THEMES``, the themes whose markup the page classes read. The workers
+    in the crawling process); ``EXTRACTION_THEMES`` and the profiles of ``THEMES_DIR``, the themes whose markup the
+    page classes read (resolved once, here, and handed with each page). The workers
     are started on first use and waited for when the spider closes, so their CPU time counts as the crawl's."""
 
-    def __init__(self, processes: int, crawler=None, themes: tuple[str, ...] | None = None):
+    def __init__(self, processes: int, crawler=None, themes: tuple | None = None):
         self.processes = processes
         self.themes = themes
         self.crawler = crawler  # its stats exist once the crawl starts, after the spider is built
@@ -147,9 +149,10 @@ class PageReaders:
         processes = crawler.settings.getint("EXTRACT_PROCESSES")
         if processes < 0:
             raise ValueError(f"EXTRACT_PROCESSES must be 0 or more, not {processes}")
-        themes = tuple(crawler.settings.getlist("EXTRACTION_THEMES")) or None
-        templates_of(themes)  # an unknown name fails the crawl at its start, not on every page
-        readers = cls(processes, crawler, themes)
+        names = tuple(crawler.settings.getlist("EXTRACTION_THEMES")) or None
+        learned = load_profiles(project_file(crawler.settings.get("THEMES_DIR")))  # a bad file fails the start
+        # resolved here, once: an unknown name fails the crawl at its start, not on every page
+        readers = cls(processes, crawler, templates_of(names, learned))
         crawler.signals.connect(readers.spider_closed, signal=signals.spider_closed)
         return readers
 

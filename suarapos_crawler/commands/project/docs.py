@@ -17,12 +17,8 @@ import sys
 from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
-from scrapy.utils.conf import closest_scrapy_cfg
 
-
-def project_root() -> Path:
-    cfg = closest_scrapy_cfg()
-    return Path(cfg).parent if cfg else Path.cwd()
+from ...paths import project_root
 
 
 def marker(name: str) -> re.Pattern:
