@@ -449,7 +449,9 @@ class ArticlePage:
             wanted = generic.is_section_link if kind == "category" else generic.is_tag_link
             found = generic.term_links(self.root, self.headline, wanted)
             base = "/category/" if kind == "category" else "/tag/"
-            return found or generic.links_near(self.headline, base, self.content_element)
+            found = found or generic.links_near(self.headline, base, self.content_element)
+            prefix = "category-" if kind == "category" else "tag-"
+            return found or generic.post_class_terms(self.article_element, self.root, prefix, base)
         return self.rel_links(kind)
 
     def rel_links(self, kind: str) -> list[str]:

@@ -128,6 +128,22 @@ def links_near(headline, base: str, content=None) -> list[str]:
     return []
 
 
+def post_class_terms(article, root, prefix: str, base: str) -> list[str]:
+    """Any theme, when the page prints no term at all: the terms WordPress puts in the article's classes
+    (``post_class``: ``category-bangka-barat``), named as the page's own links to them name them (its menu)."""
+    if article is None:
+        return []
+    slugs = [
+        c[len(prefix) :] for c in (article.get("class") or "").split() if c.startswith(prefix) and len(c) > len(prefix)
+    ]
+    names = {}
+    for a in root.iter("a"):
+        path = path_of(a.get("href")).rstrip("/")
+        if base in path + "/":
+            names.setdefault(path.rsplit("/", 1)[-1], clean_line(" ".join(a.itertext())))
+    return [names[slug] for slug in slugs if names.get(slug)]
+
+
 def term_links(root, headline, wanted) -> list[str]:
     """The names in the first box of links that ``wanted`` accepts (a post's category line, its tags), anywhere
     on the page but in side chrome: the box is the smallest element around the first such link that holds all of

@@ -125,3 +125,12 @@ def test_blocks_are_kept_where_the_reference_agrees_and_prose_is_kept_whatever_i
     kept = generic.agreed(paragraphs, reference)
     assert kept == [paragraphs[0], paragraphs[4]]
     assert generic.agreed(paragraphs, None) == paragraphs
+
+
+def test_terms_no_link_shows_are_the_articles_classes_named_by_the_pages_menu():
+    root = tree(
+        "<nav><a href='/category/daerah/bangka-barat/'>Bangka Barat</a><a href='/category/pendidikan/'>Pendidikan</a></nav>"
+        "<article class='post-1 post hentry category-bangka-barat category-pendidikan category-hilang'><h1>J</h1></article>"
+    )
+    found = generic.post_class_terms(root.find(".//article"), root, "category-", "/category/")
+    assert found == ["Bangka Barat", "Pendidikan"]  # a class the page names nowhere is left out

@@ -40,6 +40,7 @@ class ThemeRenderer(Renderer):
     FURNITURE: tuple[str, ...] = ()
     DATE_SHOWN = "minute"
     RELATIVE_DATES = False  # the pages say "3 jam yang lalu": the server's Date header is the site's "now"
+    SHOWS_TAGS = True  # whether a single post prints its tags
 
     def date_precision(self, a: SampleArticle) -> str:
         """What a reader can know of ``a``'s publication time from its page in this theme."""
