@@ -30,7 +30,7 @@ def good_run(db: Database, stats: dict) -> int:
 
 def test_a_run_read_mostly_by_the_fallback_is_a_redesign_and_says_what_to_do():
     verdict = redesign_verdict(readings(40, fallback=38), {}, LIMITS)
-    assert "38 of 40 articles (95%)" in verdict and "pages/themes.py" in verdict and "reextract" in verdict
+    assert "38 of 40 articles (95%)" in verdict and "scrapy themes learn" in verdict and "reextract" in verdict
 
 
 def test_an_ordinary_run_is_not_a_redesign(db):

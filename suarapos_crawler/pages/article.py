@@ -234,17 +234,23 @@ class ArticlePage:
         return self._headers[template]
 
     def theme_values(self, field: str) -> list:
-        """What the page's template finds for one of its fields (XPath ``field`` of ``ThemeMarkup``); the tags
-        are looked for in the whole article, the rest in its header."""
+        """What the page's template finds for one of its fields (XPath ``field`` of ``ThemeMarkup``): the first
+        element of a headline, a name or a time; every link of sections and tags (the links in the first box, when
+        the template names the box). The tags are looked for in the whole article, the rest in its header."""
         for template in self.tried_templates():
+            query = getattr(template, field)
             node = self.scope if field == "tags" else self.where(template)
-            found = select(node, getattr(template, field)) if node is not None else []
+            found = select(node, query) if node is not None and query else []
+            if found and field in ("sections", "tags") and found[0].tag != "a":
+                found = list(found[0].iter("a"))
             if found:
                 return found
         return []
 
     def theme_texts(self, field: str) -> list[str]:
-        return [v for v in (clean_line(x) for x in self.theme_values(field)) if v]
+        """The text of the first element the template finds for ``field`` (its text nodes, with the line each is)."""
+        found = self.theme_values(field)
+        return [v for v in (clean_line(x) for x in found[0].itertext()) if v] if found else []
 
     # ---- fields ----------------------------------------------------------------
     def url(self) -> str:
@@ -432,20 +438,21 @@ class ArticlePage:
         return self.sections()
 
     def sections(self) -> list[str]:
-        names = [clean_line(" ".join(a.itertext())) for a in self.theme_values("sections")]
+        names = [clean_line(" ".join(a.itertext())).lstrip("#") for a in self.theme_values("sections")]
         names = names or jsonld_names(self.jsonld("articleSection")) or self.term_links("category")
         if not names and self.meta("article:section"):
             names = [self.meta("article:section")]  # the primary section only
         return unique(names)
 
     def tags(self) -> list[str]:
-        names = [clean_line(" ".join(a.itertext())) for a in self.theme_values("tags")]
+        names = [clean_line(" ".join(a.itertext())).lstrip("#") for a in self.theme_values("tags")]
         return unique(names or jsonld_names(self.jsonld("keywords")) or self.term_links("tag"))
 
     def term_links(self, kind: str) -> list[str]:
         """The article's links WordPress itself marks ``rel="category tag"`` or ``rel="tag"``: in its article element
-        on a page of a known theme; anywhere but in side chrome on a page of an unknown one (``generic.term_links``)."""
-        if self.template is None:
+        on a page of a known theme; anywhere but in side chrome on a page of an unknown one, or of a theme whose profile
+        names none (``generic.term_links``)."""
+        if self.template is None or not getattr(self.template, "sections" if kind == "category" else "tags"):
             wanted = generic.is_section_link if kind == "category" else generic.is_tag_link
             found = generic.term_links(self.root, self.headline, wanted)
             base = "/category/" if kind == "category" else "/tag/"

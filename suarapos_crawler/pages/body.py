@@ -333,11 +333,11 @@ def extract_body(content, exclude: tuple[str, ...] = ()) -> Body:
     """The prose, dateline and Baca Juga links of a content element (left untouched); ``exclude``: XPaths of what
     the theme puts inside it that is not the article (a learned profile's), taken out first."""
     root = copy.deepcopy(content)
+    links = lift_baca_juga(root)  # first: what a profile excludes may never take a Baca Juga box with it
     for query in exclude:
         for el in select(root, query):
             if el is not root and attached(el, root):
                 remove(el)
-    links = lift_baca_juga(root)
     strip_non_prose(root)
     dateline, paragraphs = split_dateline(paragraphs_of(root))
     return Body(paragraphs, dateline, links)

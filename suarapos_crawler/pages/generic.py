@@ -94,14 +94,20 @@ def path_of(href: str) -> str:
 
 
 # ---- author, sections, tags: what WordPress prints in any theme -------------------------------------
-def author_link(root, headline) -> str | None:
-    """The first link to an author's archive (``/author/slug/``) from the headline on, outside side chrome."""
+def author_element(root, headline):
+    """The first link to an author's archive (``/author/slug/``) with a name, from the headline on, outside side
+    chrome."""
     for el in after(root, headline):
-        if el.tag == "a" and "/author/" in path_of(el.get("href")) and not is_side_chrome(el, headline):
-            name = clean_line(" ".join(el.itertext()))
-            if name:
-                return name
+        is_author = el.tag == "a" and "/author/" in path_of(el.get("href"))
+        if is_author and clean_line(" ".join(el.itertext())) and not is_side_chrome(el, headline):
+            return el
     return None
+
+
+def author_link(root, headline) -> str | None:
+    """The name of the author's link (``author_element``)."""
+    el = author_element(root, headline)
+    return clean_line(" ".join(el.itertext())) if el is not None else None
 
 
 def is_section_link(a) -> bool:
@@ -114,9 +120,15 @@ def is_tag_link(a) -> bool:
 
 
 def links_near(headline, base: str, content=None) -> list[str]:
+    """The names of ``near_links`` (a "#" before a tag's name dropped)."""
+    names = (clean_line(" ".join(a.itertext())).lstrip("#") for a in near_links(headline, base, content))
+    return [name for name in names if name]
+
+
+def near_links(headline, base: str, content=None) -> list:
     """Any theme, when no link says what it is: the links to a permalink base (``/category/``, ``/tag/``) in the
     smallest box around the headline that has some, outside side chrome and the article's text (whose words may
-    link to a tag's page); a "#" before a tag's name dropped."""
+    link to a tag's page)."""
     if headline is None:
         return []
     for box in headline.iterancestors():
@@ -124,7 +136,7 @@ def links_near(headline, base: str, content=None) -> list[str]:
             return []
         found = [a for a in box.iter("a") if base in path_of(a.get("href")) and not is_side_chrome(a, headline)]
         if found:
-            return [name for name in (clean_line(" ".join(a.itertext())).lstrip("#") for a in found) if name]
+            return found
     return []
 
 
@@ -145,15 +157,21 @@ def post_class_terms(article, root, prefix: str, base: str) -> list[str]:
 
 
 def term_links(root, headline, wanted) -> list[str]:
-    """The names in the first box of links that ``wanted`` accepts (a post's category line, its tags), anywhere
-    on the page but in side chrome: the box is the smallest element around the first such link that holds all of
-    its neighbours (a list of tags is one ``<li>`` a link)."""
+    """The names in the first box of links that ``wanted`` accepts (``term_box``)."""
+    box = term_box(root, headline, wanted)
+    return [clean_line(" ".join(a.itertext())) for a in box.iter("a") if wanted(a)] if box is not None else []
+
+
+def term_box(root, headline, wanted):
+    """The first box of links that ``wanted`` accepts (a post's category line, its tags), anywhere on the page but
+    in side chrome: the smallest element around the first such link that holds all of its neighbours (a list of
+    tags is one ``<li>`` a link)."""
     first = next(
         (a for a in root.iter("a") if wanted(a) and not is_side_chrome(a, headline)),
         None,
     )
     if first is None:
-        return []
+        return None
     box, count = first, 1
     for parent in first.iterancestors():
         found = sum(1 for a in parent.iter("a") if wanted(a))
@@ -162,7 +180,7 @@ def term_links(root, headline, wanted) -> list[str]:
         if len(clean_line(" ".join(parent.itertext()))) > 600:
             break
         box, count = parent, found
-    return [clean_line(" ".join(a.itertext())) for a in box.iter("a") if wanted(a)]
+    return box
 
 
 # ---- dates -----------------------------------------------------------------------------------------
@@ -193,7 +211,16 @@ def first_datetime(root, headline) -> str | None:
 
 def visible_date_text(root, headline) -> str | None:
     """The first short text from the headline on that is a date ("29 November 2026", "3 jam yang lalu"), outside
-    side chrome: what a reader sees as the article's date."""
+    side chrome: what a reader sees as the article's date (``visible_date_element``'s)."""
+    el = visible_date_element(root, headline)
+    if el is None:
+        return None
+    own = clean_line(" ".join(el.itertext()))
+    return own if len(own) <= DATE_TEXT_MAX else DATE_TEXT.search(own).group(0)
+
+
+def visible_date_element(root, headline):
+    """The smallest element from the headline on whose text holds a date, outside side chrome."""
     for el in after(root, headline):
         if el.tag in ("script", "style") or el is headline:
             continue
@@ -202,7 +229,7 @@ def visible_date_text(root, headline) -> str | None:
             continue
         if any(DATE_TEXT.search(clean_line(" ".join(child.itertext()))) for child in el if isinstance(child.tag, str)):
             continue  # a smaller element holds it: the meta line holds the date's own element
-        return own if len(own) <= DATE_TEXT_MAX else DATE_TEXT.search(own).group(0)
+        return el
     return None
 
 

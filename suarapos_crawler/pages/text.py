@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from collections import Counter
 
 # Zero-width characters, dropped (the no-break space is whitespace to str.split already).
 ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
@@ -34,3 +35,13 @@ def clean_embedded(text: str | None) -> str:
 def unique(values: list[str]) -> list[str]:
     """Each value once, in order, without empty ones."""
     return list(dict.fromkeys(v for v in values if v))
+
+
+def token_f1(got: str, want: str) -> float:
+    """How alike two texts are, word for word (F1 over word counts): 1.0 the same words, 0.0 none in common."""
+    a, b = Counter(got.split()), Counter(want.split())
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)

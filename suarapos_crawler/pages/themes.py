@@ -59,15 +59,15 @@ class ThemeMarkup:
     content: str
     """The element holding the article's prose."""
     title: str
-    """Text nodes of the headline."""
+    """The headline's element (its text is read)."""
     author: str
-    """Text nodes of the author's name."""
+    """The element of the author's name."""
     time: str
     """The element of the publication time (a ``<time>``, or the text a reader sees)."""
     sections: str
-    """The links to the article's sections, primary first."""
+    """The links to the article's sections, primary first (or their box: its links are read)."""
     tags: str
-    """The links to its tags."""
+    """The links to its tags (or their box). Empty for a theme that prints none."""
     header: str | None = None
     """Where title, author, time and sections are looked for, if not in the whole article."""
     wall_clock_datetime: bool = False
@@ -78,26 +78,22 @@ class ThemeMarkup:
 
     @classmethod
     def from_profile(cls, profile: dict) -> ThemeMarkup:
-        """A profile's selectors as the page classes' XPaths (``title`` and ``author`` read as text)."""
+        """A profile's selectors as the page classes' XPaths."""
         known = {f.name for f in fields(cls)} | {"order"}
         unknown = sorted(set(profile) - known)
         if unknown:
             raise ProfileError(f"unknown field(s) {', '.join(unknown)}")
-        missing = [
-            name
-            for name in ("theme", "content", "title", "author", "time", "sections", "tags")
-            if not profile.get(name)
-        ]
+        missing = [name for name in ("theme", "content", "title", "author", "time") if not profile.get(name)]
         if missing:
             raise ProfileError(f"missing field(s) {', '.join(missing)}")
         return cls(
             theme=str(profile["theme"]),
             content=selector_xpath(profile["content"]),
-            title=selector_xpath(profile["title"]) + "//text()",
-            author=selector_xpath(profile["author"]) + "//text()",
+            title=selector_xpath(profile["title"]),
+            author=selector_xpath(profile["author"]),
             time=selector_xpath(profile["time"]),
-            sections=selector_xpath(profile["sections"]),
-            tags=selector_xpath(profile["tags"]),
+            sections=selector_xpath(profile["sections"]) if profile.get("sections") else "",
+            tags=selector_xpath(profile["tags"]) if profile.get("tags") else "",
             header=selector_xpath(profile["header"]) if profile.get("header") else None,
             wall_clock_datetime=bool(profile.get("wall_clock_datetime", False)),
             exclude=tuple(selector_xpath(s) for s in profile.get("exclude") or ()),

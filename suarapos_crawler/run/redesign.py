@@ -104,6 +104,6 @@ def redesign_verdict(stats: dict, baseline: dict[str, float], limits: RedesignTh
     return (
         "the site looks redesigned: "
         + "; ".join(parts)
-        + ". The articles are stored; teach the page classes the new theme (pages/themes.py), then run "
-        "scrapy reextract to read them again from their captures"
+        + ". The articles are stored; teach the page classes the new theme (scrapy themes learn NAME writes its "
+        "profile from their captures), then run scrapy reextract to read them again with it"
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from ..clock import parse_iso
+from ..pages.text import token_f1
 
 # Strings that belong to the page around an article, never to its text.
 BOILERPLATE = [
@@ -66,15 +67,6 @@ UNREACHABLE_FAULTS = {
     "garbage_copy",
     "poison_500",
 }
-
-
-def token_f1(got: str, want: str) -> float:
-    a, b = Counter(got.split()), Counter(want.split())
-    common = sum((a & b).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(a.values()), common / sum(b.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 @dataclass

@@ -16,6 +16,7 @@ import asyncio
 import gzip
 import logging
 import sqlite3
+import zlib
 from collections import deque
 from io import BytesIO
 from pathlib import Path
@@ -55,6 +56,32 @@ def read_record(path: Path, offset: int, length: int):
         member = f.read(length)
     record = next(iter(ArchiveIterator(BytesIO(gzip.decompress(member)))))
     return record.rec_headers, record.http_headers, record.raw_stream.read()
+
+
+def decoded(body: bytes, encoding: str | None) -> bytes:
+    """The body as a browser shows it: the content coding the server applied, undone."""
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompress(body, zlib.MAX_WBITS + 16)
+    if encoding == "deflate":
+        try:
+            return zlib.decompress(body)
+        except zlib.error:
+            return zlib.decompress(body, -zlib.MAX_WBITS)
+    return body
+
+
+def captured_page(db: Database, folder: Path, capture: dict):
+    """The page a capture holds, as a Scrapy response decoded as the downloader decodes it (its body found in the
+    capture it refers to, for a revisit). Raises ``OSError``, ``ValueError`` or ``zlib.error`` for a record that
+    cannot be read."""
+    holder = capture_by_id(db, capture["refers_to"]) if capture["kind"] == "revisit" else capture
+    if holder is None:
+        raise ValueError(f"capture {capture['id']} refers to a capture the archive does not hold")
+    _, http, body = read_record(warc_path(folder, holder["warc_file"]), holder["offset"], holder["length"])
+    headers = Headers({k: v for k, v in http.headers if k.lower() != "content-encoding"})
+    body = decoded(body, http.get_header("Content-Encoding"))
+    cls = responsetypes.from_args(headers=headers, url=capture["url"], body=body)
+    return cls(url=capture["url"], status=capture["status"], headers=headers, body=body)
 
 
 def split_response_record(member: bytes) -> tuple[int, list[tuple[bytes, bytes]], bytes]:

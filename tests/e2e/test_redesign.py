@@ -128,7 +128,12 @@ def test_the_switch_day_run_says_the_site_was_redesigned_and_what_to_do(redesign
     second = redesign["second"]
     assert second.returncode == EXIT_CODES["site_changed"], second.log[-3000:]
     summary = next(line for line in second.log.splitlines() if line.startswith("run 2: site_changed"))
-    for words in ("looks redesigned", "title, author, date, sections, tags and body", "pages/themes.py", "reextract"):
+    for words in (
+        "looks redesigned",
+        "title, author, date, sections, tags and body",
+        "scrapy themes learn",
+        "reextract",
+    ):
         assert words in summary
     run = Database(redesign["db"])["crawl_runs"].get(2)
     assert run["status"] == "site_changed" and "looks redesigned" in run["status_reason"]

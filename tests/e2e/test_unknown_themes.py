@@ -1,8 +1,9 @@
 """Leave one out: every theme of the zoo met by a crawler that knows only the site's own (tagDiv Newspaper).
 
 Real crawls of the sample served in each theme (``sample_site/leave_one_out.py``): the redesign day on an archive of
-day 1, then a first crawl of the redesigned site through its listings alone, every article scored on the truth at
-the precision its page shows its date. The figures are those the issue asks of a generic reading; the table is the
+day 1, the theme learned from that day's captures and the captures read again with it, the next run; then a first
+crawl of the redesigned site through its listings alone, every article scored on the truth at the precision its
+page shows its date. The figures are those the issue asks of a generic reading; the table is the
 one docs/operations.md shows.
 """
 
@@ -44,6 +45,16 @@ def test_every_article_is_found_by_the_listings_and_read_right_without_knowing_t
     assert result.rates["author"] >= 0.95, result.rates
     assert result.bodies_ok >= 0.95
     assert result.furniture_hits == []
+
+
+@pytest.mark.parametrize("theme", ZOO)
+def test_a_profile_learned_from_the_redesign_days_captures_reads_it_and_clears_the_alarm(zoo, theme):
+    """scrapy themes learn on the redesign day's archive, then scrapy reextract with its profile, then a run."""
+    result = zoo[theme]
+    assert result.learned
+    assert result.learned_right >= 0.98 * result.new
+    assert result.fallback_after == 0
+    assert result.next_status == "ok"
 
 
 def test_the_table_of_the_docs_is_this_run(zoo):

@@ -12,19 +12,7 @@ from scrapy.exceptions import UsageError
 from sqlite_utils import Database
 
 from ...storage.captures import capture_by_id, captures_of
-from ...warc.replay import read_record
-
-
-def decoded(body: bytes, encoding: str | None) -> bytes:
-    """The body as a browser shows it: the content coding the server applied, undone."""
-    if encoding in ("gzip", "x-gzip"):
-        return zlib.decompress(body, zlib.MAX_WBITS + 16)
-    if encoding == "deflate":
-        try:
-            return zlib.decompress(body)
-        except zlib.error:
-            return zlib.decompress(body, -zlib.MAX_WBITS)
-    return body
+from ...warc.replay import decoded, read_record
 
 
 class Command(ScrapyCommand):
