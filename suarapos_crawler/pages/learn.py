@@ -34,6 +34,8 @@ class Learned:
     profile: dict
     pages: int
     agreement: dict[str, float] = field(default_factory=dict)
+    known: Counter = field(default_factory=Counter)
+    """Pages a theme the page classes know already reads (nothing to learn from them: re-extraction reads them)."""
 
 
 def selectors(el) -> list[str]:
@@ -114,8 +116,9 @@ def best(pages: list[ArticlePage], elements: list) -> str | None:
 
 def learn(name: str, fetched: list[tuple[str, str, str | None]], base_url: str) -> Learned:
     """A profile named ``name`` from pages ``(url, html, date)`` the generic reading reads, and its agreement."""
-    pages = [ArticlePage(FetchedPage(url, html, date), base_url) for url, html, date in fetched]
-    pages = [p for p in pages if p.template is None and p.is_article() and p.content_element is not None]
+    read = [ArticlePage(FetchedPage(url, html, date), base_url) for url, html, date in fetched]
+    known = Counter(p.template.theme for p in read if p.template is not None)
+    pages = [p for p in read if p.template is None and p.is_article() and p.content_element is not None]
     profile: dict = {"theme": name}
     for part in FIELDS:
         found = [(p, parts(p).get(part)) for p in pages]
@@ -124,7 +127,7 @@ def learn(name: str, fetched: list[tuple[str, str, str | None]], base_url: str) 
         if chosen:
             profile[part] = chosen
     profile["exclude"] = excluded(pages)
-    learned = Learned(profile, len(pages))
+    learned = Learned(profile, len(pages), known=known)
     if all(profile.get(p) for p in ("content", "title", "time", "author")):
         learned.agreement = agreement(pages, ThemeMarkup.from_profile(profile), base_url)
     return learned

@@ -112,7 +112,10 @@ def learn_and_read_again(result: ThemeResult, workdir: Path, db: Path) -> None:
         text=True,
         timeout=600,
     )
-    result.learned = learned.returncode == 0 and (themes_dir / f"{result.theme}.yml").exists()
+    # a shipped theme (ColorMag) is known already: there is nothing to learn, and the command says so
+    result.learned = learned.returncode == 0 and (
+        (themes_dir / f"{result.theme}.yml").exists() or "nothing to learn" in learned.stdout
+    )
     subprocess.run(
         [*scrapy, "reextract", "--db", str(db), "-s", f"THEMES_DIR={themes_dir}", "-s", "LOG_LEVEL=ERROR"],
         capture_output=True,

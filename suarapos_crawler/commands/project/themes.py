@@ -112,6 +112,13 @@ class Command(ScrapyCommand):
             self.exitcode = EXIT_CODES["failed"]
             return
         learned = learn(name, pages, crawled_base_url(path) or "")
+        if learned.known and not learned.pages:
+            known = ", ".join(f"{theme} ({n} pages)" for theme, n in learned.known.most_common())
+            print(
+                f"nothing to learn: these pages are printed in a theme the page classes know ({known}); "
+                f"scrapy reextract --db {path} reads them with it"
+            )
+            return
         self.report(learned)
         if not learned.agreement:
             print(
