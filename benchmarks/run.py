@@ -390,6 +390,31 @@ def markdown(results: dict) -> str:
             f"{r.get('warc', {}).get('bytes_per_article', '')} | "
             f"{r.get('reextract', {}).get('pages_per_s', '')} ({r.get('reextract_speed_over_crawl', '')} ×) |"
         )
+    lines += extraction_tables(results)
+    st = results.get("storage")
+    if st:
+        lines += [
+            "",
+            f"Storage alone: {st['rows_per_s']:,} articles/s into SQLite with FTS ({st['rows']:,} rows, batches of 100).",
+        ]
+    wl = results.get("warc_levels")
+    if wl:
+        lines += [
+            "",
+            f"WARC gzip members, {wl['pages']} sample pages of {wl['raw_bytes_per_page']:,} bytes (CPU ms):",
+            "",
+            "| deflate, level | ms/page | bytes kept |",
+            "|---:|---:|---:|",
+        ]
+        lines += [f"| {k} | {v['ms_per_page']} | {v['share_of_raw']:.1%} |" for k, v in wl["levels"].items()]
+    m = results["machine"]
+    lines += ["", f"Machine: {m['cpus']} CPUs, {m['memory_gib']} GiB, Python {m['python']}, {m['date']}."]
+    return "\n".join(lines)
+
+
+def extraction_tables(results: dict) -> list[str]:
+    """The tables of the extraction alone: the three extractors, and the generic reading on every theme."""
+    lines: list[str] = []
     ex = results.get("extraction", {})
     if ex:
         lines += [
@@ -421,25 +446,7 @@ def markdown(results: dict) -> str:
                 f"| {theme} | {r['ms_per_page']} | {r['title']:.0%} | {r['date']:.0%} | {r['section']:.0%} | "
                 f"{r['author']:.0%} | {r['body_f1_0.9']:.0%} |"
             )
-    st = results.get("storage")
-    if st:
-        lines += [
-            "",
-            f"Storage alone: {st['rows_per_s']:,} articles/s into SQLite with FTS ({st['rows']:,} rows, batches of 100).",
-        ]
-    wl = results.get("warc_levels")
-    if wl:
-        lines += [
-            "",
-            f"WARC gzip members, {wl['pages']} sample pages of {wl['raw_bytes_per_page']:,} bytes (CPU ms):",
-            "",
-            "| deflate, level | ms/page | bytes kept |",
-            "|---:|---:|---:|",
-        ]
-        lines += [f"| {k} | {v['ms_per_page']} | {v['share_of_raw']:.1%} |" for k, v in wl["levels"].items()]
-    m = results["machine"]
-    lines += ["", f"Machine: {m['cpus']} CPUs, {m['memory_gib']} GiB, Python {m['python']}, {m['date']}."]
-    return "\n".join(lines)
+    return lines
 
 
 def chart(results: dict, path: Path) -> None:
