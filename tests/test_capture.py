@@ -21,6 +21,7 @@ from suarapos_crawler.warc.capture import (
     RecordWriter,
     WarcFiles,
     WarcNotWritten,
+    archive_prefix,
     complete_length,
     gzip_level,
     response_headers,
@@ -78,6 +79,7 @@ def test_a_file_a_killed_run_left_open_is_cut_to_its_last_whole_record_and_close
     files = WarcFiles(tmp_path, max_bytes=10**9, level=2)
     where = files.write(records(3))
     files.sync()
+    files.file.close()  # the kill: the process is gone, and with it the lock on its open file
     path = tmp_path / (where[0][0] + OPEN_SUFFIX)
     whole = path.stat().st_size
     with path.open("ab") as f:
@@ -88,6 +90,31 @@ def test_a_file_a_killed_run_left_open_is_cut_to_its_last_whole_record_and_close
     assert closed.stat().st_size == whole
     with closed.open("rb") as f:
         assert len(list(ArchiveIterator(f))) == 4  # reads to its end
+
+
+def test_a_file_being_written_and_another_archives_files_are_never_touched(tmp_path):
+    """data/suarapos.db and data/demo.db share data/warc: a run of one neither closes the file the other is
+    writing nor cuts a file the other left open."""
+    live = WarcFiles(tmp_path, max_bytes=10**9, level=2, prefix="suarapos")
+    live_name = live.write(records(2))[0][0]
+    other = WarcFiles(tmp_path, max_bytes=10**9, level=2, prefix="demo")
+    other_name = other.write(records(2))[0][0]
+    other.file.close()  # demo's run was killed: its file stays open for demo's next run
+    (tmp_path / "notes.warc.gz.open").write_bytes(b"not ours")
+    before = {p.name: p.stat().st_size for p in tmp_path.iterdir()}
+    assert WarcFiles(tmp_path, 10**9, 6, prefix="suarapos").close_left_open() == []
+    assert {p.name: p.stat().st_size for p in tmp_path.iterdir()} == before
+    assert (live_name + OPEN_SUFFIX) in before and (other_name + OPEN_SUFFIX) in before
+    assert WarcFiles(tmp_path, 10**9, 6, prefix="demo").close_left_open() == [other_name]
+    live.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live_name, other_name, "notes.warc.gz.open"])
+
+
+def test_an_archive_names_its_warc_files_after_itself():
+    assert archive_prefix("data/suarapos.db") == "suarapos"
+    assert archive_prefix("/tmp/x/demo.db") == "demo"
+    assert archive_prefix("data/my archive (2).sqlite") == "my-archive-2"
+    assert archive_prefix(None) == "suarapos"
 
 
 def test_the_stored_headers_describe_the_body_as_stored():

@@ -7,9 +7,11 @@ its last capture is written as a ``revisit`` record (headers only, same payload 
 ``captures`` table of the archive says where each record is; a row is written only once its record
 is on disk, so it never points at a record a kill cut short.
 
-Files are named ``suarapos-<UTC time>-<sequence>.warc.gz``, carry the suffix ``.open`` while they
-are written, are rotated by size, and are never written again once closed. A file that a killed
-run left open is cut back to its last whole record and closed when the next run starts.
+Files are named ``<archive>-<UTC time>-<sequence>.warc.gz`` (``suarapos-`` for data/suarapos.db, ``demo-`` for
+data/demo.db: archives that share a folder never share a file), carry the suffix ``.open`` while they are
+written (their writer holding a lock on them), are rotated by size, and are never written again once closed. A
+file that a killed run of the same archive left open is cut back to its last whole record and closed when the
+next run starts; no other file is touched.
 
 A disk that refuses a record (full, a file size limit, a folder that cannot be made) ends capture and
 the run, in one line: the file keeps its whole records, no row or article names a record that is
@@ -22,9 +24,11 @@ import asyncio
 import base64
 import contextlib
 import errno
+import fcntl
 import hashlib
 import logging
 import os
+import re
 import sys
 import uuid
 import zlib
@@ -115,6 +119,25 @@ def complete_length(path: Path, chunk_size: int = 1 << 20) -> int:
     return good
 
 
+def being_written(path: Path) -> bool:
+    """Whether a live process holds the lock a writer keeps on its open WARC file."""
+    try:
+        with path.open("rb") as f:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def archive_prefix(sqlite_path: str | None) -> str:
+    """The name a WARC file of this archive starts with: the archive file's own (``demo`` for data/demo.db), so that
+    archives sharing a folder (data/suarapos.db, data/demo.db) never share or close each other's files."""
+    stem = Path(sqlite_path).stem if sqlite_path else ""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.") or "suarapos"
+
+
 class WarcNotWritten(Exception):
     """A WARC file could not take its records (a full disk, a file size limit, a failing device). The file was cut
     back to its last whole record: every record it holds is complete."""
@@ -146,9 +169,13 @@ class WarcFiles:
         self.synced = 0  # of those, the bytes fsynced
 
     def close_left_open(self) -> list[str]:
-        """Files a killed run left ``.open``: cut back to their last whole record, then closed (renamed)."""
+        """Files a killed run of this archive left ``.open``: cut back to their last whole record, then closed
+        (renamed). Only this archive's (its prefix), and only those no live process writes (each writer holds a
+        lock on its open file): another archive's files in a shared folder, or another tool's, are never touched."""
         closed = []
-        for path in sorted(self.folder.glob(f"*.warc.gz{OPEN_SUFFIX}")):
+        for path in sorted(self.folder.glob(f"{self.prefix}-*.warc.gz{OPEN_SUFFIX}")):
+            if being_written(path):
+                continue
             good = complete_length(path)
             if good < path.stat().st_size:
                 logger.warning(
@@ -164,6 +191,7 @@ class WarcFiles:
         self.sequence += 1
         self.name = f"{self.prefix}-{self.stamp}-{self.sequence:05d}.warc.gz"
         self.file = (self.folder / (self.name + OPEN_SUFFIX)).open("xb", buffering=0)
+        fcntl.flock(self.file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when the file is closed
         self.end = self.synced = 0
         info = {
             "software": f"suarapos-crawler/{__version__} (warcio)",
@@ -286,11 +314,11 @@ class WarcCapture:
     their own cost more CPU in hand-overs of the GIL than the overlap saved (10,000 articles, three runs each way
     side by side: 15 to 20 % more CPU seconds with it, and no shorter)."""
 
-    def __init__(self, crawler, folder: Path, max_bytes: int, level: int, batch_size: int):
+    def __init__(self, crawler, folder: Path, max_bytes: int, level: int, batch_size: int, prefix: str = "suarapos"):
         self.crawler = crawler
         self.archive: Archive | None = None  # found when the spider opens (extensions cannot look each other up sooner)
         self.folder = folder
-        self.files = WarcFiles(folder, max_bytes, level)
+        self.files = WarcFiles(folder, max_bytes, level, prefix)
         self.batch_size = batch_size
         self.queued = 0  # records written since the last sync (every batch_size records, and before each batch)
         self.written: list[Capture] = []  # rows of records written, not yet handed to the archive
@@ -316,6 +344,7 @@ class WarcCapture:
             settings.getint("WARC_MAX_BYTES"),
             gzip_level(settings),
             settings.getint("SQLITE_BATCH_SIZE"),
+            archive_prefix(settings.get("SQLITE_PATH")),
         )
         crawler.signals.connect(capture.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(capture.response_downloaded, signal=signals.response_downloaded)

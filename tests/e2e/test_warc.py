@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
 
 from suarapos_crawler.sample_site.process import SampleSiteProcess
+from suarapos_crawler.warc.replay import read_record
 from tests.e2e.crawl import (
     ROOT,
     archive_snapshot,
@@ -449,3 +450,33 @@ def test_reextract_reads_what_it_can_when_a_warc_file_is_missing_or_damaged(tmp_
         f"suarapos-crawler: the record in warc/{files[1].name} cannot be read: [Errno 2] No such file or directory: "
         f"'{files[1]}'"
     ]
+
+
+def test_two_archives_crawled_at_once_in_one_folder_keep_their_own_warc_files(tmp_path):
+    """data/suarapos.db and data/demo.db share data/warc: crawled in the same second, each archive's capture rows
+    name its own records, each rebuilds whole from them, and another tool's open file in the folder is not touched."""
+    folder = tmp_path / "warc"
+    folder.mkdir()
+    foreign = folder / "other-tool.warc.gz.open"
+    foreign.write_bytes(b"x" * 5050)
+    with SampleSiteProcess(articles=60) as site:
+        dbs = [tmp_path / "suarapos.db", tmp_path / "demo.db"]
+        procs = [start_crawl(site.base_url, db) for db in dbs]
+        codes = [proc.wait(timeout=600) for proc in procs]
+    assert codes == [0, 0], [Path(f"{db}.log").read_text()[-2000:] for db in dbs]
+    assert foreign.read_bytes() == b"x" * 5050
+    for db in dbs:
+        prefix = db.stem + "-"
+        rows = list(Database(db).query("SELECT id, warc_file, offset, length, url FROM captures"))
+        assert rows and all(Path(r["warc_file"]).name.startswith(prefix) for r in rows)
+        for row in rows:  # each row names a record of its own archive: the one it says
+            rec_headers, _, _ = read_record(folder / Path(row["warc_file"]).name, row["offset"], row["length"])
+            assert (rec_headers.get_header("WARC-Record-ID"), rec_headers.get_header("WARC-Target-URI")) == (
+                row["id"],
+                row["url"],
+            )
+        rebuilt = tmp_path / f"{db.stem}-rebuilt.db"
+        done = reextract("--db", str(db), "--into", str(rebuilt))
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert archive_snapshot(rebuilt)["articles"] == archive_snapshot(db)["articles"]
+    assert not list(folder.glob("suarapos-*.open")) and not list(folder.glob("demo-*.open"))
