@@ -165,8 +165,24 @@ class Archive:
                 asyncio.ensure_future(self.crawler.engine.close_spider_async(reason="archive_disk_refused"))
 
     # ---- closing ------------------------------------------------------------------
+    def checkpoint(self) -> None:
+        """Everything the run wrote moved from the ``-wal`` into the ``.db`` and the log emptied. SQLite does it
+        itself only when the last connection closes, and a reader left open (Datasette) would keep the finished
+        runs in the log: a ``cp`` of the ``.db`` alone after the run would then miss them. A reader mid-query
+        keeps what it reads; the next run or the next checkpoint moves the rest."""
+        try:
+            busy, logged, moved = self.write_db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error as exc:  # a disk that refuses the pages: they stay in the log, which SQLite reads
+            logger.warning("archive %s: the write-ahead log could not be moved into the file (%s)", self.path, exc)
+            return
+        if busy:
+            logger.info(
+                "archive %s: %d of %d logged pages moved into the file (a reader was busy)", self.path, moved, logged
+            )
+
     def close(self) -> None:
         if self.write_db is not None:
+            self.in_writer(self.checkpoint)
             self.in_writer(self.write_db.close)
             self.write_db = None
         if self.writer is not None:

@@ -247,3 +247,26 @@ def test_a_sigkill_at_any_instant_is_completed_by_the_next_plain_run(kill_refere
     db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")  # raises if out of step
     assert [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")] == known_migrations()
     assert db.execute("SELECT COUNT(*) FROM crawl_runs WHERE status = 'running'").fetchone()[0] == 0
+
+
+def test_a_finished_run_leaves_everything_in_the_db_file_though_a_reader_keeps_it_open(tmp_path):
+    """Datasette keeps the archive open between runs: a copy of the .db alone after a run (cp, rsync, a backup
+    tool that knows nothing of -wal) must hold every run and every article."""
+    db_path = tmp_path / "suarapos.db"
+    with SampleSiteProcess(articles=40) as site:
+        assert run_crawl(site.base_url, db_path, log_level="INFO").returncode == 0
+        reader = sqlite3.connect(db_path)  # a reader like Datasette's, open across runs
+        assert reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 40
+        with SampleSiteProcess(articles=60) as grown:
+            assert run_crawl(grown.base_url, db_path, log_level="INFO").returncode == 0
+        stored = reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        runs = reader.execute("SELECT COUNT(*) FROM crawl_runs").fetchone()[0]
+        copy = tmp_path / "copy" / "suarapos.db"
+        copy.parent.mkdir()
+        shutil.copyfile(db_path, copy)  # the .db alone
+        reader.close()
+    copied = sqlite3.connect(copy)
+    assert stored > 40 and runs == 2
+    assert copied.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == stored
+    assert copied.execute("SELECT COUNT(*) FROM crawl_runs WHERE finished_at IS NOT NULL").fetchone()[0] == runs
+    assert copied.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

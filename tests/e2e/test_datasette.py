@@ -296,6 +296,52 @@ def test_publish_makes_a_consistent_snapshot(two_days, tmp_path):
     assert not Path(str(out) + "-wal").exists()
 
 
+def publish(db: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "publish", "-s", f"SQLITE_PATH={db}", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_publish_never_writes_over_the_archive_a_live_archive_or_a_file_not_its_own(two_days, tmp_path):
+    archive = tmp_path / "suarapos.db"
+    shutil.copy(two_days["path"], archive)
+    live = tmp_path / "demo.db"
+    shutil.copy(two_days["path"], live)
+    with sqlite3.connect(live) as conn:
+        conn.execute("PRAGMA journal_mode = WAL")
+    notes = tmp_path / "notes.db"
+    notes.write_text("my notes\n")
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("PRAGMA application_id = 42")
+        conn.execute("CREATE TABLE t (x)")
+    cases = {
+        archive: "is the archive itself",
+        Path(f"{archive}-wal"): "is the archive itself",
+        tmp_path / "." / "suarapos.db": "is the archive itself",
+        live: "is a live archive, not a snapshot",
+        notes: "is not a SQLite file",
+        other: "is another application's database",
+        tmp_path: "is a folder",
+    }
+    for out, said in cases.items():
+        before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+        done = publish(archive, out)
+        assert done.returncode == 1 and said in done.stderr, (out, done.stderr)
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+        assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before, out
+    snap = tmp_path / "pub" / "suarapos.db"
+    assert publish(archive, snap).returncode == 0
+    assert publish(archive, snap).returncode == 0  # a snapshot is replaced by the next one
+    assert (
+        publish(tmp_path / "missing.db", snap).stderr
+        == f"suarapos-crawler: not published: no archive at {tmp_path / 'missing.db'}\n"
+    )
+
+
 @pytest.fixture(scope="module")
 def browser():
     playwright = pytest.importorskip("playwright.sync_api")

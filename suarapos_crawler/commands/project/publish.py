@@ -6,15 +6,53 @@ crawl may keep writing meanwhile; the snapshot has no -wal file to lose.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import sys
 from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
 
+from ...storage.files import SQLITE_HEADER
+from ...storage.schema import APPLICATION_ID
+
+
+class NotPublished(Exception):
+    """The snapshot was not written, and nothing else was: said in one line."""
+
+
+def check_target(source: Path, target: Path) -> None:
+    """A snapshot replaces only a file that is a snapshot: never the archive itself (a crawl may be writing it), its
+    log, another live archive, or a file that is not ours."""
+    if target.is_dir():
+        raise NotPublished(f"--out {target} is a folder; give the path of a file")
+    names = {source.resolve(), *(Path(f"{source.resolve()}-{part}") for part in ("wal", "shm", "journal"))}
+    if target.resolve() in names or (target.exists() and source.exists() and target.samefile(source)):
+        raise NotPublished(
+            f"--out {target} is the archive itself; give another path (default data/publish/suarapos.db)"
+        )
+    if not target.exists() or target.stat().st_size == 0:
+        return
+    with target.open("rb") as f:
+        header = f.read(100)
+    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+        raise NotPublished(f"--out {target} is not a SQLite file; it was left as it was (give another path)")
+    if int.from_bytes(header[68:72], "big") not in (0, APPLICATION_ID):
+        raise NotPublished(f"--out {target} is another application's database; it was left as it was")
+    if header[18] == 2 or Path(f"{target}-wal").exists():  # write-ahead log: an archive runs write, not a snapshot
+        raise NotPublished(f"--out {target} is a live archive, not a snapshot; it was left as it was")
+
+
+def checkpoint(source: Path) -> None:
+    """What the log holds moved into the file, where SQLite may (a read-only archive keeps its log: the backup
+    reads it all the same)."""
+    with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(source, timeout=60)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
 
 def snapshot(source: str | Path, target: str | Path) -> None:
-    target = Path(target)
+    source, target = Path(source), Path(target)
+    check_target(source, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".tmp")
     tmp.unlink(missing_ok=True)
@@ -24,7 +62,11 @@ def snapshot(source: str | Path, target: str | Path) -> None:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file
         if dst.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise RuntimeError("the snapshot failed its integrity check")
+            raise NotPublished("the snapshot failed its integrity check; nothing was published")
+    except BaseException:
+        dst.close()
+        tmp.unlink(missing_ok=True)  # a half copy is no snapshot
+        raise
     finally:
         dst.close()
         src.close()
@@ -49,14 +91,16 @@ class Command(ScrapyCommand):
         )
 
     def run(self, args: list[str], opts) -> None:
-        source = self.settings.get("SQLITE_PATH")
-        if not Path(source).exists():
-            print(f"No database at {source}", file=sys.stderr)
+        source = Path(self.settings.get("SQLITE_PATH"))
+        try:
+            if not source.is_file():
+                raise NotPublished(f"no archive at {source}")
+            checkpoint(source)
+            snapshot(source, opts.out)
+        except (NotPublished, OSError, sqlite3.Error) as exc:
+            print(f"suarapos-crawler: not published: {exc}", file=sys.stderr)
             self.exitcode = 1
             return
-        with sqlite3.connect(source, timeout=60) as conn:
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        snapshot(source, opts.out)
         print(
             f"Snapshot written to {opts.out}. Serve it read-only with:\n    scrapy browse --db {opts.out} --immutable"
         )
