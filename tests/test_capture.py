@@ -7,8 +7,10 @@ import gzip
 import os
 import resource
 import signal
+import zlib
 from io import BytesIO
 
+import brotli
 import pytest
 from scrapy.http import HtmlResponse
 from scrapy.settings import Settings
@@ -26,7 +28,7 @@ from suarapos_crawler.warc.capture import (
     gzip_level,
     response_headers,
 )
-from suarapos_crawler.warc.replay import read_record
+from suarapos_crawler.warc.replay import NotDecoded, decoded, read_record
 
 URL = "https://www.suarapos.com/a/"
 
@@ -209,3 +211,22 @@ def test_a_sync_the_disk_refuses_cuts_the_file_back_to_the_last_sync(tmp_path, m
     with (tmp_path / name).open("rb") as f:
         kept = [r.rec_headers.get_header("WARC-Record-ID") for r in ArchiveIterator(f) if r.rec_type == "response"]
     assert kept == [r.rec_headers.get_header("WARC-Record-ID") for r in made[:2]]
+
+
+def test_a_captured_body_is_decoded_as_a_browser_would_and_never_past_the_largest_page():
+    page = b"<html><body><p>Pangkalpinang</p></body></html>" * 50
+    assert decoded(brotli.compress(page), "br") == page
+    assert decoded(gzip.compress(page), "GZIP ") == page
+    assert decoded(zlib.compress(page)[2:-4], "deflate") == page  # raw deflate, as some servers send it
+    assert decoded(page, None) == page
+    bomb = gzip.compress(b"\0" * (9 << 20))
+    with pytest.raises(NotDecoded, match="decodes past 8,388,608 bytes"):
+        decoded(bomb, "gzip")
+    with pytest.raises(NotDecoded, match="decodes past 1,000 bytes"):
+        decoded(brotli.compress(page), "br", max_size=1000)
+    with pytest.raises(NotDecoded, match="not the br it says"):
+        decoded(page, "br")
+    with pytest.raises(NotDecoded, match="'compress' is not one this tool decodes"):
+        decoded(page, "compress")
+    with pytest.raises(zlib.error):
+        decoded(page, "gzip")  # a Content-Encoding that lies

@@ -21,6 +21,7 @@ from collections import deque
 from io import BytesIO
 from pathlib import Path
 
+import brotli
 from isal import isal_zlib
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
@@ -58,16 +59,44 @@ def read_record(path: Path, offset: int, length: int):
     return record.rec_headers, record.http_headers, record.raw_stream.read()
 
 
-def decoded(body: bytes, encoding: str | None) -> bytes:
-    """The body as a browser shows it: the content coding the server applied, undone."""
-    if encoding in ("gzip", "x-gzip"):
-        return zlib.decompress(body, zlib.MAX_WBITS + 16)
-    if encoding == "deflate":
+class NotDecoded(ValueError):
+    """A captured body that cannot be shown decoded: a coding that lies, one unknown, or one that decodes past the
+    largest page the crawl accepts (a compression bomb)."""
+
+
+def decoded(body: bytes, encoding: str | None, max_size: int = 8 << 20) -> bytes:
+    """The body as a browser shows it: the content coding the server applied, undone, never past ``max_size`` bytes
+    (the crawl's DOWNLOAD_MAXSIZE): a 6 KB capture of a bomb is refused, not decoded into gigabytes."""
+    coding = (encoding or "").strip().lower()
+    if coding in ("", "identity"):
+        return body
+    if coding in ("gzip", "x-gzip"):
+        return inflated(body, zlib.MAX_WBITS + 16, max_size)
+    if coding == "deflate":
         try:
-            return zlib.decompress(body)
+            return inflated(body, zlib.MAX_WBITS, max_size)
         except zlib.error:
-            return zlib.decompress(body, -zlib.MAX_WBITS)
-    return body
+            return inflated(body, -zlib.MAX_WBITS, max_size)
+    if coding == "br":
+        unbrotli = brotli.Decompressor()
+        try:
+            page = unbrotli.process(body, output_buffer_limit=max_size + 1)
+        except brotli.error as exc:
+            raise NotDecoded(f"its body is not the br it says it is ({exc})") from exc
+        if len(page) > max_size:
+            raise NotDecoded(f"its body decodes past {max_size:,} bytes (a compression bomb)")
+        return page
+    raise NotDecoded(f"its Content-Encoding {coding!r} is not one this tool decodes")
+
+
+def inflated(body: bytes, wbits: int, max_size: int) -> bytes:
+    inflate = zlib.decompressobj(wbits)
+    page = inflate.decompress(body, max_size + 1)
+    if len(page) > max_size:
+        raise NotDecoded(f"its body decodes past {max_size:,} bytes (a compression bomb)")
+    if not inflate.eof:
+        raise zlib.error("incomplete or truncated stream")
+    return page
 
 
 def captured_page(db: Database, folder: Path, capture: dict):
@@ -233,6 +262,10 @@ class WarcReplayMiddleware:
                 response = await self.as_the_spider_gets_it(request)
             except CaptureUnreadable as exc:
                 yield FetchOutcome(url, "capture_unreadable", str(exc)[:500])
+                continue
+            except Exception:  # noqa: BLE001 - a middleware refused the page (a bomb, a lying Content-Encoding)
+                # The engine's path records it as the crawl did (its errback), and the others are read on.
+                yield request.replace(dont_filter=True)
                 continue
             if response is None:
                 yield request.replace(dont_filter=True)

@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
 
 from suarapos_crawler.sample_site.process import SampleSiteProcess
+from suarapos_crawler.warc.capture import RecordWriter, WarcFiles
 from suarapos_crawler.warc.replay import read_record
 from tests.e2e.crawl import (
     ROOT,
@@ -480,3 +482,97 @@ def test_two_archives_crawled_at_once_in_one_folder_keep_their_own_warc_files(tm
         assert done.returncode == 0, done.stderr[-2000:]
         assert archive_snapshot(rebuilt)["articles"] == archive_snapshot(db)["articles"]
     assert not list(folder.glob("suarapos-*.open")) and not list(folder.glob("demo-*.open"))
+
+
+def poison(db_path: Path, bodies: dict[str, tuple[str, bytes]]) -> None:
+    """Newer captures of some URLs whose bodies the crawl would have refused: (Content-Encoding, body) each."""
+    files = WarcFiles(db_path.parent / "warc", max_bytes=10**9, level=2, prefix="poison")
+    writer = RecordWriter(BytesIO(), 2)
+    made = [
+        writer.create_warc_record(
+            url,
+            "response",
+            payload=BytesIO(body),
+            length=len(body),
+            http_headers=StatusAndHeaders(
+                "200 OK",
+                [
+                    ("Content-Type", "text/html; charset=UTF-8"),
+                    ("Content-Encoding", coding),
+                    ("Content-Length", str(len(body))),
+                ],
+                protocol="HTTP/1.1",
+            ),
+        )
+        for url, (coding, body) in bodies.items()
+    ]
+    where = files.write(made)
+    files.close()
+    db = Database(db_path)
+    for record, url, (name, offset, length) in zip(made, bodies, where, strict=True):
+        db["captures"].insert(
+            {
+                "id": record.rec_headers.get_header("WARC-Record-ID"),
+                "run_id": 1,
+                "url": url,
+                "fetched_at": "2999-01-01T00:00:00+07:00",
+                "status": 200,
+                "kind": "response",
+                "warc_file": f"warc/{name}",
+                "offset": offset,
+                "length": length,
+                "payload_digest": record.rec_headers.get_header("WARC-Payload-Digest"),
+                "content_type": "text/html; charset=UTF-8",
+            }
+        )
+
+
+def test_reextract_records_a_poisoned_capture_and_reads_every_other_one(tmp_path):
+    """A gzip bomb, a brotli bomb and a page whose Content-Encoding lies, captured: the crawl refused them and
+    recorded them; the re-extraction does the same, and reads everything else."""
+    import brotli
+
+    db_path = tmp_path / "suarapos.db"
+    with SampleSiteProcess(articles=30) as site:
+        assert run_crawl(site.base_url, db_path, log_level="INFO").returncode == 0
+    urls = [r["url"] for r in Database(db_path).query("SELECT url FROM articles ORDER BY url LIMIT 3")]
+    bomb = b"\0" * (64 << 20)
+    poison(
+        db_path,
+        {
+            urls[0]: ("gzip", gzip.compress(bomb, compresslevel=9)),
+            urls[1]: ("br", brotli.compress(bomb)),
+            urls[2]: ("gzip", b"<html><body><p>not gzip at all</p></body></html>"),
+        },
+    )
+    rebuilt = tmp_path / "rebuilt.db"
+    done = reextract("--db", str(db_path), "--into", str(rebuilt))
+    assert "Traceback" not in done.stderr
+    stored = {r["url"] for r in Database(rebuilt).query("SELECT url FROM articles")}
+    everything = {r["url"] for r in Database(db_path).query("SELECT url FROM articles")}
+    assert stored == everything - set(urls)
+    recorded = {r["url"]: r["reason"] for r in Database(rebuilt).query("SELECT url, reason FROM rejects")}
+    assert set(urls) <= set(recorded), recorded
+    assert "DOWNLOAD_MAXSIZE" in recorded[urls[0]] and "DOWNLOAD_MAXSIZE" in recorded[urls[1]]
+    assert "gzip" in recorded[urls[2]]
+    for url, said in [(urls[0], "decodes past 8,388,608 bytes"), (urls[1], "decodes past 8,388,608 bytes")]:
+        out = tmp_path / "pages" / "bomb.html"
+        shown = subprocess.run(
+            [sys.executable, "-m", "scrapy.cmdline", "captures", url, "--db", str(db_path), "--out", str(out)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert shown.returncode == 1 and said in shown.stderr and shown.stderr.count("\n") == 1, shown.stderr
+        assert not out.exists()
+    out = tmp_path / "a" / "missing" / "folder" / "page.html"  # made, as --out of publish is
+    shown = subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "captures", everything.pop(), "--db", str(db_path), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert shown.returncode == 0 and out.read_bytes().lower().startswith(b"<!doctype html"), shown.stderr
+    assert done.returncode in (0, 1), done.stderr[-2000:]

@@ -12,7 +12,7 @@ from scrapy.exceptions import UsageError
 from sqlite_utils import Database
 
 from ...storage.captures import capture_by_id, captures_of
-from ...warc.replay import decoded, read_record
+from ...warc.replay import NotDecoded, decoded, read_record
 
 
 class Command(ScrapyCommand):
@@ -57,10 +57,21 @@ class Command(ScrapyCommand):
             holder = capture_by_id(db, chosen["refers_to"]) if chosen["kind"] == "revisit" else chosen
             try:
                 _, http, body = read_record(path.parent / holder["warc_file"], holder["offset"], holder["length"])
-                page = decoded(body, http.get_header("Content-Encoding"))
+                page = decoded(body, http.get_header("Content-Encoding"), self.settings.getint("DOWNLOAD_MAXSIZE"))
+            except NotDecoded as exc:  # what the crawl refused too: a bomb, a coding that lies
+                print(f"suarapos-crawler: the page in {holder['warc_file']} is not written: {exc}", file=sys.stderr)
+                self.exitcode = 1
+                return
             except (OSError, ValueError, StopIteration, zlib.error) as exc:  # moved away, or damaged
                 print(f"suarapos-crawler: the record in {holder['warc_file']} cannot be read: {exc}", file=sys.stderr)
                 self.exitcode = 1
                 return
-            Path(opts.out).write_bytes(page)
+            out = Path(opts.out)
+            try:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(page)
+            except OSError as exc:
+                print(f"suarapos-crawler: {out} cannot be written: {exc.strerror or exc}", file=sys.stderr)
+                self.exitcode = 1
+                return
             print(f"capture {found.index(chosen) + 1} ({chosen['fetched_at']}) written to {opts.out}", file=sys.stderr)
