@@ -35,3 +35,14 @@ def parse_iso(text: str | None) -> datetime | None:
     except (ValueError, OverflowError):
         return None
     return when if PLAUSIBLE_YEARS[0] <= when.year <= PLAUSIBLE_YEARS[1] else None
+
+
+# How far ahead of this run's clock a stored time may be and still be believed (clocks drift by seconds; one
+# set a year ahead for a run writes times that would otherwise say "seen since" for a year).
+CLOCK_SLACK = timedelta(minutes=10)
+
+
+def believable(when: datetime | None, now: datetime) -> datetime | None:
+    """A time this archive wrote, or a site gave, unless it lies ahead of ``now``: then a clock was wrong (this
+    machine's on an earlier run, or the site's), and the time says nothing (``None``)."""
+    return None if when is None or when > now + CLOCK_SLACK else when

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import asyncio
+import codecs
 import logging
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -124,8 +125,18 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
         waiting.callback(parser)
 
 
+def as_windows_1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A byte that is not UTF-8 in a page that says it is, read as windows-1252 (what a word processor's paste
+    leaves: \\x93 and \\x94 for the quotes, \\x96 for the dash), as browsers read such pages."""
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("suarapos-windows-1252", as_windows_1252)
+
+
 class CharsetRepairMiddleware:
-    """A page whose bytes are valid UTF-8 (with non-ASCII text) is UTF-8, whatever its header claims."""
+    """A page whose bytes are valid UTF-8 (with non-ASCII text) is UTF-8, whatever its header claims; a page that
+    says UTF-8 but holds windows-1252 bytes among its UTF-8 has them read as windows-1252, not as U+FFFD."""
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -135,18 +146,24 @@ class CharsetRepairMiddleware:
         self.stats = stats
 
     def process_response(self, request, response, spider=None):
-        if not isinstance(response, TextResponse) or response.encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        if not isinstance(response, TextResponse) or response.body.isascii():
             return response
-        body = response.body
-        if body.isascii():
-            return response
+        says_utf8 = response.encoding.lower().replace("_", "-") in ("utf-8", "utf8")
         try:
-            body.decode("utf-8")
+            response.body.decode("utf-8")
         except UnicodeDecodeError:
-            return response  # really another charset: trust the header
+            return self.windows_1252_in_utf8(response) if says_utf8 else response  # else: trust the header
+        if says_utf8:
+            return response
         self.stats.inc_value("charset/repaired")
         logger.info("%s declared %s but is UTF-8: read as UTF-8", response.url, response.encoding)
         return response.replace(encoding="utf-8")
+
+    def windows_1252_in_utf8(self, response):
+        text = response.body.decode("utf-8", errors="suarapos-windows-1252")
+        self.stats.inc_value("charset/windows_1252_repaired")
+        logger.info("%s declared UTF-8 but holds windows-1252 bytes: those read as windows-1252", response.url)
+        return response.replace(body=text.encode("utf-8"), encoding="utf-8")
 
 
 class BlockDetectorMiddleware:
@@ -203,7 +220,13 @@ def looks_complete(response) -> bool:
     """An HTML page that got to its end (a page cut mid-body, by a dying PHP worker or a dropped connection
     that the server closed cleanly, has no closing </html>)."""
     tail = response.body[-2048:].lower()
-    return b"</html>" in tail or b"</body>" in tail
+    if b"</html>" in tail or b"</body>" in tail:
+        return True
+    # A page in UTF-16 or UTF-32 (its BOM or its header says so) spells its end in other bytes.
+    if isinstance(response, TextResponse) and response.encoding.lower().startswith(("utf-16", "utf-32")):
+        tail = response.text[-2048:].lower()
+        return "</html>" in tail or "</body>" in tail
+    return False
 
 
 class TruncatedPageMiddleware:

@@ -117,3 +117,28 @@ def test_a_page_stored_at_last_leaves_its_failures_behind(db):
     row = {"url": url, "title": "t", "published_at": "2026-11-28T08:00:00+07:00", "body": "b", "related": []}
     storage.save_article(db, row)
     assert db["rejects"].count == 0
+
+
+def test_times_a_clock_a_year_ahead_wrote_say_nothing_once_the_clock_is_right(tmp_path):
+    """A run whose clock was a year ahead stored its articles "seen" in 2027 and its success in 2027: with the clock
+    right again, a sitemap lastmod of yesterday (a correction) must still fetch them, the sitemaps must be read, and
+    a page it rejected must not wait a year for its next try."""
+    db = Database(tmp_path / "skew.db")
+    storage.upgrade(db)
+    ahead = "2027-11-29T09:00:00+07:00"
+    with db.conn:
+        article = {"url": "a", "title": "t", "published_at": "2026-11-20T08:00:00+07:00", "body": "b"}
+        storage.save_article(db, {**article, "sections": [], "tags": [], "related": []}, ahead)
+        for _ in range(3):
+            storage.save_reject(db, "rusak", "fetch", "HTTP 500", ahead)
+    run = storage.start_run(db, "suarapos", "b", "default", ahead)
+    storage.finish_run(db, run, {"status": "ok"})
+    plan = CrawlPlan.load(db, now=NOW)
+    assert plan.changed_since_stored("a", "2026-11-28T10:00:00+07:00")  # the correction is fetched
+    plan.note_lastmod("a", "2026-11-28T10:00:00+07:00")
+    assert "a" not in plan.confirmed_unchanged
+    assert plan.last_ok_run is None and plan.sitemap_changed("2026-11-28T10:00:00+07:00")
+    assert plan.backing_off == set()
+    # the same archive, read by a clock a year on (the skewed run's own): believed as before
+    later = CrawlPlan.load(db, now=datetime(2027, 11, 29, 10, 0, tzinfo=WIB))
+    assert not later.changed_since_stored("a", "2026-11-28T10:00:00+07:00") and later.backing_off == {"rusak"}

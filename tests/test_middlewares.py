@@ -70,3 +70,34 @@ def test_a_gzip_encoded_page_mislabelled_latin_1_is_read_as_the_utf_8_it_is():
         response = middleware.process_response(request, response)
     assert response.text == text
     assert crawler.stats.get_value("charset/repaired") == 1
+
+
+def test_windows_1252_quotes_in_a_page_that_says_utf_8_are_read_as_the_quotes_they_are():
+    from suarapos_crawler.middlewares import CharsetRepairMiddleware
+
+    mw = CharsetRepairMiddleware(MemoryStatsCollector(get_crawler()))
+    body = "<html><body><p>Kata Ahmad, \u201cTimah\u201d \u2013 Sungailiat.</p></body></html>".encode()
+    mixed = (
+        body.replace("\u201c".encode(), b"\x93").replace("\u201d".encode(), b"\x94").replace("\u2013".encode(), b"\x96")
+    )
+    request = Request("https://www.suarapos.com/a/")
+    read = mw.process_response(
+        request, HtmlResponse(request.url, body=mixed, headers={"Content-Type": "text/html; charset=UTF-8"})
+    )
+    assert read.text == body.decode() and "\ufffd" not in read.text
+    assert mw.stats.get_value("charset/windows_1252_repaired") == 1
+    utf8 = HtmlResponse(request.url, body=body, headers={"Content-Type": "text/html; charset=UTF-8"})
+    assert mw.process_response(request, utf8) is utf8  # whole UTF-8: untouched
+    latin = HtmlResponse(request.url, body=mixed, headers={"Content-Type": "text/html; charset=windows-1252"})
+    assert mw.process_response(request, latin) is latin  # said windows-1252, is windows-1252: the header is right
+
+
+def test_a_whole_page_in_utf_16_is_whole():
+    page = "<html><body><p>Pangkalpinang</p></body></html>"
+    request = Request("https://www.suarapos.com/a/")
+    whole = HtmlResponse(request.url, body=page.encode("utf-16"), headers={"Content-Type": "text/html; charset=UTF-16"})
+    assert middleware().process_response(request, whole) is whole
+    cut = HtmlResponse(
+        request.url, body=page.encode("utf-16")[:40], headers={"Content-Type": "text/html; charset=UTF-16"}
+    )
+    assert isinstance(middleware().process_response(request, cut), Request)  # cut short: asked for again

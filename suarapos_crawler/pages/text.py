@@ -1,7 +1,9 @@
 """The one text normaliser: every text field is cleaned here, where the page classes make it.
 
 Unicode NFC (a decomposed "é" and a composed one are the same word to search), no-break and
-zero-width spaces as spaces, one space between words, no space at either end.
+zero-width spaces as spaces, one space between words, no space at either end, no control character
+(a paste from a word processor leaves \x08 or \x1b in a title: no reader sees them, and XML, the Atom
+feed's, cannot hold them).
 """
 
 from __future__ import annotations
@@ -14,10 +16,16 @@ from collections import Counter
 ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
 
 
+# C0 and C1 control characters but the whitespace str.split already reads as spaces, dropped.
+CONTROL_CHARACTERS = dict.fromkeys([c for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if not chr(c).isspace()])
+
+
 def clean_line(text: str | None) -> str:
     """One line of text: a title, a name, an anchor, a paragraph ("" for nothing)."""
     if not text:
         return ""
+    if not text.isprintable():  # a C-speed test: text with a control character (or a line break, a no-break space)
+        text = text.translate(CONTROL_CHARACTERS)
     if not text.isascii():  # most text is ASCII: then there is nothing to normalise (12,000 calls a page set)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)

@@ -54,6 +54,10 @@ TRIED = {
     "offsite_redirect": "a menu item redirects off the site",
     "query_pagination": "?hal=N pagination without end",
     "huge_listing": "12,000 unclosed listing blocks",
+    "image_page": "a JPEG at an article's URL",
+    "control_chars": "\\x08, \\x1b, \\x01 in title and author",
+    "cp1252": "windows-1252 quotes in a UTF-8 page",
+    "utf16": "a page in UTF-16",
 }
 
 # What a menu fault's ledger entries mean, said beside them.

@@ -34,6 +34,10 @@ FAULTS = {
     "offsite_redirect": "a menu item (e-Paper) redirects to another host",
     "query_pagination": "a menu section pages by ?hal=N forever, listing the same articles",
     "huge_listing": "a menu section's page holds 12,000 listing blocks, none closed",
+    "image_page": "the article's URL answers a real JPEG (image/jpeg)",
+    "control_chars": "the article's title and author hold the control characters \\x08, \\x1b and \\x01",
+    "cp1252": "the article's quotes and dashes are windows-1252 bytes in a page declared UTF-8",
+    "utf16": "the article is sent as UTF-16 (with its byte-order mark), as its header says",
 }
 POISONED = 6  # articles that always answer 500 under poison_500
 COOKIE_WALL = (
@@ -62,6 +66,10 @@ _TARGET_OFFSET = {
     "long_slug": 33,
     "deep_jsonld": 35,
     "year_9999": 1,
+    "image_page": 14,
+    "control_chars": 16,
+    "cp1252": 18,
+    "utf16": 20,
 }
 POISON_OFFSETS = (2, 4, 6, 8, 10, 12)
 

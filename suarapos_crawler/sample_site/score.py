@@ -57,6 +57,7 @@ BOILERPLATE = [
 ]
 # Faults after which an article cannot be had at all; the crawler is not scored on those.
 UNREACHABLE_FAULTS = {
+    "image_page",
     "redirect_loop",
     "oversized",
     "forbidden",

@@ -167,11 +167,32 @@ class SampleSite:
         if f.on("deep_jsonld", article):
             deep = b'<script type="application/ld+json">' + b"[" * 100_000 + b"]" * 100_000 + b"</script>"
             return Reply(200, reply.body.replace(b"<head>", b"<head>\n" + deep, 1), reply.headers)
+        bytes_fault = self.bytes_fault(reply, article)
+        if bytes_fault is not None:
+            return bytes_fault
         if f.on("year_9999", article):
             body = re.sub(rb'"datePublished": "[^"]+"', b'"datePublished": "9999-12-31T23:59:59+00:00"', reply.body)
             body = re.sub(rb'"dateModified": "[^"]+"', b'"dateModified": "0001-01-01T00:00:00+07:00"', body)
             return Reply(200, body, reply.headers)
         return reply
+
+    def bytes_fault(self, reply: Reply, article) -> Reply | None:
+        """Faults of what the bytes are: an image, control characters, another charset than the one said."""
+        f = self.faults
+        if f.on("image_page", article):
+            return Reply(200, TINY_JPEG, {"Content-Type": "image/jpeg"})
+        if f.on("control_chars", article):
+            return Reply(200, with_control_characters(reply.body), reply.headers)
+        if f.on("cp1252", article):
+            # quotes pasted from a word processor, saved as windows-1252 into a UTF-8 page
+            body = reply.body
+            for entity, byte in ((b"&#8220;", b"\x93"), (b"&#8221;", b"\x94"), (b"&#8211;", b"\x96")):
+                body = body.replace(entity, byte)
+            return Reply(200, body, reply.headers)
+        if f.on("utf16", article):
+            text = reply.body.decode("utf-8").replace('<meta charset="UTF-8" />', '<meta charset="UTF-16" />')
+            return Reply(200, text.encode("utf-16"), {"Content-Type": "text/html; charset=UTF-16"})
+        return None
 
     def route(self, path: str, query: dict[str, list[str]]) -> Reply:
         r = self.render
@@ -352,6 +373,25 @@ def strip_dates(body: bytes) -> bytes:
         flags=re.S,
     )
     return text.encode("utf-8")
+
+
+# A real JPEG (1x1 pixel, baseline), as an image a misconfigured server answers at a page's URL.
+TINY_JPEG = bytes.fromhex(
+    "ffd8ffe000104a46494600010100000100010000ffdb004300080606070605080707070909080a0c140d0c0b0b0c1912130f141d1a"
+    "1f1e1d1a1c1c20242e2720222c231c1c2837292c30313434341f27393d38323c2e333432ffc0000b080001000101011100ffc4001f"
+    "0000010501010101010100000000000000000102030405060708090a0bffc400b5100002010303020403050504040000017d010203"
+    "00041105122131410613516107227114328191a1082342b1c11552d1f02433627282090a161718191a25262728292a343536373839"
+    "3a434445464748494a535455565758595a636465666768696a737475767778797a838485868788898a92939495969798999aa2a3a4"
+    "a5a6a7a8a9aab2b3b4b5b6b7b8b9bac2c3c4c5c6c7c8c9cad2d3d4d5d6d7d8d9dae1e2e3e4e5e6e7e8e9eaf1f2f3f4f5f6f7f8f9fa"
+    "ffda0008010100003f00fbd3ffd9"
+)
+
+
+def with_control_characters(body: bytes) -> bytes:
+    """Control characters in the title and the author's name, as a CMS that took them from a paste keeps them."""
+    body = re.sub(rb'(<h1 class="(?:entry-title|tdb-title-text)">)', lambda m: m.group(1) + b"\x08", body, count=1)
+    body = re.sub(rb"(<title>[^<]{3})", lambda m: m.group(1) + b"\x1b", body, count=1)
+    return re.sub(rb'(/author/[^"/]+/">[^<]{2})', lambda m: m.group(1) + b"\x01", body, count=1)  # the byline
 
 
 def strip_titles(body: bytes) -> bytes:

@@ -14,7 +14,7 @@ from functools import cached_property
 from sqlite_utils import Database
 
 from .. import storage
-from ..clock import WIB, parse_iso
+from ..clock import WIB, believable, parse_iso
 
 MODES = ("default", "backfill", "refresh", "replay")
 
@@ -65,10 +65,13 @@ class CrawlPlan:
         )
         if db is None:
             return plan
+        now = plan.now
         for url, published, modified, last_seen in storage.stored_article_times(db):
-            plan.stored[url] = (_ts(published), max(_ts(modified), _ts(last_seen)), _ts(last_seen))
+            # A time ahead of now (a run whose clock was wrong) says nothing: the article is not "seen since" it.
+            seen = _ts(last_seen, now)
+            plan.stored[url] = (_ts(published), max(_ts(modified, now), seen), seen)
         plan.others = storage.known_other_urls(db)
-        plan.last_ok_run = parse_iso(storage.last_run_started(db))
+        plan.last_ok_run = believable(parse_iso(storage.last_run_started(db)), now)
         plan.previous_run_completed = storage.last_run_completed(db, before_run)
         plan.dangling_targets = storage.dangling_link_targets(db)
         if mode != "replay":
@@ -142,6 +145,9 @@ class CrawlPlan:
         return frozenset(self.to_refresh())
 
 
-def _ts(text: str | None) -> float:
+def _ts(text: str | None, now: datetime | None = None) -> float:
+    """A stored time as a timestamp; 0.0 for none, or (given ``now``) for one no clock could have been right to write."""
     when = parse_iso(text)
+    if now is not None:
+        when = believable(when, now)
     return when.timestamp() if when else 0.0

@@ -19,6 +19,7 @@ import sys
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from w3lib.url import safe_url_string
 
@@ -304,6 +305,10 @@ class SuaraposSpider(scrapy.Spider):
             return
         if TRUNCATED in response.flags:  # cut short twice (TruncatedPageMiddleware): never read as if whole
             yield Reject(url=requested, stage="fetch", reason="truncated page: the HTML stops before </html>, twice")
+            return
+        if not isinstance(response, TextResponse):  # an image, a PDF at an article's URL: nothing to read
+            kind = (response.headers.get("Content-Type") or b"no Content-Type").decode("latin-1").split(";")[0]
+            yield Reject(url=requested, stage="fetch", reason=f"not a page of text: {kind.strip()}")
             return
         reading = await self.reader.read_article(response, self.base_url)
         self.crawler.stats.inc_value("suarapos/article_pages")

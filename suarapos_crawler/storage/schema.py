@@ -286,6 +286,20 @@ def add_published_precision(db: Database) -> None:
     db.execute("UPDATE articles SET published_precision = 'minute'")
 
 
+@MIGRATIONS(name="0010_no_control_characters")
+def drop_control_characters(db: Database) -> None:
+    """Titles, names and text stored before this release lose the control characters a page carried (a paste from a
+    word processor: \\x08, \\x1b): no reader sees them, and the Atom feed's XML cannot hold them (a feed with one of
+    them among its entries answered 500). Tab, line feed and carriage return are text. The list is this step's own:
+    the normaliser may change, an applied migration may not."""
+    controls = dict.fromkeys([n for n in range(32) if n not in (9, 10, 13)] + [127])
+    db.conn.create_function("without_controls", 1, lambda text: text and text.translate(controls), deterministic=True)
+    for column in ("title", "author", "body", "dateline", "section"):
+        db.execute(
+            f"UPDATE articles SET [{column}] = without_controls([{column}]) WHERE [{column}] != without_controls([{column}])"
+        )
+
+
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
     """A full-text index with its three triggers, filled from the table.
 

@@ -270,3 +270,23 @@ def test_a_finished_run_leaves_everything_in_the_db_file_though_a_reader_keeps_i
     assert copied.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == stored
     assert copied.execute("SELECT COUNT(*) FROM crawl_runs WHERE finished_at IS NOT NULL").fetchone()[0] == runs
     assert copied.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_health_is_not_fooled_by_a_run_a_wrong_clock_dated_a_year_ahead(tmp_path):
+    from datetime import datetime, timedelta
+
+    from suarapos_crawler import storage
+    from suarapos_crawler.clock import WIB
+
+    db_path = tmp_path / "suarapos.db"
+    db = Database(db_path)
+    storage.upgrade(db)
+    now = datetime.now(WIB)
+    for started in (now - timedelta(days=30), now + timedelta(days=365)):  # a month of outage since; the clock ahead
+        run = storage.start_run(db, "suarapos", "b", "default", started.isoformat(timespec="seconds"))
+        storage.finish_run(db, run, {"status": "ok"})
+    db.close()
+    done = run_health(db_path)
+    assert done.returncode == 1, done.stdout
+    assert "UNHEALTHY: no successful run in the last" in done.stdout
+    assert "run 2 is dated" in done.stdout and "ahead of this machine's clock" in done.stdout

@@ -146,3 +146,44 @@ def test_a_failing_first_upgrade_leaves_a_new_file_empty(tmp_path, monkeypatch):
     with pytest.raises(sqlite3.OperationalError):
         storage.upgrade(db)
     assert db.table_names() == []  # not the bookkeeping table alone: another run would take it for a stranger's
+
+
+def test_an_archive_with_control_characters_in_its_text_loses_them_on_upgrade_and_its_search_follows(tmp_path):
+    """Stored by a release that kept them, \\x08 and \\x1b in a title made the Atom feed of any term whose 50 newest
+    entries held that article answer 500; the upgrade drops them, keeps tab and line breaks, and re-indexes."""
+    db = Database(tmp_path / "old.db")
+    with db.atomic():  # an archive of the release before
+        MIGRATIONS.ensure_migrations_table(db)
+        MIGRATIONS.apply(db, stop_before="0010_no_control_characters")
+    db["articles"].insert(
+        {
+            "url": "https://www.suarapos.com/a/",
+            "title": "\x08Timah\x1b Babel",
+            "author": "Re\x01daksi",
+            "body": "Paragraf satu.\n\nParagraf\tdua\x7f.",
+            "dateline": "PANGKALPINANG\x0c",
+            "published_at": "2026-12-01T08:00:00+07:00",
+        }
+    )
+    db["articles"].insert(
+        {
+            "url": "https://www.suarapos.com/b/",
+            "title": "Bersih",
+            "body": "Teks.",
+            "published_at": "2026-12-01T09:00:00+07:00",
+        }
+    )
+    assert storage.upgrade(db) == ["0010_no_control_characters"]
+    row = db["articles"].get("https://www.suarapos.com/a/")
+    assert (row["title"], row["author"], row["body"], row["dateline"]) == (
+        "Timah Babel",
+        "Redaksi",
+        "Paragraf satu.\n\nParagraf\tdua.",
+        "PANGKALPINANG",
+    )
+    assert db["articles"].get("https://www.suarapos.com/b/")["title"] == "Bersih"
+    hits = db.execute(
+        "SELECT a.url, f.title FROM articles a JOIN articles_fts f ON f.rowid = a.rowid WHERE articles_fts MATCH 'Timah'"
+    ).fetchall()
+    assert hits == [("https://www.suarapos.com/a/", "Timah Babel")]  # the index holds the text as it is now
+    fts_ok(db)

@@ -10,7 +10,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from sqlite_utils import Database
 
-from ...clock import WIB, parse_iso
+from ...clock import CLOCK_SLACK, WIB, parse_iso
 from ...storage import ArchiveRefused, check_archive_file
 from ...warc.capture import warc_path
 
@@ -65,9 +65,20 @@ class Command(ScrapyCommand):
             )
         if "captures" in db.table_names():
             print(warc_line(db, Path(path).parent))
-        last_ok = db.execute("SELECT MAX(started_at) FROM crawl_runs WHERE status = 'ok'").fetchone()[0]
-        when = parse_iso(last_ok)
         now = datetime.now(WIB)
+        # A run dated ahead of now had a wrong clock: its success says nothing of today (a year ahead, it would
+        # say HEALTHY through a month's outage). Said, and judged by the other runs.
+        ahead = db.execute(
+            "SELECT id, started_at FROM crawl_runs WHERE started_at > ? ORDER BY id",
+            [(now + CLOCK_SLACK).isoformat(timespec="seconds")],
+        ).fetchall()
+        for run_id, started in ahead:
+            print(f"NOTE: run {run_id} is dated {started}, ahead of this machine's clock: one of them was wrong")
+        last_ok = db.execute(
+            "SELECT MAX(started_at) FROM crawl_runs WHERE status = 'ok' AND started_at <= ?",
+            [(now + CLOCK_SLACK).isoformat(timespec="seconds")],
+        ).fetchone()[0]
+        when = parse_iso(last_ok)
         # The last crawl of the site (a re-extraction reads captures, it says nothing of the site today).
         last_crawl = db.execute(
             "SELECT id, status, status_reason FROM crawl_runs WHERE mode != 'replay' AND status IS NOT NULL "
