@@ -244,16 +244,33 @@ def lift_baca_juga(root) -> list[FoundLink]:
     return [link for _, links in found for link in links]
 
 
+def remove_furniture(el) -> None:
+    """Take out an ad, an embed or a box the theme puts in the text, but not the article's paragraphs an unclosed
+    tag of it swallowed (a ``</div>`` missing after an ad: a browser, and lxml, nest every later paragraph in the
+    ad). WordPress's block editor marks each paragraph (``<!-- wp:paragraph -->``): the paragraphs from the first
+    such mark on are the article's, moved out, in order, to where the box was."""
+    swallowed, marked = [], False
+    for node in el.iter():
+        if not marked:
+            marked = node.tag is etree.Comment and (node.text or "").strip().startswith("wp:paragraph")
+        elif node.tag == "p" and not any(outer in swallowed for outer in node.iterancestors("p")):
+            swallowed.append(node)
+    for paragraph in reversed(swallowed):  # each put right after the box: reversed, they stay in order
+        el.addnext(paragraph)
+    remove(el)
+
+
 def strip_non_prose(root) -> None:
+    furniture = [
+        el
+        for el in root.iter()
+        if isinstance(el.tag, str) and (el.tag in NOT_PROSE_TAGS or classes(el) & NOT_PROSE_CLASSES)
+    ]
+    for el in furniture:
+        if attached(el, root):  # not inside a box already taken out
+            remove_furniture(el)
     for el in list(root.iter(etree.Comment)):
         remove(el)
-    for el in list(root.iter()):
-        if el.getparent() is None and el is not root:
-            continue  # already inside a removed subtree
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag in NOT_PROSE_TAGS or classes(el) & NOT_PROSE_CLASSES:
-            remove(el)
 
 
 def _blocks(el, out: list[str]) -> None:
@@ -337,7 +354,7 @@ def extract_body(content, exclude: tuple[str, ...] = ()) -> Body:
     for query in exclude:
         for el in select(root, query):
             if el is not root and attached(el, root):
-                remove(el)
+                remove_furniture(el)
     strip_non_prose(root)
     dateline, paragraphs = split_dateline(paragraphs_of(root))
     return Body(paragraphs, dateline, links)

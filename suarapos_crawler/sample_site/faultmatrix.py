@@ -78,11 +78,14 @@ class FaultResult:
     missing_reachable: list[str] = field(default_factory=list)
     unrecorded_unreachable: list[str] = field(default_factory=list)
     degraded: list[str] = field(default_factory=list)
+    misread: list[str] = field(default_factory=list)  # the fault's own articles, stored with another title or text
     refresh_exit_code: int = -1
 
     @property
     def lost(self) -> bool:
-        return bool(self.unaccounted or self.missing_reachable or self.unrecorded_unreachable or self.degraded)
+        return bool(
+            self.unaccounted or self.missing_reachable or self.unrecorded_unreachable or self.degraded or self.misread
+        )
 
     @property
     def survived(self) -> bool:
@@ -105,6 +108,9 @@ class FaultResult:
                         if self.unrecorded_unreachable
                         else "",
                         f"{len(self.degraded)} stored articles degraded" if self.degraded else "",
+                        f"{len(self.misread)} articles stored with another title, author or text"
+                        if self.misread
+                        else "",
                     ],
                 )
             )
@@ -156,6 +162,20 @@ def what_happened(db: Database, truth: dict, fault: str) -> str:
     return ledger["outcome"] + (f": {detail[:70]}" if detail and not detail.startswith("/") else "")
 
 
+def misread(db: Database, truth: dict, fault: str) -> list[str]:
+    """The articles that carry the fault, stored, whose title, author or text is not the true one to the character
+    (a U+FFFD for a quote, a control character kept, a dash lost: a word score would not see them)."""
+    rows = {r["url"]: r for r in db.query("SELECT url, title, author, body FROM articles")}
+    return [
+        a["url"]
+        for a in truth["articles"]
+        if fault in a["faults"]
+        and a["url"] in rows
+        and (rows[a["url"]]["title"], rows[a["url"]]["author"], rows[a["url"]]["body"])
+        != (a["title"], a["author"], a["body"])
+    ]
+
+
 def run_fault(
     fault: str, workdir: Path, port: int, clean_db: Path, articles: int, now: str, cwd: Path | None = None
 ) -> FaultResult:
@@ -178,6 +198,7 @@ def run_fault(
         score = score_database(db, truth)
         result.missing_reachable = score.misses.get("missing", [])
         recorded = {r[0] for r in db.execute("SELECT url FROM rejects")}
+        result.misread = misread(db, truth, fault)
         result.unrecorded_unreachable = [
             a["url"] for a in truth["articles"] if set(a["faults"]) & UNREACHABLE_FAULTS and a["url"] not in recorded
         ]

@@ -57,3 +57,21 @@ def test_dateline_with_city_and_nbsp():
 def test_single_br_joins_lines_double_br_splits_paragraphs():
     body = body_of("<div>Baris satu<br>baris dua.<br /><br />Paragraf dua.</div>")
     assert body.paragraphs == ["Baris satu baris dua.", "Paragraf dua."]
+
+
+def test_paragraphs_an_unclosed_ad_swallowed_are_the_articles_and_the_ad_is_not():
+    """`</div>` after the ad and every `</p>` missing: lxml nests the rest of the post in the ad, each paragraph's
+    block mark inside the paragraph before it."""
+    body = body_of(
+        "<div><!-- wp:paragraph --><p>Satu.<!-- /wp:paragraph -->"
+        '<div class="td-a-rec"><span>- Advertisement -</span><div style="clear:both">'
+        "<!-- wp:paragraph --><p>Dua.<!-- /wp:paragraph -->"
+        '<!-- wp:paragraph --><p>Tiga.<div class="td-a-rec"><span>Iklan</span>'
+        "<!-- wp:paragraph --><p>Empat.<!-- /wp:paragraph --></div>"
+    )
+    assert body.paragraphs == ["Satu.", "Dua.", "Tiga.", "Empat."]
+
+
+def test_a_box_without_the_block_editors_marks_goes_whole():
+    body = body_of('<div><p>Satu.</p><div class="td-a-rec"><p>Iklan panjang sekali di sini.</p></div><p>Dua.</p></div>')
+    assert body.paragraphs == ["Satu.", "Dua."]
