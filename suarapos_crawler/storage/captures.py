@@ -18,13 +18,37 @@ def save_capture(db: Database, row: dict) -> None:
 
 def last_full_capture(db: Database, url: str) -> dict | None:
     """The newest capture of a URL whose record holds the body: what an unchanged page's revisit refers to."""
+    columns = ("id", "fetched_at", "payload_digest", "warc_file", "offset", "length")
     cursor = db.execute(
-        "SELECT id, fetched_at, payload_digest FROM captures WHERE url = ? AND kind = 'response' "
+        f"SELECT {', '.join(columns)} FROM captures WHERE url = ? AND kind = 'response' "
         "ORDER BY fetched_at DESC, rowid DESC LIMIT 1",
         [url],
     )
     row = cursor.fetchone()
-    return dict(zip(("id", "fetched_at", "payload_digest"), row, strict=True)) if row else None
+    return dict(zip(columns, row, strict=True)) if row else None
+
+
+def pages_lost_in_cut_files(db: Database, sizes: dict[str, int | None]) -> dict[str, int]:
+    """WARC file -> how many stored articles have their newest page in a record past the file's end (``sizes``: each
+    named file's size on disk, ``None`` for a missing one, which is said elsewhere). A record a cut file no longer
+    holds counts until a newer capture of its URL holds the page again (listings and sitemaps are fetched again
+    every run, and captured in full then)."""
+    cut: dict[str, int] = {}
+    for name, size in sizes.items():
+        if size is None:
+            continue
+        lost = db.execute(
+            "SELECT id, url FROM captures WHERE warc_file = ? AND offset + length > ? AND url IN (SELECT url FROM articles)",
+            [name, size],
+        )
+        for capture_id, url in lost.fetchall():
+            newest = db.execute(
+                "SELECT id, kind, refers_to FROM captures WHERE url = ? ORDER BY fetched_at DESC, rowid DESC LIMIT 1",
+                [url],
+            ).fetchone()
+            if (newest[2] if newest[1] == "revisit" else newest[0]) == capture_id:
+                cut[name] = cut.get(name, 0) + 1
+    return cut
 
 
 def captures_of(db: Database, url: str) -> list[dict]:

@@ -325,6 +325,7 @@ class WarcCapture:
         self.this_run: dict[str, tuple[str, str, str]] = {}  # url -> (record id, WARC date, digest) of this run
         self.earlier_captures = False  # whether earlier runs left captures to revisit (a first run asks nothing)
         self.relative_names: dict[str, str] = {}  # WARC file -> its name in the captures table
+        self.earlier_sizes: dict[str, int] = {}  # WARC file of an earlier run -> its size (-1: missing)
         self.failure: WarcNotWritten | None = None  # why capture stopped in this run (a disk refused a record)
         self.dropped: set[str] = set()  # records a failed sync cut off: no stored article may name them
 
@@ -456,9 +457,21 @@ class WarcCapture:
         if not self.earlier_captures or self.archive is None or self.archive.db is None:
             return None
         found = last_full_capture(self.archive.db, url)
-        if not found:
-            return None
+        if not found or not self.record_on_disk(found):
+            return None  # its body is kept in full again: a revisit of a lost record would lose it for good
         return found["id"], warc_date_of(found), found["payload_digest"]
+
+    def record_on_disk(self, capture: dict) -> bool:
+        """Whether the file a capture names is there and reaches the end of its record (a file cut short, or moved
+        away, holds no body a revisit could refer to). Each file's size is looked up once a run."""
+        name = capture["warc_file"]
+        if name not in self.earlier_sizes:
+            path = warc_path(Path(self.archive.path).parent, name)  # names are relative to the archive
+            self.earlier_sizes[name] = path.stat().st_size if path.exists() else -1
+        whole = self.earlier_sizes[name] >= capture["offset"] + capture["length"]
+        if not whole:
+            self.crawler.stats.inc_value("warc/lost_records_captured_again")
+        return whole
 
     def sync(self) -> None:
         """The records written so far, on disk (before their rows may be stored)."""

@@ -576,3 +576,32 @@ def test_reextract_records_a_poisoned_capture_and_reads_every_other_one(tmp_path
     )
     assert shown.returncode == 0 and out.read_bytes().lower().startswith(b"<!doctype html"), shown.stderr
     assert done.returncode in (0, 1), done.stderr[-2000:]
+
+
+def test_a_warc_file_cut_short_is_said_by_health_and_healed_by_the_next_fetch_of_its_pages(tmp_path):
+    """A refresh of unchanged pages must not write revisits of records a cut file no longer holds (the bodies would
+    never be kept again): it captures them in full, and `scrapy health` says what is lost until then."""
+    db_path = tmp_path / "suarapos.db"
+    with SampleSiteProcess(articles=40) as site:
+        assert run_crawl(site.base_url, db_path, log_level="INFO").returncode == 0
+        (warc,) = warc_files(tmp_path / "warc")
+        with warc.open("r+b") as f:
+            f.truncate(warc.stat().st_size // 2)  # a copy cut off, a disk that failed
+        said = run_health(db_path)
+        assert said.returncode == 1 and "UNHEALTHY: 1 file cut short: the newest page of" in said.stdout, said.stdout
+        assert run_crawl(site.base_url, db_path, "-a", "mode=refresh", log_level="INFO").returncode == 0
+    db = Database(db_path)
+    articles = [r["url"] for r in db.query("SELECT url FROM articles")]
+    for url in articles:  # every article's newest capture holds its page, on disk
+        newest = next(
+            db.query("SELECT * FROM captures WHERE url = ? ORDER BY fetched_at DESC, rowid DESC LIMIT 1", [url])
+        )
+        holder = (
+            next(db.query("SELECT * FROM captures WHERE id = ?", [newest["refers_to"]]))
+            if newest["refers_to"]
+            else newest
+        )
+        _, _, body = read_record(tmp_path / holder["warc_file"], holder["offset"], holder["length"])
+        assert body
+    said = run_health(db_path)
+    assert said.returncode == 0 and "cut short" not in said.stdout, said.stdout
