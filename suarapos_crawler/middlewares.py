@@ -22,9 +22,13 @@ from scrapy.http import TextResponse
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.response import response_status_message
+from twisted.internet.defer import Deferred
 
 logger = logging.getLogger(__name__)
 DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+# RFC 9309 section 2.5: a crawler must read at least the first 500 KiB of a robots.txt (and may stop there).
+ROBOTS_TXT_READ = 500 * 1024
+ROBOTS_TXT_MAX_DOWNLOAD = 32 * 1024 * 1024  # what a robots.txt may weigh before it counts as unreachable
 
 
 def retry_after_seconds(value: bytes | str | None) -> float | None:
@@ -90,11 +94,16 @@ logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(NoTracebac
 
 class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
     """RFC 9309 section 2.3.1: a robots.txt that is unreachable or answers 5xx means "disallow all".
-    The requests it then forbids say why: the real cause, not "Forbidden by robots.txt"."""
+    The requests it then forbids say why: the real cause, not "Forbidden by robots.txt". Its first 500 KiB are
+    read (section 2.5: a 9 MB file is not "everything disallowed"), and its ``Crawl-delay`` for this crawler is
+    kept between requests to the host (up to ``RFC9309_MAX_CRAWL_DELAY`` seconds)."""
 
     def __init__(self, crawler):
         super().__init__(crawler)
         self.disallowed_because: dict[str, str] = {}  # netloc -> why its robots.txt disallows everything
+        self.max_crawl_delay = crawler.settings.getfloat("RFC9309_MAX_CRAWL_DELAY")
+        self.crawl_delays: dict[str, float] = {}  # netloc -> the seconds its robots.txt asks between requests
+        self.next_start: dict[str, float] = {}  # netloc -> when its next request may start (the event loop's time)
 
     async def _parse_robots(self, response, netloc, request):
         if response.status >= 500:
@@ -102,7 +111,46 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
             self._stats.inc_value("robotstxt/disallow_all")
             self.disallowed_because[netloc] = f"robots.txt answered HTTP {response.status}"
             response = response.replace(body=DISALLOW_ALL)
+        elif len(response.body) > ROBOTS_TXT_READ:
+            logger.warning(
+                "robots.txt of %s is %s bytes: its first 500 KiB are read (RFC 9309)", netloc, len(response.body)
+            )
+            response = response.replace(body=response.body[:ROBOTS_TXT_READ].rsplit(b"\n", 1)[0])
         await super()._parse_robots(response, netloc, request)
+        parser = self._parsers.get(netloc)
+        if parser is not None and not isinstance(parser, Deferred) and netloc not in self.disallowed_because:
+            self.read_rules_for_us(parser, netloc, request)
+
+    def read_rules_for_us(self, parser, netloc: str, request) -> None:
+        """What the file says to this crawler: a ``Crawl-delay``, or no page at all (our User-agent disallowed)."""
+        useragent = self._robotstxt_useragent or request.headers.get(b"User-Agent", self._default_useragent)
+        delay = getattr(parser, "crawl_delay", lambda _ua: None)(useragent)
+        if delay:
+            kept = min(delay, self.max_crawl_delay)
+            self.crawl_delays[netloc] = kept
+            self._stats.set_value("robotstxt/crawl_delay", kept)
+            logger.info("robots.txt of %s asks %s s between requests: %s s kept", netloc, delay, kept)
+        if not parser.allowed(f"{urlparse_cached(request).scheme}://{netloc}/", useragent):
+            self._stats.set_value("robotstxt/disallows_us", netloc)
+
+    async def process_request(self, request, spider=None):
+        if request.meta.get("dont_obey_robotstxt") and urlparse_cached(request).path == "/robots.txt":
+            # A robots.txt past DOWNLOAD_MAXSIZE would be "unreachable", so everything disallowed: it may be
+            # larger (its first 500 KiB are read).
+            request.meta.setdefault("download_maxsize", ROBOTS_TXT_MAX_DOWNLOAD)
+        await super().process_request(request)
+        delay = self.crawl_delays.get(urlparse_cached(request).netloc)
+        if delay and not request.meta.get("dont_obey_robotstxt"):
+            await self.wait_crawl_delay(urlparse_cached(request).netloc, delay)
+
+    async def wait_crawl_delay(self, netloc: str, delay: float) -> None:
+        """Each request to the host starts ``delay`` seconds after the one before it, whatever the concurrency:
+        each takes the next start and waits for it."""
+        now = asyncio.get_running_loop().time()
+        start = max(now, self.next_start.get(netloc, now))
+        self.next_start[netloc] = start + delay
+        if start > now:
+            await asyncio.sleep(start - now)
 
     def process_request_2(self, rp, request) -> None:
         try:

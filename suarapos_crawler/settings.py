@@ -47,6 +47,8 @@ Custom settings (each read by its component, with its default):
 - ``BLOCK_AFTER`` = ``5``, ``BLOCK_PAUSE`` = ``120``, ``BLOCK_MAX_PAUSES`` = ``1``: 403/429 answers in a row
   that pause the crawl, the pause in seconds, and the pauses before the run ends ``blocked``.
 - ``SQLITE_BUSY_TIMEOUT`` = ``60``: seconds to wait for a database locked by another reader or writer.
+- ``RFC9309_MAX_CRAWL_DELAY`` = ``60``: a robots.txt ``Crawl-delay`` is kept between requests to its host, up to
+  this many seconds (Rfc9309RobotsTxtMiddleware, which also reads only a robots.txt's first 500 KiB).
 
 The spider lifts the politeness limits only for a copy served on loopback
 (``-a base_url=http://127.0.0.1:PORT``); a ``-s`` on the command line still wins.
@@ -60,6 +62,8 @@ COMMANDS_MODULE = "suarapos_crawler.commands.project"
 # Who we are and how to reach us: a small regional host deserves to know.
 USER_AGENT = "suarapos-crawler/0.1 (+https://github.com/suarapos-crawler/suarapos-crawler; news archive for research)"
 ROBOTSTXT_OBEY = True
+# A day's Crawl-delay would stop the archive: past this, the run waits this long each time, and says so in the log.
+RFC9309_MAX_CRAWL_DELAY = 60.0
 
 # Politeness for the live site.
 CONCURRENT_REQUESTS = 8

@@ -96,6 +96,10 @@ def run_status(
     if responses == 0:
         return "unreachable", "no response from the site"
     real = responses - stats.get("robotstxt/response_count", 0)
+    if real <= 0 and stats.get("robotstxt/disallows_us"):
+        return "blocked", (
+            f"robots.txt of {stats['robotstxt/disallows_us']} disallows this crawler's User-agent: nothing was fetched"
+        )
     if real <= 0:
         return "unreachable", "only robots.txt answered"
     blocked = statuses.get(403, 0) + statuses.get(429, 0)

@@ -20,13 +20,14 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..clock import parse_iso
 from . import FAULTS
 from .process import SampleSiteProcess, crawl_command
 from .score import UNREACHABLE_FAULTS, score_database, token_f1
 from .server import HOSTILE_MENU
 
 # Faults after which the run as a whole cannot succeed, and must say so.
-RUN_FAILS = {"forbidden": "blocked", "robots_5xx": "unreachable"}
+RUN_FAILS = {"forbidden": "blocked", "robots_5xx": "unreachable", "robots_disallows_us": "blocked"}
 TRIED = {
     "retry_503": "503 with Retry-After once, then 200",
     "slow": "the answer takes 3 s",
@@ -58,6 +59,9 @@ TRIED = {
     "control_chars": "\\x08, \\x1b, \\x01 in title and author",
     "cp1252": "windows-1252 quotes in a UTF-8 page",
     "utf16": "a page in UTF-16",
+    "robots_crawl_delay": "robots.txt: Crawl-delay 0.25",
+    "robots_huge": "a 9 MB robots.txt",
+    "robots_disallows_us": "robots.txt disallows our User-agent",
 }
 
 # What a menu fault's ledger entries mean, said beside them.
@@ -91,7 +95,7 @@ class FaultResult:
     def survived(self) -> bool:
         expected_status = RUN_FAILS.get(self.fault, "ok")
         exit_ok = (self.exit_code == 0) == (expected_status == "ok")
-        return not self.lost and exit_ok and self.status == expected_status
+        return not self.lost and exit_ok and self.status == expected_status and "NOT KEPT" not in self.outcome
 
     def row(self) -> str:
         verdict = "survived" if self.survived else "FAILED"
@@ -148,10 +152,18 @@ def what_happened(db: Database, truth: dict, fault: str) -> str:
     if fault == "canonical_home":
         refused = db.execute("SELECT COUNT(*) FROM rejects WHERE stage = 'canonical'").fetchone()[0]
         return f"{refused} canonicals refused, each article stored under its own URL"
+    if fault == "robots_crawl_delay":
+        run = next(db.query("SELECT requests, stats, started_at, finished_at FROM crawl_runs ORDER BY id DESC LIMIT 1"))
+        kept = json.loads(run["stats"] or "{}").get("robotstxt/crawl_delay")
+        took = (parse_iso(run["finished_at"]) - parse_iso(run["started_at"])).total_seconds()
+        spaced = took >= (run["requests"] - 1) * (kept or 0) - 1  # times to the second
+        return f"Crawl-delay {kept} s {'kept between requests' if spaced else 'NOT KEPT'}"
     targets = [a["url"] for a in truth["articles"] if fault in a["faults"]]
     if not targets or fault in RUN_FAILS:
         run = next(db.query("SELECT status_reason FROM crawl_runs ORDER BY id DESC LIMIT 1"))
-        return run["status_reason"] or "crawled"
+        return re.sub(
+            r"127\.0\.0\.1:\d+", "the sample site", run["status_reason"] or "crawled"
+        )  # no port: the table is checked
     url = targets[0]
     ledger = next(
         db.query("SELECT outcome, detail FROM fetches WHERE url = ? ORDER BY run_id DESC LIMIT 1", [url]), None

@@ -38,7 +38,11 @@ FAULTS = {
     "control_chars": "the article's title and author hold the control characters \\x08, \\x1b and \\x01",
     "cp1252": "the article's quotes and dashes are windows-1252 bytes in a page declared UTF-8",
     "utf16": "the article is sent as UTF-16 (with its byte-order mark), as its header says",
+    "robots_crawl_delay": "robots.txt asks for a Crawl-delay of 0.25 s",
+    "robots_huge": "robots.txt is 9 MB (its rules, then comments)",
+    "robots_disallows_us": "robots.txt disallows suarapos-crawler by name, and no one else",
 }
+CRAWL_DELAY = 0.25  # seconds between requests, under robots_crawl_delay
 POISONED = 6  # articles that always answer 500 under poison_500
 COOKIE_WALL = (
     "Situs ini menggunakan kuki untuk meningkatkan pengalaman Anda. Dengan melanjutkan, Anda menyetujui "

@@ -18,7 +18,7 @@ from twisted.web import resource, server
 
 from . import vocab
 from .content import Site
-from .faults import COOKIE_WALL, SLOW_SECONDS, Faults
+from .faults import COOKIE_WALL, CRAWL_DELAY, SLOW_SECONDS, Faults
 from .render import Renderer
 from .render.astra import AstraRenderer
 from .render.colormag import ColorMagRenderer
@@ -176,6 +176,17 @@ class SampleSite:
             return Reply(200, body, reply.headers)
         return reply
 
+    def robots_txt(self) -> bytes:
+        text = self.render.robots()
+        enabled = self.faults.enabled
+        if "robots_crawl_delay" in enabled:
+            text = text.replace("User-agent: *\n", f"User-agent: *\nCrawl-delay: {CRAWL_DELAY}\n", 1)
+        if "robots_disallows_us" in enabled:
+            text = "User-agent: suarapos-crawler\nDisallow: /\n\n" + text
+        if "robots_huge" in enabled:  # a plugin's log written into the file, line after line
+            text += "# cache warmed\n" * (9 * 1024 * 1024 // 15)
+        return text.encode()
+
     def bytes_fault(self, reply: Reply, article) -> Reply | None:
         """Faults of what the bytes are: an image, control characters, another charset than the one said."""
         f = self.faults
@@ -211,7 +222,7 @@ class SampleSite:
         if path == "/":
             return self.html(self.with_hostile_menu(r.home()))
         if path == "/robots.txt":
-            return Reply(200, r.robots().encode(), {"Content-Type": "text/plain; charset=utf-8"})
+            return Reply(200, self.robots_txt(), {"Content-Type": "text/plain; charset=utf-8"})
         if path in ("/sitemap.xml", "/wp-sitemap.xml"):
             return self.redirect("/sitemap_index.xml")
         if path == "/sitemap_index.xml":

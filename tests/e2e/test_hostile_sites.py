@@ -49,3 +49,37 @@ def test_a_healthy_site_crawled_again_with_nothing_new_is_no_alarm(tmp_path):
     assert backfill.returncode == EXIT_CODES["ok"], backfill.log[-3000:]
     statuses = [r["status"] for r in Database(db).query("SELECT status FROM crawl_runs ORDER BY id")]
     assert statuses == ["ok", "ok", "ok"]
+
+
+def test_a_robots_crawl_delay_is_kept_between_requests_and_a_huge_robots_txt_is_read(tmp_path):
+    """RFC 9309: the Crawl-delay a host asks of this crawler is kept (no two requests closer than it, whatever the
+    concurrency), and a robots.txt past DOWNLOAD_MAXSIZE is read to its first 500 KiB, not taken as unreachable."""
+    from datetime import datetime
+
+    from suarapos_crawler.sample_site.faults import CRAWL_DELAY
+
+    db_path = tmp_path / "suarapos.db"
+    with SampleSiteProcess(articles=40, faults="robots_crawl_delay,robots_huge") as site:
+        crawled = run_crawl(site.base_url, db_path)
+    assert crawled.returncode == 0, crawled.log[-2000:]
+    times = sorted(
+        datetime.strptime(line[:19], "%Y-%m-%d %H:%M:%S")
+        for line in crawled.log.splitlines()
+        if "] DEBUG: Crawled (" in line and "/robots.txt>" not in line
+    )
+    assert len(times) > 60
+    # log times are to the second: n requests kept CRAWL_DELAY apart span at least (n - 1) * CRAWL_DELAY - 1 s
+    assert (times[-1] - times[0]).total_seconds() >= (len(times) - 1) * CRAWL_DELAY - 1
+    assert "its first 500 KiB are read" in crawled.log
+    run = next(Database(db_path).query("SELECT status, stats FROM crawl_runs"))
+    assert run["status"] == "ok" and json.loads(run["stats"])["robotstxt/crawl_delay"] == CRAWL_DELAY
+    assert Database(db_path)["articles"].count > 30
+
+
+def test_a_robots_txt_that_disallows_this_crawler_by_name_says_so(tmp_path):
+    db_path = tmp_path / "suarapos.db"
+    with SampleSiteProcess(articles=40, faults="robots_disallows_us") as site:
+        crawled = run_crawl(site.base_url, db_path, log_level="INFO")
+    assert crawled.returncode == EXIT_CODES["blocked"]
+    run = next(Database(db_path).query("SELECT status, status_reason FROM crawl_runs"))
+    assert run["status"] == "blocked" and "disallows this crawler's User-agent" in run["status_reason"]
