@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from datasette.app import Datasette
 
-from suarapos_crawler.browse.plugins.suarapos_safety import NOTHING, defuse, defuse_csv, fts_query, render_cell
+from suarapos_crawler.browse.plugins.suarapos_safety import (
+    NOTHING,
+    CsvDefuser,
+    defuse,
+    defuse_csv,
+    fts_query,
+    render_cell,
+)
 
 DATASETTE = Datasette(memory=True)
 
@@ -72,3 +79,18 @@ def test_a_publication_time_is_shown_as_precisely_as_its_page_gave_it():
     assert time_cell(row, stored, "published_at", "articles", "archive", DATASETTE) == "2026-11-28"
     minute = {**row, "published_precision": "minute"}
     assert time_cell(minute, stored, "published_at", "articles", "archive", DATASETTE) is None  # Datasette's own
+
+
+def test_a_csv_is_defused_as_it_streams_whatever_its_chunks_cut():
+    """Chunks cut anywhere: inside a quoted body with line breaks and doubled quotes, inside a UTF-8 character."""
+    body = "url,title,body\r\n" + "".join(
+        f'u{i},=HYPERLINK("x"),"Kata ""Ahmad"" \u2013 Sungailiat\r\n=SUM(A1)\nakhir"\r\n' for i in range(40)
+    )
+    data = body.encode()
+    whole = defuse_csv(data, bom=True)
+    assert whole.startswith("\ufeff".encode()) and whole.count(b"'=HYPERLINK") == 40 and b"\n'=SUM" not in whole
+    for size in (1, 2, 5, 64, 999):
+        defuser = CsvDefuser(bom=True)
+        streamed = [defuser.feed(data[i : i + size]) for i in range(0, len(data), size)] + [defuser.close()]
+        assert b"".join(streamed) == whole
+        assert max(map(len, streamed)) < size * 1.2 + 200  # a chunk in, its whole records out: never the whole CSV

@@ -7,6 +7,7 @@ Article text is scraped: it is always escaped before the snippet markers become
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -109,12 +110,55 @@ def defuse(cell: str) -> str:
 def defuse_csv(body: bytes, bom: bool = False) -> bytes:
     """The CSV with every formula cell made text; with a byte-order mark, so that a spreadsheet opened by a
     double click reads it as UTF-8 (Excel's default is Windows-1252 otherwise)."""
-    text = body.decode("utf-8", errors="replace")
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in csv.reader(io.StringIO(text, newline="")):
-        writer.writerow([defuse(cell) for cell in row])
-    return ("\ufeff" if bom else "").encode("utf-8") + out.getvalue().encode("utf-8")
+    defuser = CsvDefuser(bom)
+    return defuser.feed(body) + defuser.close()
+
+
+class CsvDefuser:
+    """``defuse_csv`` as the CSV streams by, a chunk at a time: memory is one chunk and one record, however long
+    the CSV (a whole-table ``?_stream=on`` of 100,000 articles was held whole, over 1 GiB a reader). A record ends
+    at a line break outside quotes: Datasette doubles a quote inside a field, so the quotes before it are even."""
+
+    def __init__(self, bom: bool = False):
+        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self.pending = ""  # text after the last whole record
+        self.quotes = 0  # quotes in ``pending``
+        self.started = not bom
+
+    def feed(self, chunk: bytes) -> bytes:
+        return self._defused(self.decoder.decode(chunk))
+
+    def close(self) -> bytes:
+        tail = self._defused(self.decoder.decode(b"", final=True))
+        rest, self.pending = self.pending, ""
+        return tail + (self._rows(rest) if rest else b"")
+
+    def _defused(self, text: str) -> bytes:
+        scan = len(self.pending)
+        self.pending += text
+        quotes, end = self.quotes, None  # quotes before ``scan``; just after the last line break outside quotes
+        while (line_end := self.pending.find("\n", scan)) >= 0:
+            quotes += self.pending.count('"', scan, line_end + 1)
+            scan = line_end + 1
+            if quotes % 2 == 0:
+                end = scan
+        quotes += self.pending.count('"', scan)
+        if end is None:
+            self.quotes = quotes
+            return b"" if self.started else self._rows("")
+        whole, self.pending = self.pending[:end], self.pending[end:]
+        self.quotes = self.pending.count('"')
+        return self._rows(whole)
+
+    def _rows(self, text: str) -> bytes:
+        out = io.StringIO()
+        if not self.started:
+            out.write("\ufeff")
+            self.started = True
+        writer = csv.writer(out, lineterminator="\r\n")
+        for row in csv.reader(io.StringIO(text, newline="")):
+            writer.writerow([defuse(cell) for cell in row])
+        return out.getvalue().encode("utf-8")
 
 
 @hookimpl
@@ -124,26 +168,32 @@ def asgi_wrapper(datasette):
             if scope["type"] != "http" or not scope.get("path", "").endswith(".csv"):
                 return await app(scope, receive, send)
             start, chunks = None, []
+            defuser = CsvDefuser(bom=b"_bom=1" in scope.get("query_string", b""))
 
             async def capture(message):
                 nonlocal start
                 if message["type"] == "http.response.start":
                     start = message
+                    if start["status"] == 200:  # streamed as it comes, defused: no length known before the end
+                        headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
+                        await send({**start, "headers": headers})
                     return
                 if message["type"] != "http.response.body":
                     return await send(message)
-                chunks.append(message.get("body", b""))
-                if message.get("more_body"):
-                    return
-                body = b"".join(chunks)
-                headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
+                more = message.get("more_body", False)
                 if start["status"] == 200:
-                    body = defuse_csv(body, bom=b"_bom=1" in scope.get("query_string", b""))
-                else:  # an error page never echoes the data it failed on, and never as HTML
-                    body = f"error {start['status']}: this CSV could not be made".encode()
-                    headers = [(k, v) for k, v in headers if k.lower() != b"content-type"]
-                    headers.append((b"content-type", b"text/plain; charset=utf-8"))
-                headers.append((b"content-length", str(len(body)).encode()))
+                    body = defuser.feed(message.get("body", b"")) + (b"" if more else defuser.close())
+                    return await send({"type": "http.response.body", "body": body, "more_body": more})
+                chunks.append(message.get("body", b""))
+                if more:
+                    return
+                # an error page never echoes the data it failed on, and never as HTML
+                body = f"error {start['status']}: this CSV could not be made".encode()
+                headers = [(k, v) for k, v in start["headers"] if k.lower() not in (b"content-length", b"content-type")]
+                headers += [
+                    (b"content-type", b"text/plain; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode()),
+                ]
                 await send({**start, "headers": headers})
                 await send({"type": "http.response.body", "body": body})
 
