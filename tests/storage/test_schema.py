@@ -173,7 +173,7 @@ def test_an_archive_with_control_characters_in_its_text_loses_them_on_upgrade_an
             "published_at": "2026-12-01T09:00:00+07:00",
         }
     )
-    assert storage.upgrade(db) == ["0010_no_control_characters"]
+    assert storage.upgrade(db)[0] == "0010_no_control_characters"
     row = db["articles"].get("https://www.suarapos.com/a/")
     assert (row["title"], row["author"], row["body"], row["dateline"]) == (
         "Timah Babel",
