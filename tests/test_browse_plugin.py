@@ -94,3 +94,23 @@ def test_a_csv_is_defused_as_it_streams_whatever_its_chunks_cut():
         streamed = [defuser.feed(data[i : i + size]) for i in range(0, len(data), size)] + [defuser.close()]
         assert b"".join(streamed) == whole
         assert max(map(len, streamed)) < size * 1.2 + 200  # a chunk in, its whole records out: never the whole CSV
+
+
+def test_a_change_is_shown_paragraph_by_paragraph_then_word_by_word():
+    from suarapos_crawler.browse.plugins.suarapos_reading import word_diff
+
+    before = "Satu dua tiga.\n\nWarga Muntok menerima bantuan.\n\nPenutup."
+    after = "Kabar terbaru di atas.\n\nSatu dua tiga.\n\nWarga Sungailiat menerima bantuan.\n\nPenutup."
+    assert word_diff(before, after) == [
+        ("ins", "Kabar terbaru di atas."),
+        ("same", "Satu dua tiga."),
+        ("same", "Warga"),
+        ("del", "Muntok"),
+        ("ins", "Sungailiat"),
+        ("same", "menerima bantuan."),
+        ("same", "Penutup."),
+    ]
+    assert word_diff("Judul lama", "Judul baru") == [("same", "Judul"), ("del", "lama"), ("ins", "baru")]
+    long = " ".join(f"kata{i}" for i in range(100))
+    (same,) = word_diff(long, long)
+    assert same[0] == "same" and "…" in same[1] and len(same[1].split()) == 21  # the unchanged middle elided

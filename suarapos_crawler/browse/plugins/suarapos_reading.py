@@ -8,6 +8,7 @@ template as text: Jinja escapes it; nothing scraped is ever marked safe.
 
 from __future__ import annotations
 
+import asyncio
 import difflib
 import json
 
@@ -47,19 +48,53 @@ def render_cell(row, value, column, table, database, datasette):
 
 
 def word_diff(before: str, after: str) -> list[tuple[str, str]]:
-    """What changed from one text to the next, as (kind, words): kind ``same``, ``del`` or ``ins``."""
-    old, new = before.split(), after.split()
+    """What changed from one text to the next, as (kind, words): kind ``same``, ``del`` or ``ins``.
+
+    Paragraph by paragraph first, then word by word inside the paragraphs edited in place: comparing a live blog
+    of 24,000 words word by word in one go took 12 s a version (quadratic), on the server's one event loop."""
+    old, new = before.split("\n\n"), after.split("\n\n")
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("same", elided(" ".join(old[i1:i2]).split())))
+        elif op == "replace" and i2 - i1 == j2 - j1:  # the same paragraphs, edited: their words compared
+            for a, b in zip(old[i1:i2], new[j1:j2], strict=True):
+                out.extend(words_changed(a.split(), b.split()))
+        else:
+            if i2 > i1:
+                out.append(("del", " ".join(" ".join(old[i1:i2]).split())))
+            if j2 > j1:
+                out.append(("ins", " ".join(" ".join(new[j1:j2]).split())))
+    return [part for part in out if part[1]]
+
+
+def words_changed(old: list[str], new: list[str]) -> list[tuple[str, str]]:
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if op == "equal":
-            words = old[i1:i2]
-            out.append(("same", " ".join(words if len(words) <= 24 else [*words[:10], "…", *words[-10:]])))
+            out.append(("same", elided(old[i1:i2])))
             continue
         if op in ("delete", "replace"):
             out.append(("del", " ".join(old[i1:i2])))
         if op in ("insert", "replace"):
             out.append(("ins", " ".join(new[j1:j2])))
     return out
+
+
+def elided(words: list[str]) -> str:
+    """Unchanged words, their middle elided past 24."""
+    return " ".join(words if len(words) <= 24 else [*words[:10], "…", *words[-10:]])
+
+
+def changes_of(texts: list[dict]) -> list[dict]:
+    return [
+        {
+            "replaced_at": older["replaced_at"],
+            "title": word_diff(older["title"] or "", newer["title"] or ""),
+            "body": word_diff(older["body"] or "", newer["body"] or ""),
+        }
+        for older, newer in zip(texts, texts[1:], strict=False)
+    ]
 
 
 async def reading(datasette, database: str, url: str) -> dict | None:
@@ -83,15 +118,8 @@ async def reading(datasette, database: str, url: str) -> dict | None:
         [url],
     )
     versions = await rows("SELECT * FROM article_versions WHERE url = ? ORDER BY version", [url])
-    texts = [*versions, article]
-    changes = [
-        {
-            "replaced_at": older["replaced_at"],
-            "title": word_diff(older["title"] or "", newer["title"] or ""),
-            "body": word_diff(older["body"] or "", newer["body"] or ""),
-        }
-        for older, newer in zip(texts, texts[1:], strict=False)
-    ]
+    # Off the event loop: every other reader's page is served meanwhile.
+    changes = await asyncio.get_running_loop().run_in_executor(None, changes_of, [*versions, article])
     captures = await rows(
         "SELECT fetched_at, status, kind, warc_file FROM captures WHERE url LIKE ? ORDER BY fetched_at DESC LIMIT 20",
         [url.split("?")[0] + "%"],
