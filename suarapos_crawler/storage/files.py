@@ -18,6 +18,8 @@ from .schema import APPLICATION_ID, unknown_migrations
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables that only an archive of ours has: a file without application_id (release 0.1.0) is ours if it has them.
 OUR_TABLES = {"articles", "crawl_runs", "fetches"}
+# Under this much room a file SQLite cannot read is taken for a full disk, not a damaged file.
+ROOM_TO_READ = 1 << 20
 RESTORE = "restore it from a backup or move it aside (docs/operations.md: a refused file)"
 
 
@@ -84,11 +86,29 @@ def check_archive_file(path: str | Path, min_free_bytes: int = 0, integrity: boo
             f"is another application's SQLite database (application_id {application_id:#x})",
             "give SQLITE_PATH a new file or an archive of suarapos-crawler",
         )
-    found = inspect_database(path, legacy=application_id == 0, integrity=integrity)
-    if integrity and found.exists:
-        check_full_text_index(path)
+    found = inspect_on_disk(path, folder, application_id == 0, integrity, min_free_bytes)
     check_room(path, folder, min_free_bytes, sound=found.exists)
     return found
+
+
+def inspect_on_disk(path: Path, folder: Path, legacy: bool, integrity: bool, min_free_bytes: int) -> ArchiveFile:
+    """``inspect_database`` and the full-text index's check, where a file that cannot be read on a full disk is
+    said to want room: SQLite cannot even open a sound file to read it then (its -shm wants room), and "restore a
+    backup" of a file that may be whole is the wrong advice (the next run, with room, checks it again)."""
+    try:
+        found = inspect_database(path, legacy=legacy, integrity=integrity)
+        if integrity and found.exists:
+            check_full_text_index(path)
+        return found
+    except ArchiveRefused as refused:
+        free = free_bytes(path, folder)
+        if free < max(min_free_bytes, ROOM_TO_READ):
+            raise ArchiveRefused(
+                path,
+                f"cannot be read ({refused.problem}): the disk has {max(free, 0) // 2**20} MiB free",
+                "free some room, then run again",
+            ) from refused
+        raise
 
 
 def wal_size(path: Path) -> int:
@@ -160,16 +180,22 @@ def nearest_existing(folder: Path) -> Path:
     return folder if folder.exists() else next(p for p in folder.parents if p.exists())
 
 
-def check_room(path: Path, folder: Path, min_free_bytes: int, sound: bool = False) -> None:
-    """A run that starts on a full disk would fail half-way: refuse it before it begins."""
-    if min_free_bytes <= 0:
-        return
+def free_bytes(path: Path, folder: Path) -> int:
+    """The room the archive's file may still grow by: the disk's free space, or a per-process file size limit."""
     stat = os.statvfs(nearest_existing(folder))
     free = stat.f_bavail * stat.f_frsize
     soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)  # a per-process file size limit is a full disk too
     if soft != resource.RLIM_INFINITY:
         grows = max(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists()) if path.exists() else 0
         free = min(free, soft - grows)
+    return free
+
+
+def check_room(path: Path, folder: Path, min_free_bytes: int, sound: bool = False) -> None:
+    """A run that starts on a full disk would fail half-way: refuse it before it begins."""
+    if min_free_bytes <= 0:
+        return
+    free = free_bytes(path, folder)
     if free < min_free_bytes:
         raise ArchiveRefused(
             path,

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 
+from suarapos_crawler.run.status import EXIT_CODES
 from suarapos_crawler.sample_site.process import SampleSiteProcess
 from suarapos_crawler.warc.capture import RecordWriter, WarcFiles
 from suarapos_crawler.warc.replay import read_record
@@ -605,3 +606,25 @@ def test_a_warc_file_cut_short_is_said_by_health_and_healed_by_the_next_fetch_of
         assert body
     said = run_health(db_path)
     assert said.returncode == 0 and "cut short" not in said.stdout, said.stdout
+
+
+def test_an_archive_on_a_disk_already_full_is_said_to_want_room_not_to_be_damaged(tmp_path, small_disk):
+    """SQLite cannot even open a sound archive for reading on a full disk (its -shm needs room): the run must say
+    the disk is full, not send the operator to restore a backup of a file that is whole."""
+    subprocess.run(["mount", "-o", "remount,size=4m", str(small_disk)], check=True)
+    db_path = small_disk / "suarapos.db"
+    with SampleSiteProcess(articles=40) as site:
+        first = run_crawl(site.base_url, db_path, "-s", f"WARC_DIR={tmp_path / 'warc'}", "-s", "SQLITE_MIN_FREE_MB=0")
+        assert first.returncode == 0, first.log[-2000:]
+        whole = db_path.read_bytes()
+        with (small_disk / "filler").open("wb") as filler:  # the disk fills up between two runs
+            try:
+                while True:
+                    filler.write(b"\0" * 65536)
+                    filler.flush()
+            except OSError:
+                pass
+        second = run_crawl(site.base_url, db_path, "-s", f"WARC_DIR={tmp_path / 'warc'}", log_level="INFO")
+    assert second.returncode == EXIT_CODES["refused"], second.log[-2000:]
+    assert "the disk has 0 MiB free; free some room" in second.log and "restore it from a backup" not in second.log
+    assert db_path.read_bytes() == whole
