@@ -14,6 +14,15 @@ WIB = timezone(timedelta(hours=7), "WIB")
 PLAUSIBLE_YEARS = (1900, 2200)
 
 
+def date_problem(text: str) -> str:
+    """Why ``parse_iso`` gave nothing for a stated date: a year outside the plausible ones (a placeholder such as
+    9999-12-31 or 0001-01-01), or a form it cannot read."""
+    year = text.strip()[:4]
+    if year.isdigit() and not PLAUSIBLE_YEARS[0] <= int(year) <= PLAUSIBLE_YEARS[1]:
+        return f"out of range (year {int(year)})"
+    return "unreadable"
+
+
 def to_wib(when: datetime) -> datetime:
     return when.astimezone(WIB)
 

@@ -330,6 +330,14 @@ class ArticlePage:
             day = day or found
         return day
 
+    def unread_date(self) -> str:
+        """The publication date the page's metadata states when none could be read from it (a placeholder year,
+        a form no parser reads): kept as found, so that the reject says what the page said."""
+        for raw in (self.jsonld("datePublished"), self.meta("article:published_time")):
+            if isinstance(raw, str) and raw.strip():
+                return raw.strip()[:100]
+        return ""
+
     def dates_found(self):
         """Every publication date the page states, most trustworthy first (read lazily: the first usually wins)."""
         raw = self.jsonld("datePublished")
@@ -547,7 +555,7 @@ class ArticlePage:
             post_id=self.post_id(),
             title=self.title() or "",
             published_at=published.iso if published else "",
-            published_raw=published.raw if published else "",
+            published_raw=published.raw if published else self.unread_date(),
             date_source=published.source if published else "",
             published_precision=published.precision if published else "minute",
             modified_at=self.modified(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scrapy.exceptions import NotConfigured
 
-from ..clock import parse_iso
+from ..clock import date_problem, parse_iso
 from ..items import Article, Reject
 from ..pages.article import SITE_NAME
 
@@ -17,7 +17,9 @@ def problems(item: Article, min_words: int) -> list[str]:
         found.append("no title")
     elif SITE_NAME.match(item.title):
         found.append(f"the title is the site's name only ({item.title!r}): a cookie wall or an error page")
-    if not item.published_at:
+    if not item.published_at and item.published_raw:
+        found.append(f"publication date {date_problem(item.published_raw)}: {item.published_raw!r}")
+    elif not item.published_at:
         found.append("no publication date")
     else:
         when = parse_iso(item.published_at)

@@ -54,9 +54,35 @@ def close(store, archive):
 
 
 def test_validate_turns_a_bad_item_into_a_reject_with_reasons():
-    out = ValidatePipeline.from_crawler(crawler()).process_item(make(title="", published_at="", word_count=3))
+    out = ValidatePipeline.from_crawler(crawler()).process_item(
+        make(title="", published_at="", published_raw="", word_count=3)
+    )
     assert isinstance(out, Reject) and out.stage == "validate"
     assert "no title" in out.reason and "no publication date" in out.reason and "3 words" in out.reason
+
+
+def test_a_date_the_page_states_but_no_parser_may_believe_is_said_as_such():
+    validate = ValidatePipeline.from_crawler(crawler())
+    placeholder = validate.process_item(make(published_at="", published_raw="9999-12-31T23:59:59+00:00"))
+    assert placeholder.reason == "publication date out of range (year 9999): '9999-12-31T23:59:59+00:00'"
+    first = validate.process_item(make(published_at="", published_raw="0001-01-01T00:00:00+07:00"))
+    assert first.reason == "publication date out of range (year 1): '0001-01-01T00:00:00+07:00'"
+    garbled = validate.process_item(make(published_at="", published_raw="kemarin sore"))
+    assert garbled.reason == "publication date unreadable: 'kemarin sore'"
+
+
+def test_a_page_whose_only_date_is_a_placeholder_keeps_what_it_stated():
+    from scrapy.http import HtmlResponse
+
+    from suarapos_crawler.pages.article import ArticlePage
+
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Judul", '
+        '"datePublished": "9999-12-31T23:59:59+00:00"}</script></head><body><h1>Judul</h1></body></html>'
+    )
+    response = HtmlResponse("https://www.suarapos.com/a/", body=page.encode(), encoding="utf-8")
+    item = ArticlePage(response, "https://www.suarapos.com").to_item()
+    assert (item.published_at, item.published_raw) == ("", "9999-12-31T23:59:59+00:00")
 
 
 def test_validate_passes_a_good_item():
