@@ -32,6 +32,7 @@ from .resources import peak_rss_mib
 from .status import compare_with_earlier, decide_status, run_values, stats_json
 
 logger = logging.getLogger(__name__)
+DROPPED_AS_DUPLICATE = "asked for again in this run (a redirect back to it): Scrapy's duplicate filter dropped it"
 
 
 class RunRecord:
@@ -53,6 +54,7 @@ class RunRecord:
         self.lost: list[str] = []  # URLs of items a pipeline or a failed transaction lost
         self.discovered: set[str] = set()  # every URL the crawler decided to fetch: the ledger's left side
         self.base_url = ""
+        self.dropped: set[str] = set()  # URLs whose request Scrapy's duplicate filter dropped
         self.offsite: list[FetchOutcome] = []  # requests Scrapy's offsite filter dropped, to record at the end
         self.offsite_filter = None  # that filter, found once the downloader is built (False: none)
 
@@ -71,6 +73,7 @@ class RunRecord:
         crawler.signals.connect(record.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(record.item_error, signal=signals.item_error)
         crawler.signals.connect(record.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(record.request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(record.note_lost, signal=items_lost)
         return record
 
@@ -136,6 +139,12 @@ class RunRecord:
             for before in request.meta.get("redirect_urls", []):
                 self.offsite.append(FetchOutcome(canonical_url(before, self.base_url), "redirected", url[:500]))
 
+    def request_dropped(self, request, spider) -> None:
+        """Scrapy's duplicate filter dropped a request, with no errback: a URL asked for already in this run (a
+        section that redirects from one host name to the other and back). Its outcome, if it has none of its own
+        by the end, says so (it was scheduled: without one, the run would count it lost)."""
+        self.dropped.add(sys.intern(canonical_url(request.url, self.base_url or request.url)))
+
     def filtered_offsite(self, request, spider) -> bool:
         if self.offsite_filter is None:
             self.offsite_filter = self.crawler.get_downloader_middleware(OffsiteMiddleware) or False
@@ -195,9 +204,11 @@ class RunRecord:
         missing = self.discovered - storage.fetched_urls(db, self.run_id)
         outcome = "lost" if finished else "not_fetched"
         with storage.transaction(db):
-            for url in missing:
+            for url in missing & self.dropped:  # asked for twice (a redirect back to a URL asked for already)
+                storage.save_fetch(db, self.run_id, url, "asked_twice", DROPPED_AS_DUPLICATE)
+            for url in missing - self.dropped:
                 storage.save_fetch(db, self.run_id, url, outcome, "scheduled, but no outcome was recorded")
-        return len(missing) if finished else 0
+        return len(missing - self.dropped) if finished else 0
 
     def record_refusal(self, spider) -> None:
         """A sound archive refused for want of room still gets its ``crawl_runs`` row, if it can take one;

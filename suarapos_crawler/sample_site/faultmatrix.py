@@ -59,6 +59,7 @@ TRIED = {
     "control_chars": "\\x08, \\x1b, \\x01 in title and author",
     "cp1252": "windows-1252 quotes in a UTF-8 page",
     "utf16": "a page in UTF-16",
+    "menu_bounce": "a menu section redirects to itself by another spelling",
     "robots_crawl_delay": "robots.txt: Crawl-delay 0.25",
     "robots_huge": "a 9 MB robots.txt",
     "robots_disallows_us": "robots.txt disallows our User-agent",
@@ -68,6 +69,7 @@ TRIED = {
 MEANING = {
     "offsite_redirect": "its target: offsite",
     "query_pagination": "the second repeats the first: paging stops",
+    "menu_bounce": "the redirect back to it is not asked for twice",
 }
 
 

@@ -38,6 +38,7 @@ FAULTS = {
     "control_chars": "the article's title and author hold the control characters \\x08, \\x1b and \\x01",
     "cp1252": "the article's quotes and dashes are windows-1252 bytes in a page declared UTF-8",
     "utf16": "the article is sent as UTF-16 (with its byte-order mark), as its header says",
+    "menu_bounce": "a menu section redirects to another spelling of itself, which redirects back",
     "robots_crawl_delay": "robots.txt asks for a Crawl-delay of 0.25 s",
     "robots_huge": "robots.txt is 9 MB (its rules, then comments)",
     "robots_disallows_us": "robots.txt disallows suarapos-crawler by name, and no one else",

@@ -271,6 +271,12 @@ class SampleSite:
         if "query_pagination" in enabled and path == HOSTILE_MENU["query_pagination"][0]:
             page = int((query.get("hal") or ["1"])[0] or 1) if (query.get("hal") or ["1"])[0].isdigit() else 1
             return self.html(self.render.endless_listing(path, page, self.site.articles[:10]))
+        if "menu_bounce" in enabled and path == HOSTILE_MENU["menu_bounce"][0]:
+            # as a section bouncing between www.suarapos.com and suarapos.com: another spelling of the same page,
+            # which sends back to the first
+            if "utm_source" in query:
+                return self.redirect(path, 301)
+            return self.redirect(f"{path}?utm_source=menu", 301)
         if "huge_listing" in enabled and path == HOSTILE_MENU["huge_listing"][0]:
             return self.html(self.render.unclosed_listing(self.site.articles, HUGE_LISTING_BLOCKS))
         return None
@@ -352,6 +358,7 @@ HOSTILE_MENU = {
     "offsite_redirect": ("/category/epaper/", "e-Paper"),
     "query_pagination": ("/category/indeks/", "Indeks"),
     "huge_listing": ("/category/indeks-lengkap/", "Indeks Lengkap"),
+    "menu_bounce": ("/category/lompat/", "Lompat"),
 }
 HUGE_LISTING_BLOCKS = 12_000
 
