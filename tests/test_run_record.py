@@ -131,3 +131,10 @@ def test_a_field_suddenly_empty_is_flagged(db):
     run = {"mode": "default", "was_incremental": 1, "articles_new": 15, "articles_updated": 0, "articles_unchanged": 0}
     warnings = compare_with_earlier(db, run, "2026-01-05T00:00:00+07:00")
     assert warnings == ["field author is empty on all 15 articles of this run"]
+
+
+def test_known_bad_pages_failing_again_are_no_sign_of_a_site_change():
+    again = stats(**{"sqlite/articles_new": 0, "suarapos/article_pages": 1, "suarapos/known_bad_pages": 1})
+    assert run_status(again, "finished", 5, []) == ("ok", "")
+    one_new_too = stats(**{"sqlite/articles_new": 0, "suarapos/article_pages": 2, "suarapos/known_bad_pages": 1})
+    assert run_status(one_new_too, "finished", 5, [])[0] == "site_changed"

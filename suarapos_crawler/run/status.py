@@ -115,7 +115,8 @@ def run_status(
         return "failed", f"{unaccounted} URL(s) were scheduled but have no recorded outcome"
     if errors > max_errors:
         return "failed", f"{errors} errors logged (RUN_MAX_ERRORS is {max_errors})"
-    if articles == 0 and stats.get("suarapos/article_pages", 0):
+    # Pages an earlier run rejected already (asked for again on their schedule) are no news of a redesign.
+    if articles == 0 and stats.get("suarapos/article_pages", 0) > stats.get("suarapos/known_bad_pages", 0):
         return "site_changed", "article pages were fetched but none could be read"
     if stats.get("suarapos/listing_pages", 0) and not stats.get("suarapos/listed_articles", 0):
         return "site_changed", "listing pages were fetched but list no article"

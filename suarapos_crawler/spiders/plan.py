@@ -39,6 +39,8 @@ class CrawlPlan:
     confirmed_unchanged: set[str] = field(default_factory=set)
     # Pages rejected run after run, whose next try is not due yet (storage.rejects_backing_off).
     backing_off: set[str] = field(default_factory=set)
+    # Pages an earlier run rejected (storage.rejected_before): failing again, they say nothing of a redesign.
+    known_bad: set[str] = field(default_factory=set)
 
     @classmethod
     def load(
@@ -76,6 +78,7 @@ class CrawlPlan:
         plan.dangling_targets = storage.dangling_link_targets(db)
         if mode != "replay":
             plan.backing_off = storage.rejects_backing_off(db, plan.now.isoformat(), reject_retry_max_hours)
+            plan.known_bad = storage.rejected_before(db)
         if mode == "refresh":
             plan.refresh_before = parse_iso(storage.unfinished_refresh_started(db, before_run)) or plan.now
         return plan

@@ -312,6 +312,8 @@ class SuaraposSpider(scrapy.Spider):
             return
         reading = await self.reader.read_article(response, self.base_url)
         self.crawler.stats.inc_value("suarapos/article_pages")
+        if requested in self.plan.known_bad:  # rejected by an earlier run: failing again is no sign of a redesign
+            self.crawler.stats.inc_value("suarapos/known_bad_pages")
         if reading.flattened:
             self.crawler.stats.inc_value("suarapos/flattened_pages")
         if reading.error:

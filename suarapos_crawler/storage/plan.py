@@ -44,6 +44,13 @@ def rejects_backing_off(db: Database, now_iso: str, max_hours: float) -> set[str
     return waiting
 
 
+def rejected_before(db: Database) -> set[str]:
+    """URLs an earlier run rejected at a step whose rejection comes back until the site changes (a page with no
+    date, one that always answers 500): known-bad pages, no news of a redesign when they fail again."""
+    marks = ", ".join("?" * len(RETRIED_STAGES))
+    return {r[0] for r in db.execute(f"SELECT url FROM rejects WHERE stage IN ({marks})", list(RETRIED_STAGES))}
+
+
 def last_run_started(db: Database, status: str = "ok", mode: str | None = None) -> str | None:
     sql = "SELECT MAX(started_at) FROM crawl_runs WHERE status = ?"
     params = [status]

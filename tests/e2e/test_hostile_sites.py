@@ -83,3 +83,15 @@ def test_a_robots_txt_that_disallows_this_crawler_by_name_says_so(tmp_path):
     assert crawled.returncode == EXIT_CODES["blocked"]
     run = next(Database(db_path).query("SELECT status, status_reason FROM crawl_runs"))
     assert run["status"] == "blocked" and "disallows this crawler's User-agent" in run["status_reason"]
+
+
+def test_a_known_bad_page_asked_for_again_is_no_sign_of_a_redesign(tmp_path):
+    """The sample's undated article is rejected, then asked for again on its schedule: on a run where it is the only
+    article page fetched, its failing again must not say the site changed."""
+    db_path = tmp_path / "suarapos.db"
+    with SampleSiteProcess(articles=40, faults="no_date") as site:
+        codes = [run_crawl(site.base_url, db_path, log_level="INFO").returncode for _ in range(4)]
+    runs = list(Database(db_path).query("SELECT status, stats FROM crawl_runs ORDER BY id"))
+    assert codes == [0, 0, 0, 0], [r["status"] for r in runs]
+    again = [json.loads(r["stats"]).get("suarapos/known_bad_pages", 0) for r in runs]
+    assert again[0] == 0 and sum(again) >= 1  # it was asked for again, and known for what it is
