@@ -138,3 +138,17 @@ def test_known_bad_pages_failing_again_are_no_sign_of_a_site_change():
     assert run_status(again, "finished", 5, []) == ("ok", "")
     one_new_too = stats(**{"sqlite/articles_new": 0, "suarapos/article_pages": 2, "suarapos/known_bad_pages": 1})
     assert run_status(one_new_too, "finished", 5, [])[0] == "site_changed"
+
+
+def test_six_pages_that_always_fail_do_not_fail_a_small_scheduled_run():
+    """A one-section site's scheduled run asks for a few pages; six known to answer 500 fail again (four tries each)."""
+    small = {
+        "response_received_count": 30,
+        "downloader/response_status_count/200": 6,
+        "downloader/response_status_count/500": 24,
+        "retry/max_reached": 6,
+        "suarapos/listing_pages": 1,
+        "suarapos/listed_articles": 10,
+    }
+    assert run_status(small, "finished", 5, [])[0] == "failed"  # unknown pages failing so: the site is failing
+    assert run_status({**small, "suarapos/known_bad_failures": 6}, "finished", 5, []) == ("ok", "")

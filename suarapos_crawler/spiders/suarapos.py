@@ -246,6 +246,8 @@ class SuaraposSpider(scrapy.Spider):
             return FetchOutcome(url, "not_captured", "no capture of this URL to replay")
         if failure.check(CaptureUnreadable):
             return FetchOutcome(url, "capture_unreadable", str(failure.value)[:500])
+        if url in self.plan.known_bad:  # failing as it failed before: not the site failing now
+            self.crawler.stats.inc_value("suarapos/known_bad_failures")
         return Reject(url=url, stage="fetch", reason=describe_failure(failure))
 
     def section_ended(self, failure):
