@@ -142,3 +142,13 @@ def test_times_a_clock_a_year_ahead_wrote_say_nothing_once_the_clock_is_right(tm
     # the same archive, read by a clock a year on (the skewed run's own): believed as before
     later = CrawlPlan.load(db, now=datetime(2027, 11, 29, 10, 0, tzinfo=WIB))
     assert not later.changed_since_stored("a", "2026-11-28T10:00:00+07:00") and later.backing_off == {"rusak"}
+
+
+def test_lastmods_that_date_the_file_not_the_posts_are_not_believed():
+    plan = CrawlPlan(now=NOW)
+    just_now = [(NOW.replace(minute=5 + i % 40)).isoformat() for i in range(30)]
+    assert not plan.lastmods_believable(just_now)  # the time the file was made, each time it is asked for
+    assert not plan.lastmods_believable(["2026-01-05T10:00:00+07:00"] * 30)  # one time for every post
+    spread = [f"2026-11-{1 + i % 27:02d}T08:{i:02d}:00+07:00" for i in range(30)]
+    assert plan.lastmods_believable(spread)
+    assert plan.lastmods_believable(just_now[:5])  # too few to judge: a quiet site's five newest, edited today

@@ -60,6 +60,7 @@ TRIED = {
     "cp1252": "windows-1252 quotes in a UTF-8 page",
     "utf16": "a page in UTF-16",
     "menu_bounce": "a menu section redirects to itself by another spelling",
+    "lastmod_now": "every lastmod is the time of the request",
     "robots_crawl_delay": "robots.txt: Crawl-delay 0.25",
     "robots_huge": "a 9 MB robots.txt",
     "robots_disallows_us": "robots.txt disallows our User-agent",

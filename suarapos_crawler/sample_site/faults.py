@@ -39,6 +39,7 @@ FAULTS = {
     "cp1252": "the article's quotes and dashes are windows-1252 bytes in a page declared UTF-8",
     "utf16": "the article is sent as UTF-16 (with its byte-order mark), as its header says",
     "menu_bounce": "a menu section redirects to another spelling of itself, which redirects back",
+    "lastmod_now": "every post sitemap dates every URL's lastmod at the time it is asked for",
     "robots_crawl_delay": "robots.txt asks for a Crawl-delay of 0.25 s",
     "robots_huge": "robots.txt is 9 MB (its rules, then comments)",
     "robots_disallows_us": "robots.txt disallows suarapos-crawler by name, and no one else",

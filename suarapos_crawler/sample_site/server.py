@@ -10,7 +10,7 @@ import gzip
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
-from datetime import UTC
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
@@ -230,6 +230,9 @@ class SampleSite:
         m = re.fullmatch(r"/post-sitemap(\d*)\.xml", path)
         if m:
             text = r.post_sitemap(int(m.group(1) or 1))
+            if text and "lastmod_now" in self.faults.enabled:  # a plugin that prints the time the file was made
+                stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+                text = re.sub(r"<lastmod>[^<]*</lastmod>", f"<lastmod>{stamp}</lastmod>", text)
             return Reply(200, text.encode(), {"Content-Type": XML}) if text else self.not_found()
         if path == "/page-sitemap.xml":
             return Reply(200, r.page_sitemap().encode(), {"Content-Type": XML})

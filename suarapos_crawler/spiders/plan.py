@@ -19,6 +19,11 @@ from ..clock import WIB, believable, parse_iso
 MODES = ("default", "backfill", "refresh", "replay")
 
 
+# A sitemap of at least this many lastmods, most of them this recent, or all one, dates its files, not its posts.
+LASTMOD_SAMPLE = 20
+LASTMOD_JUST_NOW = timedelta(hours=1)
+
+
 @dataclass
 class CrawlPlan:
     mode: str = "default"
@@ -117,6 +122,16 @@ class CrawlPlan:
         if url not in self.stored or when is None:
             return False
         return when.timestamp() > self.stored[url][1]
+
+    def lastmods_believable(self, lastmods: list[str | None]) -> bool:
+        """Whether a sitemap's lastmods can say what changed. Not when most of a long list claim the last hour, or
+        all one time: a plugin printing the time it made the file, which would have every article fetched again
+        on every run. A hint to weigh, not an order: the refresh window and the listings still find changes."""
+        stated = [when for when in map(parse_iso, lastmods) if when is not None]
+        if len(stated) < LASTMOD_SAMPLE:
+            return True
+        recent = sum(when > self.now - LASTMOD_JUST_NOW for when in stated)
+        return recent * 2 <= len(stated) and len(set(stated)) > 1
 
     def note_lastmod(self, url: str, lastmod: str | None) -> None:
         if self.trust_lastmod and url in self.stored and lastmod and not self.changed_since_stored(url, lastmod):

@@ -148,9 +148,15 @@ class SuaraposSpider(scrapy.Spider):
     def parse_sitemap(self, response):
         sitemap = SitemapPage(response, self.base_url)
         yield FetchOutcome(canonical_url(response.url, self.base_url), "sitemap", f"{len(sitemap.entries())} URLs")
-        for entry in sitemap.article_entries():
-            self.plan.note_lastmod(entry.url, entry.lastmod)
-            if not self.plan.known(entry.url) or self.plan.changed_since_stored(entry.url, entry.lastmod):
+        entries = sitemap.article_entries()
+        believed = self.plan.lastmods_believable([entry.lastmod for entry in entries])
+        if not believed:
+            self.crawler.stats.inc_value("suarapos/sitemap_lastmods_ignored")
+            self.logger.info("%s dates its URLs at the time it was made: its lastmods are not believed", response.url)
+        for entry in entries:
+            lastmod = entry.lastmod if believed else None
+            self.plan.note_lastmod(entry.url, lastmod)
+            if not self.plan.known(entry.url) or self.plan.changed_since_stored(entry.url, lastmod):
                 yield from self.follow(entry.url)
         yield from self.sitemap_done()
 

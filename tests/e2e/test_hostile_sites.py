@@ -95,3 +95,28 @@ def test_a_known_bad_page_asked_for_again_is_no_sign_of_a_redesign(tmp_path):
     assert codes == [0, 0, 0, 0], [r["status"] for r in runs]
     again = [json.loads(r["stats"]).get("suarapos/known_bad_pages", 0) for r in runs]
     assert again[0] == 0 and sum(again) >= 1  # it was asked for again, and known for what it is
+
+
+def test_sitemaps_that_date_every_url_now_do_not_make_every_run_fetch_everything(tmp_path):
+    from datetime import datetime, timedelta
+
+    from suarapos_crawler.clock import WIB
+
+    """A plugin that prints the time it made the sitemap as every URL's lastmod: believed, every stored article
+    would be fetched again on every run. Weighed, the next run asks for what a run on the plain site asks for."""
+    plain_db, faulty_db = tmp_path / "plain.db", tmp_path / "faulty.db"
+    requests = {}
+    for name, db_path, faults in (("plain", plain_db, ""), ("lastmod_now", faulty_db, "lastmod_now")):
+        with SampleSiteProcess(articles=80, faults=faults) as site:
+            assert run_crawl(site.base_url, db_path, log_level="INFO").returncode == 0
+            assert run_crawl(site.base_url, db_path, log_level="INFO").returncode == 0
+        requests[name] = [r["requests"] for r in Database(db_path).query("SELECT requests FROM crawl_runs ORDER BY id")]
+    db = Database(faulty_db)
+    stored = db["articles"].count
+    since = (datetime.now(WIB) - timedelta(days=3)).isoformat()  # INCREMENTAL_REFRESH_DAYS
+    window = db.execute("SELECT COUNT(*) FROM articles WHERE published_at >= ?", [since]).fetchone()[0]
+    assert requests["lastmod_now"][0] > stored > 60  # the first run fetched everything
+    # as on a site that gives no lastmod: the plain site's run, and the refresh window no lastmod confirmed
+    assert requests["lastmod_now"][1] <= requests["plain"][1] + window + 10, (requests, window)
+    assert window + 2 < stored / 2
+    assert Database(faulty_db)["articles"].count == Database(plain_db)["articles"].count
