@@ -61,6 +61,7 @@ TRIED = {
     "utf16": "a page in UTF-16",
     "menu_bounce": "a menu section redirects to itself by another spelling",
     "lastmod_now": "every lastmod is the time of the request",
+    "sitemap_flood": "2,000 more post sitemaps, dated now",
     "robots_crawl_delay": "robots.txt: Crawl-delay 0.25",
     "robots_huge": "a 9 MB robots.txt",
     "robots_disallows_us": "robots.txt disallows our User-agent",

@@ -40,6 +40,7 @@ FAULTS = {
     "utf16": "the article is sent as UTF-16 (with its byte-order mark), as its header says",
     "menu_bounce": "a menu section redirects to another spelling of itself, which redirects back",
     "lastmod_now": "every post sitemap dates every URL's lastmod at the time it is asked for",
+    "sitemap_flood": "the sitemap index lists 2,000 more post sitemaps, each dated now, each empty",
     "robots_crawl_delay": "robots.txt asks for a Crawl-delay of 0.25 s",
     "robots_huge": "robots.txt is 9 MB (its rules, then comments)",
     "robots_disallows_us": "robots.txt disallows suarapos-crawler by name, and no one else",

@@ -176,6 +176,17 @@ class SampleSite:
             return Reply(200, body, reply.headers)
         return reply
 
+    def sitemap_index_text(self) -> str:
+        text = self.render.sitemap_index()
+        if "sitemap_flood" in self.faults.enabled:  # 2,000 more post sitemaps, each dated now, each empty
+            stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+            flood = "".join(
+                f"<sitemap><loc>{self.base}/post-sitemap{n}.xml</loc><lastmod>{stamp}</lastmod></sitemap>\n"
+                for n in range(FLOOD_FIRST, FLOOD_FIRST + FLOOD_SITEMAPS)
+            )
+            text = text.replace("<sitemap>", flood + "<sitemap>", 1)
+        return text
+
     def robots_txt(self) -> bytes:
         text = self.render.robots()
         enabled = self.faults.enabled
@@ -226,10 +237,14 @@ class SampleSite:
         if path in ("/sitemap.xml", "/wp-sitemap.xml"):
             return self.redirect("/sitemap_index.xml")
         if path == "/sitemap_index.xml":
-            return Reply(200, r.sitemap_index().encode(), {"Content-Type": XML})
+            return Reply(200, self.sitemap_index_text().encode(), {"Content-Type": XML})
         m = re.fullmatch(r"/post-sitemap(\d*)\.xml", path)
         if m:
-            text = r.post_sitemap(int(m.group(1) or 1))
+            n = int(m.group(1) or 1)
+            if "sitemap_flood" in self.faults.enabled and n >= FLOOD_FIRST:
+                empty = '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
+                return Reply(200, empty.encode(), {"Content-Type": XML})
+            text = r.post_sitemap(n)
             if text and "lastmod_now" in self.faults.enabled:  # a plugin that prints the time the file was made
                 stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
                 text = re.sub(r"<lastmod>[^<]*</lastmod>", f"<lastmod>{stamp}</lastmod>", text)
@@ -357,6 +372,8 @@ class SampleSite:
         return self.not_found()
 
 
+# Under sitemap_flood: the index lists this many more post sitemaps, numbered from here (each empty).
+FLOOD_FIRST, FLOOD_SITEMAPS = 1000, 2000
 HOSTILE_MENU = {
     "offsite_redirect": ("/category/epaper/", "e-Paper"),
     "query_pagination": ("/category/indeks/", "Indeks"),

@@ -120,3 +120,14 @@ def test_sitemaps_that_date_every_url_now_do_not_make_every_run_fetch_everything
     assert requests["lastmod_now"][1] <= requests["plain"][1] + window + 10, (requests, window)
     assert window + 2 < stored / 2
     assert Database(faulty_db)["articles"].count == Database(plain_db)["articles"].count
+
+
+def test_an_index_of_two_thousand_sitemaps_dated_now_is_not_read_whole_every_run(tmp_path):
+    db_path = tmp_path / "suarapos.db"
+    with SampleSiteProcess(articles=60, faults="sitemap_flood") as site:
+        codes = [run_crawl(site.base_url, db_path, log_level="INFO").returncode for _ in range(2)]
+    runs = [r["requests"] for r in Database(db_path).query("SELECT requests FROM crawl_runs ORDER BY id")]
+    assert codes == [0, 0]
+    stored = Database(db_path)["articles"].count
+    assert stored > 50 and all(requests < stored + 80 for requests in runs), (runs, stored)  # not 2,000 sitemaps
+    assert runs[1] < 60
