@@ -24,15 +24,16 @@ def clean_line(text: str | None) -> str:
     """One line of text: a title, a name, an anchor, a paragraph ("" for nothing)."""
     if not text:
         return ""
-    if not text.isprintable():  # a C-speed test: text with a control character (or a line break, a no-break space)
-        text = text.translate(CONTROL_CHARACTERS)
     if not text.isascii():  # most text is ASCII: then there is nothing to normalise (12,000 calls a page set)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         for char in ZERO_WIDTH:
             if char in text:
                 text = text.replace(char, "")
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    if not text.isprintable():  # after the split no whitespace is left to fail it: nearly always a control character
+        text = " ".join(text.translate(CONTROL_CHARACTERS).split())
+    return text
 
 
 def clean_embedded(text: str | None) -> str:
