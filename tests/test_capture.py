@@ -214,19 +214,21 @@ def test_a_sync_the_disk_refuses_cuts_the_file_back_to_the_last_sync(tmp_path, m
 
 
 def test_a_captured_body_is_decoded_as_a_browser_would_and_never_past_the_largest_page():
+    from suarapos_crawler.settings import DOWNLOAD_MAXSIZE as LARGEST
+
     page = b"<html><body><p>Pangkalpinang</p></body></html>" * 50
-    assert decoded(brotli.compress(page), "br") == page
-    assert decoded(gzip.compress(page), "GZIP ") == page
-    assert decoded(zlib.compress(page)[2:-4], "deflate") == page  # raw deflate, as some servers send it
-    assert decoded(page, None) == page
+    assert decoded(brotli.compress(page), "br", LARGEST) == page
+    assert decoded(gzip.compress(page), "GZIP ", LARGEST) == page
+    assert decoded(zlib.compress(page)[2:-4], "deflate", LARGEST) == page  # raw deflate, as some servers send it
+    assert decoded(page, None, LARGEST) == page
     bomb = gzip.compress(b"\0" * (9 << 20))
     with pytest.raises(NotDecoded, match="decodes past 8,388,608 bytes"):
-        decoded(bomb, "gzip")
+        decoded(bomb, "gzip", LARGEST)
     with pytest.raises(NotDecoded, match="decodes past 1,000 bytes"):
         decoded(brotli.compress(page), "br", max_size=1000)
     with pytest.raises(NotDecoded, match="not the br it says"):
-        decoded(page, "br")
+        decoded(page, "br", LARGEST)
     with pytest.raises(NotDecoded, match="'compress' is not one this tool decodes"):
-        decoded(page, "compress")
+        decoded(page, "compress", LARGEST)
     with pytest.raises(zlib.error):
-        decoded(page, "gzip")  # a Content-Encoding that lies
+        decoded(page, "gzip", LARGEST)  # a Content-Encoding that lies

@@ -64,7 +64,7 @@ class NotDecoded(ValueError):
     largest page the crawl accepts (a compression bomb)."""
 
 
-def decoded(body: bytes, encoding: str | None, max_size: int = 8 << 20) -> bytes:
+def decoded(body: bytes, encoding: str | None, max_size: int) -> bytes:
     """The body as a browser shows it: the content coding the server applied, undone, never past ``max_size`` bytes
     (the crawl's DOWNLOAD_MAXSIZE): a 6 KB capture of a bomb is refused, not decoded into gigabytes."""
     coding = (encoding or "").strip().lower()
@@ -99,16 +99,22 @@ def inflated(body: bytes, wbits: int, max_size: int) -> bytes:
     return page
 
 
-def captured_page(db: Database, folder: Path, capture: dict):
-    """The page a capture holds, as a Scrapy response decoded as the downloader decodes it (its body found in the
-    capture it refers to, for a revisit). Raises ``OSError``, ``ValueError`` or ``zlib.error`` for a record that
-    cannot be read."""
-    holder = capture_by_id(db, capture["refers_to"]) if capture["kind"] == "revisit" else capture
+def holder_of(db: Database, capture: dict) -> dict | None:
+    """The capture whose record holds a capture's body: itself, or the one a revisit refers to (None if the
+    archive does not hold it)."""
+    return capture_by_id(db, capture["refers_to"]) if capture["kind"] == "revisit" else capture
+
+
+def captured_page(db: Database, folder: Path, capture: dict, max_size: int):
+    """The page a capture holds, as a Scrapy response decoded as the downloader decodes it, never past
+    ``max_size`` bytes (DOWNLOAD_MAXSIZE; its body found in the capture it refers to, for a revisit). Raises
+    ``OSError``, ``ValueError`` (``NotDecoded`` among them) or ``zlib.error`` for a record that cannot be read."""
+    holder = holder_of(db, capture)
     if holder is None:
         raise ValueError(f"capture {capture['id']} refers to a capture the archive does not hold")
     _, http, body = read_record(warc_path(folder, holder["warc_file"]), holder["offset"], holder["length"])
     headers = Headers({k: v for k, v in http.headers if k.lower() != "content-encoding"})
-    body = decoded(body, http.get_header("Content-Encoding"))
+    body = decoded(body, http.get_header("Content-Encoding"), max_size)
     cls = responsetypes.from_args(headers=headers, url=capture["url"], body=body)
     return cls(url=capture["url"], status=capture["status"], headers=headers, body=body)
 

@@ -569,7 +569,17 @@ def test_reextract_records_a_poisoned_capture_and_reads_every_other_one(tmp_path
         assert not out.exists()
     out = tmp_path / "a" / "missing" / "folder" / "page.html"  # made, as --out of publish is
     shown = subprocess.run(
-        [sys.executable, "-m", "scrapy.cmdline", "captures", everything.pop(), "--db", str(db_path), "--out", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "scrapy.cmdline",
+            "captures",
+            sorted(everything - set(urls))[0],
+            "--db",
+            str(db_path),
+            "--out",
+            str(out),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -11,8 +11,8 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from sqlite_utils import Database
 
-from ...storage.captures import capture_by_id, captures_of
-from ...warc.replay import NotDecoded, decoded, read_record
+from ...storage.captures import captures_of
+from ...warc.replay import NotDecoded, captured_page, holder_of
 
 
 class Command(ScrapyCommand):
@@ -54,10 +54,9 @@ class Command(ScrapyCommand):
             )
         if opts.out:
             chosen = found[opts.pick - 1] if opts.pick else found[-1]
-            holder = capture_by_id(db, chosen["refers_to"]) if chosen["kind"] == "revisit" else chosen
+            holder = holder_of(db, chosen) or chosen  # the file a message names
             try:
-                _, http, body = read_record(path.parent / holder["warc_file"], holder["offset"], holder["length"])
-                page = decoded(body, http.get_header("Content-Encoding"), self.settings.getint("DOWNLOAD_MAXSIZE"))
+                page = captured_page(db, path.parent, chosen, self.settings.getint("DOWNLOAD_MAXSIZE")).body
             except NotDecoded as exc:  # what the crawl refused too: a bomb, a coding that lies
                 print(f"suarapos-crawler: the page in {holder['warc_file']} is not written: {exc}", file=sys.stderr)
                 self.exitcode = 1

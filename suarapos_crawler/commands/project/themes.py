@@ -96,7 +96,7 @@ class Command(ScrapyCommand):
         pages = []
         for row in db.query(FALLBACK_ARTICLES, [opts.pages]):
             try:
-                response = captured_page(db, path.parent, row)
+                response = captured_page(db, path.parent, row, self.settings.getint("DOWNLOAD_MAXSIZE"))
             except (OSError, ValueError, StopIteration, zlib.error) as exc:
                 print(
                     f"suarapos-crawler: the capture of {row['url']} cannot be read ({exc}): left out", file=sys.stderr
