@@ -132,21 +132,14 @@ class AstraRenderer(ThemeRenderer):
         )
 
     def pagination(self, slug: str, page: int, pages: int) -> str:
-        items = []
-        if page > 1:
-            items.append(
-                f'<a class="prev page-numbers" href="{self.section_url(slug, page - 1)}"><span class="ast-left-arrow">&larr;</span> Sebelumnya</a>'
-            )
-        for n in sorted({1, pages, *range(max(1, page - 1), min(pages, page + 1) + 1)}):
-            items.append(
-                f'<span aria-current="page" class="page-numbers current">{n}</span>'
-                if n == page
-                else f'<a class="page-numbers" href="{self.section_url(slug, n)}">{n}</a>'
-            )
-        if page < pages:
-            items.append(
-                f'<a class="next page-numbers" href="{self.section_url(slug, page + 1)}">Berikutnya <span class="ast-right-arrow">&rarr;</span></a>'
-            )
+        items = self.paginate_links(
+            slug,
+            page,
+            pages,
+            '<span class="ast-left-arrow">&larr;</span> Sebelumnya',
+            'Berikutnya <span class="ast-right-arrow">&rarr;</span>',
+            dots=False,
+        )
         return f'<div class=\'ast-pagination\'><nav class="navigation pagination" aria-label="Paginasi pos"><h2 class="screen-reader-text">Paginasi pos</h2><div class="nav-links">{"".join(items)}</div></nav></div>'
 
     def archive_main(self, title: str, listed: list[SampleArticle], nav: str) -> str:

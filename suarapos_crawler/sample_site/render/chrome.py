@@ -33,6 +33,28 @@ class Chrome:
         path = self.site.sections[slug].path
         return self.url(path if page == 1 else f"{path}page/{page}/")
 
+    def paginate_links(
+        self, slug: str, page: int, pages: int, prev: str, next_: str, mid_size: int = 1, dots: bool = True
+    ) -> list[str]:
+        """WordPress's ``paginate_links()``, the items each theme wraps its way: previous, the first and last pages
+        and ``mid_size`` either side of this one (``&hellip;`` between, where a theme's call asks for it), next."""
+        items = []
+        if page > 1:
+            items.append(f'<a class="prev page-numbers" href="{self.section_url(slug, page - 1)}">{prev}</a>')
+        last = 0
+        for n in sorted({1, pages, *range(max(1, page - mid_size), min(pages, page + mid_size) + 1)}):
+            if dots and n > last + 1:
+                items.append('<span class="page-numbers dots">&hellip;</span>')
+            items.append(
+                f'<span aria-current="page" class="page-numbers current">{n}</span>'
+                if n == page
+                else f'<a class="page-numbers" href="{self.section_url(slug, n)}">{n}</a>'
+            )
+            last = n
+        if page < pages:
+            items.append(f'<a class="next page-numbers" href="{self.section_url(slug, page + 1)}">{next_}</a>')
+        return items
+
     def tag_url(self, tag: str) -> str:
         from ..content import slugify
 

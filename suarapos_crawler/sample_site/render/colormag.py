@@ -287,25 +287,15 @@ class ColorMagRenderer(Renderer):
 
     def numbered_pagination(self, slug: str, page: int, pages: int) -> str:
         """``the_posts_pagination()`` as a list (``colormag_numbered_pagination``)."""
-        items = []
-        if page > 1:
-            items.append(
-                f'<li><a class="prev page-numbers" href="{self.section_url(slug, page - 1)}"><i class="fa fa-chevron-left" aria-hidden="true"></i></a></li>'
-            )
-        shown = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
-        last = 0
-        for n in shown:
-            if n > last + 1:
-                items.append('<li><span class="page-numbers dots">&hellip;</span></li>')
-            if n == page:
-                items.append(f'<li><span aria-current="page" class="page-numbers current">{n}</span></li>')
-            else:
-                items.append(f'<li><a class="page-numbers" href="{self.section_url(slug, n)}">{n}</a></li>')
-            last = n
-        if page < pages:
-            items.append(
-                f'<li><a class="next page-numbers" href="{self.section_url(slug, page + 1)}"><i class="fa fa-chevron-right" aria-hidden="true"></i></a></li>'
-            )
+        links = self.paginate_links(
+            slug,
+            page,
+            pages,
+            '<i class="fa fa-chevron-left" aria-hidden="true"></i>',
+            '<i class="fa fa-chevron-right" aria-hidden="true"></i>',
+            mid_size=2,
+        )
+        items = [f"<li>{link}</li>" for link in links]
         return (
             '<div class="tg-numbered-pagination"><nav class="navigation pagination" aria-label="Pos"><h2 class="screen-reader-text">Navigasi pos</h2>'
             "<div class=\"nav-links\"><ul class='page-numbers'>" + "".join(items) + "</ul></div></nav></div>"

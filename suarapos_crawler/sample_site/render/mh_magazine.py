@@ -226,22 +226,7 @@ class MHMagazineRenderer(ThemeRenderer):
 </article>"""
 
     def pagination(self, slug: str, page: int, pages: int) -> str:
-        items = []
-        if page > 1:
-            items.append(f'<a class="prev page-numbers" href="{self.section_url(slug, page - 1)}">&laquo;</a>')
-        shown = sorted({1, pages, *range(max(1, page - 1), min(pages, page + 1) + 1)})
-        last = 0
-        for n in shown:
-            if n > last + 1:
-                items.append('<span class="page-numbers dots">&hellip;</span>')
-            items.append(
-                f'<span aria-current="page" class="page-numbers current">{n}</span>'
-                if n == page
-                else f'<a class="page-numbers" href="{self.section_url(slug, n)}">{n}</a>'
-            )
-            last = n
-        if page < pages:
-            items.append(f'<a class="next page-numbers" href="{self.section_url(slug, page + 1)}">&raquo;</a>')
+        items = self.paginate_links(slug, page, pages, "&laquo;", "&raquo;")
         return (
             '<div class="mh-loop-pagination clearfix"><nav class="navigation pagination" aria-label="Pos"><h2 class="screen-reader-text">Navigasi pos</h2>'
             f'<div class="nav-links">{"".join(items)}</div></nav></div>'

@@ -152,21 +152,9 @@ class NewsupRenderer(ThemeRenderer):
         )
 
     def pagination(self, slug: str, page: int, pages: int) -> str:
-        items = []
-        if page > 1:
-            items.append(
-                f'<a class="prev page-numbers" href="{self.section_url(slug, page - 1)}"><i class="fa fa-angle-left"></i></a>'
-            )
-        for n in sorted({1, pages, *range(max(1, page - 1), min(pages, page + 1) + 1)}):
-            items.append(
-                f'<span aria-current="page" class="page-numbers current">{n}</span>'
-                if n == page
-                else f'<a class="page-numbers" href="{self.section_url(slug, n)}">{n}</a>'
-            )
-        if page < pages:
-            items.append(
-                f'<a class="next page-numbers" href="{self.section_url(slug, page + 1)}"><i class="fa fa-angle-right"></i></a>'
-            )
+        items = self.paginate_links(
+            slug, page, pages, '<i class="fa fa-angle-left"></i>', '<i class="fa fa-angle-right"></i>', dots=False
+        )
         return (
             '<div class="col-md-12 text-center d-flex justify-content-center"><nav class="navigation pagination" aria-label="Paginasi pos"><h2 class="screen-reader-text">Paginasi pos</h2>'
             f'<div class="nav-links">{"".join(items)}</div></nav></div>'
