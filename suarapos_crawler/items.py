@@ -104,6 +104,23 @@ class Reject:
 
 
 @dataclass
+class Gone:
+    """A stored article its publisher took down: its URL answers 410 or 404, or the theme's not-found page."""
+
+    url: str
+    status: int
+    """What the URL answered: 410, 404, or 200 for a not-found page served as a page (a soft 404)."""
+
+
+@dataclass
+class NotModified:
+    """A stored article its site says is unchanged since the capture it was read from (304 to a conditional
+    request): still online, as stored."""
+
+    url: str
+
+
+@dataclass
 class Duplicate:
     """A republished copy of a stored article (same title and body under another URL)."""
 

@@ -38,6 +38,11 @@ Custom settings (each read by its component, with its default):
 - ``INCREMENTAL_KNOWN_TOLERANCE`` = ``3``: a section stops paging at a page listing this many stored articles.
 - ``INCREMENTAL_TRUST_LASTMOD`` = ``True``: an article of the refresh window that the newest post sitemap
   (read every run) dates no later than the stored copy is not fetched again.
+- ``INCREMENTAL_RECHECK_PER_RUN`` = ``20``: stored articles past the refresh window that a default run asks for
+  again, conditionally (``If-None-Match``, ``If-Modified-Since``), to find takedowns and quiet corrections: the
+  most overdue first. Hourly runs look at 480 articles a day.
+- ``INCREMENTAL_RECHECK_MIN_HOURS`` = ``24``: an article is not asked for again sooner than this after it was last
+  fetched; an older one waits a seventh of its age, at most 30 days.
 - ``INCREMENTAL_RETRY_MAX_HOURS`` = ``168``: a page rejected n runs in a row is asked for again after 2^(n-1)
   hours, a week at most (a 404 or 410 never again).
 - ``SECTION_MAX_PAGES`` = ``5000``: pages of one section read in one run, at most.
@@ -182,6 +187,8 @@ INCREMENTAL_REFRESH_DAYS = 3
 INCREMENTAL_KNOWN_TOLERANCE = 3
 INCREMENTAL_TRUST_LASTMOD = True
 INCREMENTAL_RETRY_MAX_HOURS = 168
+INCREMENTAL_RECHECK_PER_RUN = 20
+INCREMENTAL_RECHECK_MIN_HOURS = 24
 # A page that fails after its retries is a reject, recorded and fetched again later, not a crawler error:
 # six always-broken pages must not fail every run (the run's status weighs 5xx answers itself).
 RETRY_GIVE_UP_LOG_LEVEL = "WARNING"

@@ -149,6 +149,10 @@ class ArticlePage:
             or (self.content_element is not None and bool(self.title()))
         )
 
+    def is_not_found_page(self) -> bool:
+        """WordPress's 404 template: its body class says so, in every theme that prints ``body_class()``."""
+        return "error404" in self.body_classes
+
     def why_not_article(self) -> str:
         kind = sorted(self.body_classes & NOT_ARTICLE_BODY_CLASSES)
         return f"not an article page (body class {', '.join(kind)})" if kind else "no article markup"

@@ -31,6 +31,8 @@ class PageReading:
     so far."""
     split: SplitPost | None = None
     """The page is one page of a post split into several."""
+    not_found: bool = False
+    """The page is the site's not-found page (WordPress's 404 template), whatever its HTTP status said."""
 
 
 def read_page(url: str, text: str, base_url: str, date: str | None = None, themes: tuple | None = None) -> PageReading:
@@ -44,6 +46,7 @@ def read_page(url: str, text: str, base_url: str, date: str | None = None, theme
             reading.split = page.split_post()
         else:
             reading.not_article = page.why_not_article()
+            reading.not_found = page.is_not_found_page()
     except Exception:  # noqa: BLE001 - a page we cannot read is recorded by the caller, never dropped
         reading.error = traceback.format_exc(limit=8)
     return reading

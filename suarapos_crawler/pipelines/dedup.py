@@ -65,7 +65,9 @@ class DedupPipeline:
         item.content_hash = content_hash(item.title, item.body)
         order = publication_key(item.published_at, item.post_id)
         known = self.known_copy(item.content_hash)
-        if known and known[0] != item.url:
+        # The same post under another URL is not a copy: its slug changed, and storage moves it (one row a post).
+        same_post = known is not None and item.post_id is not None and known[1][1] == item.post_id
+        if known and known[0] != item.url and not same_post:
             other_url, other_order = known
             if order >= other_order:
                 self.stats.inc_value("dedup/duplicates")

@@ -65,7 +65,12 @@ TRIED = {
     "robots_crawl_delay": "robots.txt: Crawl-delay 0.25",
     "robots_huge": "a 9 MB robots.txt",
     "robots_disallows_us": "robots.txt disallows our User-agent",
+    "slug_change": "an old slug answers 301 to a new one",
+    "slug_retitled": "title corrected, slug made from it",
+    "takedown": "three posts deleted: 410, 404, soft 404",
 }
+# Faults of what happens to stored articles later: what the refresh of the clean archive did is what is said.
+LATER = ("slug_change", "slug_retitled", "takedown")
 
 # What a menu fault's ledger entries mean, said beside them.
 MEANING = {
@@ -87,12 +92,18 @@ class FaultResult:
     unrecorded_unreachable: list[str] = field(default_factory=list)
     degraded: list[str] = field(default_factory=list)
     misread: list[str] = field(default_factory=list)  # the fault's own articles, stored with another title or text
+    unfollowed: list[str] = field(default_factory=list)  # moved posts not one row under their new URL, takedowns unsaid
     refresh_exit_code: int = -1
 
     @property
     def lost(self) -> bool:
         return bool(
-            self.unaccounted or self.missing_reachable or self.unrecorded_unreachable or self.degraded or self.misread
+            self.unaccounted
+            or self.missing_reachable
+            or self.unrecorded_unreachable
+            or self.degraded
+            or self.misread
+            or self.unfollowed
         )
 
     @property
@@ -119,6 +130,7 @@ class FaultResult:
                         f"{len(self.misread)} articles stored with another title, author or text"
                         if self.misread
                         else "",
+                        f"{len(self.unfollowed)} moved or deleted articles not followed" if self.unfollowed else "",
                     ],
                 )
             )
@@ -178,6 +190,35 @@ def what_happened(db: Database, truth: dict, fault: str) -> str:
     return ledger["outcome"] + (f": {detail[:70]}" if detail and not detail.startswith("/") else "")
 
 
+def unfollowed(db: Database, truth: dict) -> list[str]:
+    """After a refresh: the moved posts that are not one row under their new URL (the old one an alias), and the
+    deleted ones not marked gone with what their URL answers."""
+    out = []
+    for a in truth["articles"]:
+        if a["old_urls"] and set(a["faults"]) & {"slug_change", "slug_retitled"}:
+            rows = [r[0] for r in db.execute("SELECT url FROM articles WHERE post_id = ?", [a["post_id"]])]
+            aliased = {r[0] for r in db.execute("SELECT alias FROM url_aliases WHERE url = ?", [a["url"]])}
+            if rows != [a["url"]] or not set(a["old_urls"]) <= aliased:
+                out.append(a["url"])
+    for gone in truth.get("taken_down", []):
+        row = db.execute("SELECT gone_at, gone_status FROM articles WHERE url = ?", [gone["url"]]).fetchone()
+        if row is None or row[0] is None or row[1] != gone["status"]:
+            out.append(gone["url"])
+    return out
+
+
+def what_the_refresh_did(db: Database, truth: dict, fault: str) -> str:
+    """What a refresh of the archive made of articles that moved or went since it stored them."""
+    if fault == "takedown":
+        said = [r[0] for r in db.execute("SELECT gone_status FROM articles WHERE gone_at IS NOT NULL ORDER BY 1 DESC")]
+        return f"{len(said)} kept, marked gone ({', '.join(map(str, said))})"
+    moved = next(a for a in truth["articles"] if fault in a["faults"])
+    rows = db.execute("SELECT COUNT(*) FROM articles WHERE post_id = ?", [moved["post_id"]]).fetchone()[0]
+    versions = db.execute("SELECT COUNT(*) FROM article_versions WHERE url = ?", [moved["url"]]).fetchone()[0]
+    under = "its new URL" if db["articles"].count_where("url = ?", [moved["url"]]) else "its OLD URL"
+    return f"{rows} row under {under}, the old an alias; {versions} version"
+
+
 def misread(db: Database, truth: dict, fault: str) -> list[str]:
     """The articles that carry the fault, stored, whose title, author or text is not the true one to the character
     (a U+FFFD for a quote, a control character kept, a dash lost: a word score would not see them)."""
@@ -218,12 +259,17 @@ def run_fault(
         result.unrecorded_unreachable = [
             a["url"] for a in truth["articles"] if set(a["faults"]) & UNREACHABLE_FAULTS and a["url"] not in recorded
         ]
-    # A refresh under the fault must leave every stored article as good as it was.
+    if fault in LATER:
+        refreshed = Database(refresh_db)
+        result.unfollowed = unfollowed(refreshed, truth)
+        result.outcome = what_the_refresh_did(refreshed, truth, fault)
+    # A refresh under the fault must leave every stored article as good as it was (where it moved, at its new URL).
     before, after = snapshot_bodies(clean_db), snapshot_bodies(refresh_db)
+    moved_to = {r[0]: r[1] for r in Database(refresh_db).execute("SELECT alias, url FROM url_aliases")}
     # (A title and a date still, its text not shorter, nor another text: a cookie wall, another post's, the
     # page's comments and footer taken into it. A changed title may be the site's own correction.)
     for url, (_title, _published, body) in before.items():
-        now_title, now_published, now_body = after.get(url, ("", "", ""))
+        now_title, now_published, now_body = after.get(url) or after.get(moved_to.get(url, ""), ("", "", ""))
         if not now_title or not now_published or len(now_body) < len(body) * 0.9 or token_f1(now_body, body) < 0.9:
             result.degraded.append(url)
     return result

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from urllib.parse import quote
 
-from .content import LONG_PATH_POST_ID, BacaJuga, SampleArticle, Site
+from .content import LONG_PATH_POST_ID, BacaJuga, SampleArticle, Site, slugify
 
 FAULTS = {
     "retry_503": "the article's first request answers 503 with Retry-After: 1, later ones succeed",
@@ -44,7 +45,13 @@ FAULTS = {
     "robots_crawl_delay": "robots.txt asks for a Crawl-delay of 0.25 s",
     "robots_huge": "robots.txt is 9 MB (its rules, then comments)",
     "robots_disallows_us": "robots.txt disallows suarapos-crawler by name, and no one else",
+    "slug_change": "the article's slug was edited: its old URL answers 301 to the new one, the text is the same",
+    "slug_retitled": "the article's title was corrected and its slug made from the new title; the old URL answers 301",
+    "takedown": "three articles were deleted: one answers 410, one 404, one the theme's 404 page with status 200",
 }
+# Under takedown: how each deleted article's URL answers, in the order of TAKEDOWN_OFFSETS.
+TAKEDOWN_STATUSES = (410, 404, 200)
+TAKEDOWN_OFFSETS = (26, 28, 30)
 CRAWL_DELAY = 0.25  # seconds between requests, under robots_crawl_delay
 POISONED = 6  # articles that always answer 500 under poison_500
 COOKIE_WALL = (
@@ -77,6 +84,8 @@ _TARGET_OFFSET = {
     "control_chars": 16,
     "cp1252": 18,
     "utf16": 20,
+    "slug_change": 22,
+    "slug_retitled": 24,
 }
 POISON_OFFSETS = (2, 4, 6, 8, 10, 12)
 
@@ -87,6 +96,7 @@ class Faults:
     targets: dict[str, int] = field(default_factory=dict)  # fault -> post ID
     poisoned: set[int] = field(default_factory=set)  # post IDs that always answer 500 (poison_500)
     canonical_of: dict[int, str] = field(default_factory=dict)  # post ID -> the other article's path it claims
+    gone: dict[str, int] = field(default_factory=dict)  # slug of a deleted article -> its status (takedown)
 
     @classmethod
     def parse(cls, names: str | None, site: Site) -> Faults:
@@ -102,6 +112,12 @@ class Faults:
         faults = cls(enabled, targets)
         if "poison_500" in enabled:
             faults.poisoned = {plain[i % len(plain)].post_id for i in POISON_OFFSETS}
+        if "takedown" in enabled:
+            deleted = [plain[i % len(plain)] for i in TAKEDOWN_OFFSETS]
+            faults.gone = {a.slug: status for a, status in zip(deleted, TAKEDOWN_STATUSES, strict=True)}
+            # Deleted: gone from listings, sitemaps and the truth; a Baca Juga link to one now leads nowhere.
+            site.articles = [a for a in site.articles if a.slug not in faults.gone]
+            site.__post_init__()
         faults.apply(site)
         return faults
 
@@ -117,6 +133,17 @@ class Faults:
             # WordPress keeps a non-ASCII slug percent-encoded, in lower case
             a.slug = "kabar-" + quote("漢" * 300).lower()
             site.__post_init__()  # the slug lookups again
+        for name in ("slug_change", "slug_retitled"):
+            if name in self.targets:
+                a = site.by_id[self.targets[name]]
+                a.old_slugs = [*a.old_slugs, a.slug]  # WordPress answers the old slug with a 301 to the new one
+                if name == "slug_retitled":
+                    a.title = "Ralat: " + a.title
+                    a.modified = max(a.modified, site.now - timedelta(minutes=30))
+                    a.slug = slugify(a.title)
+                else:
+                    a.slug += "-2"
+                site.__post_init__()
         if "canonical_other" in self.targets:
             a = site.by_id[self.targets["canonical_other"]]
             other = next(x for x in site.articles if x.published < a.published and not x.traps and x.day == 1)

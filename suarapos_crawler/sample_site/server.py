@@ -7,14 +7,15 @@ bounded cache, so a benchmark's repeated fetches cost a dictionary look-up.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from email.utils import format_datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from twisted.web import resource, server
+from twisted.web import http, resource, server
 
 from . import vocab
 from .content import Site
@@ -47,6 +48,7 @@ THEMES = {
 }
 
 HTML = "text/html; charset=UTF-8"
+GONE_PAGE = "<html><head><title>410 Gone</title></head><body><h1>Gone</h1></body></html>"
 XML = "application/xml; charset=UTF-8"
 CACHE_PAGES = 20_000
 
@@ -364,7 +366,15 @@ class SampleSite:
             return self.redirect(path + "/")
         if slug in self.site.by_slug:
             a = self.site.by_slug[slug]
-            return self.html(self.render.article(a), Link=f"<{self.base}/?p={a.post_id}>; rel=shortlink")
+            return self.html(
+                self.render.article(a),
+                Link=f"<{self.base}/?p={a.post_id}>; rel=shortlink",
+                # as a page cache in front of WordPress says it (and answers If-Modified-Since with 304)
+                **{"Last-Modified": format_datetime(a.modified.astimezone(UTC), usegmt=True)},
+            )
+        if slug in self.faults.gone:  # deleted: 410, 404, or the theme's 404 page with 200 (a soft 404)
+            status = self.faults.gone[slug]
+            return self.html(self.render.not_found(), status) if status != 410 else self.html(GONE_PAGE, 410)
         if slug in self.site.old_slugs:
             return self.redirect(self.site.old_slugs[slug].path)
         if slug in self.static:
@@ -442,6 +452,18 @@ def strip_titles(body: bytes) -> bytes:
     return text.encode("utf-8")
 
 
+def not_modified(request, reply: Reply) -> bool:
+    """Whether a conditional request is answered 304 (Twisted's own checks): the ETag is the page's digest, the
+    Last-Modified the article's modified time."""
+    etag = hashlib.blake2b(reply.body, digest_size=8).hexdigest().encode()
+    if request.setETag(b'"' + etag + b'"') == http.CACHED:
+        return True
+    modified = reply.headers.get("Last-Modified")
+    if modified and not request.getHeader("If-None-Match"):  # RFC 9110: If-None-Match, when sent, decides alone
+        return request.setLastModified(parsedate_to_datetime(modified).timestamp()) == http.CACHED
+    return False
+
+
 class SampleResource(resource.Resource):
     """``gzip``: compress bodies for clients that accept it, as WordPress hosts do. ``request_log``: a file
     that gets one line per request (method and target), to prove what a crawler asked for, or did not."""
@@ -465,6 +487,8 @@ class SampleResource(resource.Resource):
         request.setResponseCode(reply.status)
         for name, value in reply.headers.items():
             request.setHeader(name, value)
+        if reply.status == 200 and not reply.drop and not_modified(request, reply):
+            return b""  # 304: Twisted set the status, as a page cache does for a conditional request
         accepts = (request.getHeader("Accept-Encoding") or "").lower()
         if self.gzip and reply.body and "gzip" in accepts and not reply.drop:
             reply = Reply(

@@ -76,6 +76,8 @@ def site_truth(site: Site, base_url: str, faults: Faults, render=None) -> dict:
         "listing_pages": listing_pages,
         "listing_page_count": sum(listing_pages.values()) + 1,  # + the home page
         "deleted_urls": [f"{base}/{DELETED_SLUG}/"],
+        # Stored by an earlier crawl, deleted since (takedown): what their URLs answer now
+        "taken_down": [{"url": url_of(base, slug), "status": status} for slug, status in faults.gone.items()],
         # Baca Juga links that lead to no article, whatever the crawler does (faults)
         "dead_link_urls": [f"{base}/" + "berita-panjang-" * 200 + "/"] if "odd_urls" in faults.enabled else [],
         "non_article_urls": [f"{base}/{slug}/" for slug in ("redaksi", "pedoman-media-siber", "tentang-kami")],

@@ -7,6 +7,7 @@ sitemap ``lastmod``), may this section stop paging here.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -22,6 +23,10 @@ MODES = ("default", "backfill", "refresh", "replay")
 # A sitemap of at least this many lastmods, most of them this recent, or all one, dates its files, not its posts.
 LASTMOD_SAMPLE = 20
 LASTMOD_JUST_NOW = timedelta(hours=1)
+# The rolling re-check: an article is asked for again a seventh of its age after it was last fetched (a week-old one
+# daily, a year-old one monthly), never sooner than INCREMENTAL_RECHECK_MIN_HOURS, never later than a month.
+RECHECK_AGE_SHARE = 7
+RECHECK_MAX_WAIT = timedelta(days=30)
 
 
 @dataclass
@@ -46,6 +51,9 @@ class CrawlPlan:
     backing_off: set[str] = field(default_factory=set)
     # Pages an earlier run rejected (storage.rejected_before): failing again, they say nothing of a redesign.
     known_bad: set[str] = field(default_factory=set)
+    # The rolling re-check of stored articles past the refresh window (INCREMENTAL_RECHECK_*).
+    recheck_per_run: int = 0
+    recheck_min_wait: timedelta = timedelta(hours=24)
 
     @classmethod
     def load(
@@ -58,6 +66,8 @@ class CrawlPlan:
         trust_lastmod: bool = True,
         before_run: int | None = None,
         reject_retry_max_hours: float = 168.0,
+        recheck_per_run: int = 0,
+        recheck_min_hours: float = 24.0,
     ) -> CrawlPlan:
         """The plan from an archive whose schema is up to date (``None``: no archive, fetch everything).
         ``before_run``: the ID of the run being planned, which does not count as an earlier run."""
@@ -69,6 +79,8 @@ class CrawlPlan:
             known_tolerance=known_tolerance,
             now=now or datetime.now(WIB),
             trust_lastmod=trust_lastmod,
+            recheck_per_run=recheck_per_run,
+            recheck_min_wait=timedelta(hours=recheck_min_hours),
         )
         if db is None:
             return plan
@@ -157,6 +169,28 @@ class CrawlPlan:
             return []
         cutoff = self.refresh_before.timestamp()
         return [url for url, (_, _, seen) in self.stored.items() if seen < cutoff]
+
+    def to_recheck(self) -> list[str]:
+        """Default runs: the stored articles past the refresh window most overdue for another look (the refresh
+        window's are fetched anyway), ``recheck_per_run`` at most: a takedown or a quiet correction is found without
+        asking for the whole archive again."""
+        if self.mode != "default" or self.recheck_per_run <= 0:
+            return []
+        now = self.now.timestamp()
+        window = (self.now - timedelta(days=self.refresh_days)).timestamp()
+        least, most = self.recheck_min_wait.total_seconds(), RECHECK_MAX_WAIT.total_seconds()
+        due = []
+        for url, (published, _, seen) in self.stored.items():
+            if published >= window:
+                continue
+            wait = min(max((now - published) / RECHECK_AGE_SHARE, least), most)
+            if seen + wait <= now:
+                due.append((seen + wait, url))
+        return [url for _, url in heapq.nsmallest(self.recheck_per_run, due)]
+
+    def is_stored(self, url: str) -> bool:
+        """A stored article's URL (its alias, a copy or a reject is not)."""
+        return url in self.stored
 
     @cached_property
     def refresh_set(self) -> frozenset[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy
@@ -24,13 +25,13 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from w3lib.url import safe_url_string
 
 from ..archive import Archive
-from ..items import FetchOutcome, Reject, UrlAlias
+from ..items import FetchOutcome, Gone, NotModified, Reject, UrlAlias
 from ..middlewares import TRUNCATED
 from ..pages.article import join_split_pages
 from ..pages.sitemap import SitemapPage
 from ..run.redesign import count_reading
 from ..urls import DEFAULT_BASE_URL, SITE_HOSTS, canonical_url, may_be_article
-from ..warc.replay import CaptureUnreadable, NotCaptured, WarcReplayMiddleware
+from ..warc.replay import CaptureUnreadable, NotCaptured, WarcReplayMiddleware, validators_of
 from .plan import MODES, CrawlPlan
 from .readers import PageReaders
 
@@ -98,6 +99,8 @@ class SuaraposSpider(scrapy.Spider):
             trust_lastmod=settings.getbool("INCREMENTAL_TRUST_LASTMOD"),
             before_run=archive.run_id if archive else None,  # the run being planned is not a killed run
             reject_retry_max_hours=settings.getfloat("INCREMENTAL_RETRY_MAX_HOURS"),
+            recheck_per_run=settings.getint("INCREMENTAL_RECHECK_PER_RUN"),
+            recheck_min_hours=settings.getfloat("INCREMENTAL_RECHECK_MIN_HOURS"),
         )
 
     async def start(self):
@@ -127,6 +130,23 @@ class SuaraposSpider(scrapy.Spider):
             if may_be_article(url, self.base_url):
                 for request_or_reject in self.follow(url):
                     yield request_or_reject
+        for request in self.recheck_requests():
+            yield request
+
+    def recheck_requests(self):
+        """Stored articles asked for again on the rolling schedule (``CrawlPlan.to_recheck``), conditionally: with
+        the validators of the capture each was read from, a site that keeps them answers 304, not the page."""
+        archive = self.crawler.get_extension(Archive)
+        for url in self.plan.to_recheck():
+            if url in self.requested:
+                continue
+            self.requested.add(url)
+            request = self.article_request(url)
+            request.meta["handle_httpstatus_list"] = [*REDIRECT_CODES, 304]
+            if archive is not None and archive.db is not None:
+                request.headers.update(validators_of(archive.db, Path(archive.path).parent, url))
+            self.crawler.stats.inc_value("suarapos/rechecks")
+            yield request
 
     def home_request(self) -> scrapy.Request:
         return scrapy.Request(f"{self.base_url}/", callback=self.parse_home, errback=self.listing_failed)
@@ -312,6 +332,9 @@ class SuaraposSpider(scrapy.Spider):
     # ---- articles -------------------------------------------------------------
     async def parse_article(self, response):
         requested = canonical_url(response.url, self.base_url)
+        if response.status == 304:  # a re-check of a stored article: unchanged since the capture it was read from
+            yield NotModified(requested)
+            return
         if response.status in REDIRECT_CODES:
             for out in self.follow_redirect(response, requested):
                 yield out
@@ -324,6 +347,9 @@ class SuaraposSpider(scrapy.Spider):
             yield Reject(url=requested, stage="fetch", reason=f"not a page of text: {kind.strip()}")
             return
         reading = await self.reader.read_article(response, self.base_url)
+        if reading.not_found and self.taken_down(requested):  # the theme's not-found page, served with 200
+            yield Gone(requested, response.status)
+            return
         self.crawler.stats.inc_value("suarapos/article_pages")
         if requested in self.plan.known_bad:  # rejected by an earlier run: failing again is no sign of a redesign
             self.crawler.stats.inc_value("suarapos/known_bad_pages")
@@ -423,8 +449,21 @@ class SuaraposSpider(scrapy.Spider):
         yield from self.follow(target, hops)
 
     def article_failed(self, failure):
+        if failure.check(HttpError) and failure.value.response.status in (404, 410):
+            url = canonical_url(failure.request.url, self.base_url)
+            if self.taken_down(url):
+                yield Gone(url, failure.value.response.status)
+                return
         self.crawler.stats.inc_value("suarapos/article_fetch_failed")
         yield self.fetch_failed(failure)
+
+    def taken_down(self, url: str) -> bool:
+        """Whether a stored article's URL answering "not found" is its takedown (not when replaying captures: an old
+        answer is no news)."""
+        if self.mode == "replay" or not self.plan.is_stored(url):
+            return False
+        self.crawler.stats.inc_value("suarapos/articles_gone")
+        return True
 
 
 def section_of(url: str, base_url: str) -> str:

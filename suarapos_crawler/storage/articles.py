@@ -17,7 +17,7 @@ from ..enrich.stems import stems_of
 from ..items import FALLBACK
 from .mentions import save_mentions
 from .plan import RETRIED_STAGES
-from .schema import ARTICLE_COLUMNS
+from .schema import ARTICLE_COLUMNS, ARTICLE_LINKS
 
 # The fields whose change makes a new version of an article.
 VERSIONED = ("title", "body", "published_at")
@@ -78,10 +78,14 @@ def save_article(db: Database, article: dict, seen_at: str | None = None, terms:
     if url != row["url"]:
         row["url"] = url
         stored = get_article(db, url)
+    if stored is None:  # this post under another URL: its slug changed (a post is one row)
+        stored = moved_post(db, row)
     kept = why_kept(row, stored)
     if kept:
         save_reject(db, row["url"], "store", kept, seen_at)
         return "kept"
+    if stored and stored.get("moved_from"):
+        move_article(db, stored["moved_from"], row["url"])
     outcome = write_row(db, row, stored, seen_at)
     save_what_goes_with(db, article, row, outcome, seen_at, terms)
     return outcome
@@ -117,9 +121,9 @@ def write_row(db: Database, row: dict, stored: dict | None, seen_at: str) -> str
         row.update(first_seen_at=seen_at, last_seen_at=seen_at, last_changed_at=seen_at)
         _insert(db, "articles", row)
         return "new"
-    if any(stored.get(k) != row.get(k) for k in VERSIONED):
-        save_version(db, stored, seen_at)
-        row.update(last_seen_at=seen_at, last_changed_at=seen_at)
+    if stored.get("moved_from") or came_back(db, row, stored) or any(stored.get(k) != row.get(k) for k in VERSIONED):
+        save_version(db, stored, seen_at)  # a move, a return from the dead, a correction: each is a version
+        row.update(last_seen_at=seen_at, last_changed_at=seen_at, gone_at=None, gone_status=None)
         _update(db, "articles", "url", row)
         return "updated"
     row["last_seen_at"] = seen_at  # unchanged: metadata such as tags may still be refreshed
@@ -203,6 +207,8 @@ def worse_reading(row: dict, stored: dict) -> bool:
 
 
 def save_version(db: Database, stored: dict, replaced_at: str) -> None:
+    """The stored article as it was until ``replaced_at``: its text and dates, the URL it had if it moved since
+    (``moved_from``), and whether it was gone then."""
     version = db.execute(
         "SELECT COALESCE(MAX(version), 0) + 1 FROM article_versions WHERE url = ?", [stored["url"]]
     ).fetchone()[0]
@@ -217,8 +223,80 @@ def save_version(db: Database, stored: dict, replaced_at: str) -> None:
             "published_at": stored["published_at"],
             "modified_at": stored["modified_at"],
             "replaced_at": replaced_at,
+            "old_url": stored.get("moved_from"),
+            "gone_at": stored.get("gone_at"),
+            "gone_status": stored.get("gone_status"),
         },
     )
+
+
+def came_back(db: Database, row: dict, stored: dict) -> bool:
+    """A taken-down article read again from a page fetched after it was found gone (not one re-read from a capture
+    made before: ``scrapy reextract`` must not bring the dead back)."""
+    if not stored.get("gone_at"):
+        return False
+    fetched = db.execute("SELECT fetched_at FROM captures WHERE id = ?", [row.get("capture_id")]).fetchone()
+    return fetched is None or fetched[0] > stored["gone_at"]
+
+
+def save_gone(db: Database, url: str, status: int, seen_at: str) -> bool:
+    """A stored article found taken down: ``gone_at`` the first time, ``gone_status`` what it answers now; asked
+    for again later (``last_seen_at``). Its text stays. Whether ``url`` is a stored article."""
+    return bool(
+        db.execute(
+            "UPDATE articles SET gone_at = COALESCE(gone_at, ?), gone_status = ?, last_seen_at = ? WHERE url = ?",
+            [seen_at, status, seen_at, url],
+        ).rowcount
+    )
+
+
+def save_not_modified(db: Database, url: str, seen_at: str) -> None:
+    """A stored article its site says is unchanged (304): seen online now. One that was gone is back as it was
+    stored: its time away is a version."""
+    stored = get_article(db, url)
+    if stored is None:
+        return
+    if stored.get("gone_at"):
+        save_version(db, stored, seen_at)
+        db.execute(
+            "UPDATE articles SET gone_at = NULL, gone_status = NULL, last_changed_at = ? WHERE url = ?", [seen_at, url]
+        )
+    db.execute("UPDATE articles SET last_seen_at = ? WHERE url = ?", [seen_at, url])
+
+
+def moved_post(db: Database, row: dict) -> dict | None:
+    """The stored article of this WordPress post under another URL, as it would be at ``row``'s URL (``moved_from``
+    says where it is), or None.
+
+    Its post ID makes it the same post. A page that says so is believed where the old URL redirects here or the
+    text is mostly the same: a theme or plugin printing a wrong post ID must not move another article's row."""
+    if not row.get("post_id"):
+        return None
+    found = db.execute(
+        "SELECT url FROM articles WHERE post_id = ? AND url != ? ORDER BY last_seen_at DESC LIMIT 1",
+        [row["post_id"], row["url"]],
+    ).fetchone()
+    if found is None:
+        return None
+    stored = get_article(db, found[0])
+    redirects_here = db.execute(
+        "SELECT 1 FROM url_aliases WHERE alias = ? AND url = ?", [stored["url"], row["url"]]
+    ).fetchone()
+    if not redirects_here and text_overlap(row.get("body") or "", stored.get("body") or "") < SAME_TEXT_OVERLAP:
+        return None
+    return {**stored, "url": row["url"], "moved_from": stored["url"]}
+
+
+def move_article(db: Database, old: str, new: str) -> None:
+    """An article's row and every row that names it, from ``old`` to ``new``; ``old`` an alias of ``new``."""
+    for table, column in (*ARTICLE_LINKS, ("article_versions", "url")):
+        db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [new, old])
+    db.execute("UPDATE articles SET url = ? WHERE url = ?", [new, old])  # same rowid: the search index follows
+    db.execute("DELETE FROM url_aliases WHERE alias = ?", [new])  # an article's URL is not an alias (a slug back)
+    db.execute("DELETE FROM duplicates WHERE url = ?", [new])  # nor a copy of itself (as an older release said)
+    db.execute("UPDATE url_aliases SET url = ? WHERE url = ?", [new, old])
+    db.execute("UPDATE duplicates SET duplicate_of = ? WHERE duplicate_of = ?", [new, old])
+    save_alias(db, old, new)
 
 
 def save_facets(db: Database, url: str, sections: list[str], tags: list[str]) -> None:
@@ -304,12 +382,7 @@ def stored_by_content_hash(db: Database, content_hash: str) -> dict | None:
 
 def demote_to_duplicate(db: Database, url: str, duplicate_of: str, reason: str, seen_at: str | None = None) -> None:
     """A stored article turned out to be a republished copy: move it from ``articles`` to ``duplicates``."""
-    for table, column in (
-        ("article_sections", "article_url"),
-        ("article_tags", "article_url"),
-        ("related_links", "source_url"),
-        ("article_mentions", "article_url"),
-    ):
+    for table, column in ARTICLE_LINKS:
         db.execute(f"DELETE FROM {table} WHERE {column} = ?", [url])
     db.execute("DELETE FROM articles WHERE url = ?", [url])
     save_duplicate(db, url, duplicate_of, reason, seen_at)

@@ -20,7 +20,7 @@ def last_full_capture(db: Database, url: str) -> dict | None:
     """The newest capture of a URL whose record holds the body: what an unchanged page's revisit refers to."""
     columns = ("id", "fetched_at", "payload_digest", "warc_file", "offset", "length")
     cursor = db.execute(
-        f"SELECT {', '.join(columns)} FROM captures WHERE url = ? AND kind = 'response' "
+        f"SELECT {', '.join(columns)} FROM captures WHERE url = ? AND kind = 'response' AND status != 304 "
         "ORDER BY fetched_at DESC, rowid DESC LIMIT 1",
         [url],
     )
@@ -57,7 +57,9 @@ def captures_of(db: Database, url: str) -> list[dict]:
 
 
 def latest_captures(db: Database, since: str | None = None, url: str | None = None) -> dict[str, dict]:
-    """URL -> its newest capture (fetched at or after ``since``, of ``url`` alone when given)."""
+    """URL -> its newest capture that holds a page (fetched at or after ``since``, of ``url`` alone when given): not a
+    304 (no body: the page is the one before), nor a 404 or 410 after a page (an article taken down since: it is
+    read from its last page, and marked gone by the crawl that found it so)."""
     sql = "SELECT * FROM captures WHERE 1 = 1"
     params: list = []
     if since:
@@ -68,6 +70,10 @@ def latest_captures(db: Database, since: str | None = None, url: str | None = No
         params.append(url)
     latest: dict[str, dict] = {}
     for row in db.query(sql + " ORDER BY fetched_at, rowid", params):
+        if row["status"] == 304:
+            continue
+        if row["status"] in (404, 410) and latest.get(row["url"], {}).get("status") == 200:
+            continue
         latest[row["url"]] = row
     return latest
 

@@ -12,8 +12,16 @@ from functools import singledispatch
 
 from sqlite_utils import Database
 
-from ..items import Article, Capture, Duplicate, FetchOutcome, Reject, UrlAlias
-from .articles import believed_not, save_alias, save_article, save_duplicate, save_reject
+from ..items import Article, Capture, Duplicate, FetchOutcome, Gone, NotModified, Reject, UrlAlias
+from .articles import (
+    believed_not,
+    save_alias,
+    save_article,
+    save_duplicate,
+    save_gone,
+    save_not_modified,
+    save_reject,
+)
 from .captures import save_capture
 from .runs import save_fetch
 
@@ -56,6 +64,25 @@ def _(item: Reject, db: Database, batch: Batch) -> None:
     save_reject(db, item.url, item.stage, item.reason, batch.seen_at)
     batch.counts["sqlite/rejects"] += 1
     save_fetch(db, batch.run_id, item.url, f"rejected_{item.stage}", item.reason)
+
+
+@store_item.register
+def _(item: Gone, db: Database, batch: Batch) -> None:
+    if save_gone(db, item.url, item.status, batch.seen_at):
+        batch.counts["sqlite/articles_gone"] += 1
+        save_fetch(
+            db, batch.run_id, item.url, "gone", f"HTTP {item.status}" + (" (a not-found page)" * (item.status == 200))
+        )
+    else:  # not a stored article (the spider asks only of those): a page that is not there, as any other
+        save_reject(db, item.url, "fetch", f"HTTP {item.status}", batch.seen_at)
+        save_fetch(db, batch.run_id, item.url, "rejected_fetch", f"HTTP {item.status}")
+
+
+@store_item.register
+def _(item: NotModified, db: Database, batch: Batch) -> None:
+    save_not_modified(db, item.url, batch.seen_at)
+    batch.counts["sqlite/articles_not_modified"] += 1
+    save_fetch(db, batch.run_id, item.url, "not_modified", "HTTP 304")
 
 
 @store_item.register

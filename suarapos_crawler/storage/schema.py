@@ -147,7 +147,17 @@ ARTICLE_COLUMNS = [
     "body_stems",
     "region",
     "published_precision",
+    "gone_at",
+    "gone_status",
 ]
+# The tables that name an article by its URL, and the column that does: what follows an article that moves, and
+# what a demoted copy loses. (``article_versions`` is not among them: a demoted copy's history stays.)
+ARTICLE_LINKS = (
+    ("article_sections", "article_url"),
+    ("article_tags", "article_url"),
+    ("related_links", "source_url"),
+    ("article_mentions", "article_url"),
+)
 # unicode61 folds case and diacritics and knows no language: right for Indonesian (porter is English).
 TOKENIZE = "unicode61 remove_diacritics 2"
 # The full-text index as release 0.1.0 made it (the first migration's shape)...
@@ -308,6 +318,19 @@ def order_ties_by_url(db: Database) -> None:
     10 twice and missed one. The index SQLite reads them by now orders ties by URL."""
     db.execute("DROP INDEX IF EXISTS idx_articles_published_at")
     db.execute("CREATE INDEX IF NOT EXISTS idx_articles_published_at_url ON articles (published_at DESC, url)")
+
+
+@MIGRATIONS(name="0012_moves_and_takedowns")
+def add_moves_and_takedowns(db: Database) -> None:
+    """An article the publisher deletes is kept, and says so: ``gone_at`` (when a request first found it gone) and
+    ``gone_status`` (410, 404, or 200 for the theme's 404 page). A version says what changed with it: the URL the
+    article had then (``old_url``, where a slug change moved it since) and whether it was gone then (it came back).
+    Nothing stored says which articles are gone: they are found by later requests."""
+    db["articles"].add_column("gone_at", str)
+    db["articles"].add_column("gone_status", int)
+    db["articles"].create_index(["gone_at"])
+    for column, kind in (("old_url", str), ("gone_at", str), ("gone_status", int)):
+        db["article_versions"].add_column(column, kind)
 
 
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:

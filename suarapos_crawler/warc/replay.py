@@ -119,6 +119,22 @@ def captured_page(db: Database, folder: Path, capture: dict, max_size: int):
     return cls(url=capture["url"], status=capture["status"], headers=headers, body=body)
 
 
+def validators_of(db: Database, folder: Path, url: str) -> dict[str, str]:
+    """The conditional headers that ask a site whether a stored article changed since the capture it was read from:
+    ``If-None-Match`` from that response's ETag, ``If-Modified-Since`` from its Last-Modified. Empty where the
+    capture said neither, or cannot be read (the request is then an ordinary one)."""
+    row = db.execute("SELECT capture_id FROM articles WHERE url = ?", [url]).fetchone()
+    capture = capture_by_id(db, row[0]) if row and row[0] else None
+    if capture is None:
+        return {}
+    try:
+        _, http, _ = read_record(warc_path(folder, capture["warc_file"]), capture["offset"], capture["length"])
+    except (OSError, ValueError, EOFError, zlib.error, StopIteration):
+        return {}
+    found = {"If-None-Match": http.get_header("ETag"), "If-Modified-Since": http.get_header("Last-Modified")}
+    return {name: value for name, value in found.items() if value}
+
+
 def split_response_record(member: bytes) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
     """A response or revisit record of ours, quickly: (HTTP status, headers, raw payload).
 

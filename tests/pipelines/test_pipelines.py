@@ -149,7 +149,7 @@ def test_sqlite_writer_thread_stores_a_batch_before_its_last_item_completes(tmp_
 
     async def feed():
         assert store.process_item(make()) is not None  # first of the batch: done at once
-        return await store.process_item(make(url="https://www.suarapos.com/b/"))
+        return await store.process_item(make(url="https://www.suarapos.com/b/", post_id=11))  # another post
 
     item = asyncio.run(feed())
     assert item.url == "https://www.suarapos.com/b/"
