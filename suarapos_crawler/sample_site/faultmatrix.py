@@ -68,9 +68,10 @@ TRIED = {
     "slug_change": "an old slug answers 301 to a new one",
     "slug_retitled": "title corrected, slug made from it",
     "takedown": "three posts deleted: 410, 404, soft 404",
+    "sitemap_spam": "20,000 dead URLs in each post sitemap",
 }
 # Faults of what happens to stored articles later: what the refresh of the clean archive did is what is said.
-LATER = ("slug_change", "slug_retitled", "takedown")
+LATER = ("slug_change", "slug_retitled", "takedown", "sitemap_spam")
 
 # What a menu fault's ledger entries mean, said beside them.
 MEANING = {
@@ -209,6 +210,10 @@ def unfollowed(db: Database, truth: dict) -> list[str]:
 
 def what_the_refresh_did(db: Database, truth: dict, fault: str) -> str:
     """What a refresh of the archive made of articles that moved or went since it stored them."""
+    if fault == "sitemap_spam":  # a fresh crawl reads no sitemap; a run on an archive does
+        run = next(db.query("SELECT requests FROM crawl_runs ORDER BY id DESC LIMIT 1"))
+        dropped = db.execute("SELECT COUNT(*) FROM fetches WHERE outcome = 'sitemap_abandoned'").fetchone()[0]
+        return f"{run['requests']:,} requests; {dropped} sitemaps read no further once a batch found its URLs dead"
     if fault == "takedown":
         said = [r[0] for r in db.execute("SELECT gone_status FROM articles WHERE gone_at IS NOT NULL ORDER BY 1 DESC")]
         return f"{len(said)} kept, marked gone ({', '.join(map(str, said))})"

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from .content import LONG_PATH_POST_ID, BacaJuga, SampleArticle, Site, slugify
 
+SPAM_URLS = 20_000  # dead URLs each post sitemap lists under sitemap_spam
 FAULTS = {
     "retry_503": "the article's first request answers 503 with Retry-After: 1, later ones succeed",
     "slow": "the article answers after SLOW_SECONDS seconds",
@@ -45,6 +46,7 @@ FAULTS = {
     "robots_crawl_delay": "robots.txt asks for a Crawl-delay of 0.25 s",
     "robots_huge": "robots.txt is 9 MB (its rules, then comments)",
     "robots_disallows_us": "robots.txt disallows suarapos-crawler by name, and no one else",
+    "sitemap_spam": f"every post sitemap also lists {SPAM_URLS:,} URLs that answer 404 (a hacked or broken plugin)",
     "slug_change": "the article's slug was edited: its old URL answers 301 to the new one, the text is the same",
     "slug_retitled": "the article's title was corrected and its slug made from the new title; the old URL answers 301",
     "takedown": "three articles were deleted: one answers 410, one 404, one the theme's 404 page with status 200",

@@ -19,7 +19,7 @@ from twisted.web import http, resource, server
 
 from . import vocab
 from .content import Site
-from .faults import COOKIE_WALL, CRAWL_DELAY, SLOW_SECONDS, Faults
+from .faults import COOKIE_WALL, CRAWL_DELAY, SLOW_SECONDS, SPAM_URLS, Faults
 from .render import Renderer
 from .render.astra import AstraRenderer
 from .render.colormag import ColorMagRenderer
@@ -242,15 +242,7 @@ class SampleSite:
             return Reply(200, self.sitemap_index_text().encode(), {"Content-Type": XML})
         m = re.fullmatch(r"/post-sitemap(\d*)\.xml", path)
         if m:
-            n = int(m.group(1) or 1)
-            if "sitemap_flood" in self.faults.enabled and n >= FLOOD_FIRST:
-                empty = '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
-                return Reply(200, empty.encode(), {"Content-Type": XML})
-            text = r.post_sitemap(n)
-            if text and "lastmod_now" in self.faults.enabled:  # a plugin that prints the time the file was made
-                stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
-                text = re.sub(r"<lastmod>[^<]*</lastmod>", f"<lastmod>{stamp}</lastmod>", text)
-            return Reply(200, text.encode(), {"Content-Type": XML}) if text else self.not_found()
+            return self.post_sitemap(int(m.group(1) or 1))
         if path == "/page-sitemap.xml":
             return Reply(200, r.page_sitemap().encode(), {"Content-Type": XML})
         if path == "/category-sitemap.xml":
@@ -272,6 +264,23 @@ class SampleSite:
         if m:
             return self.route_date(int(m.group(1)), int(m.group(2)))
         return self.route_slug(path)
+
+    def post_sitemap(self, n: int) -> Reply:
+        if "sitemap_flood" in self.faults.enabled and n >= FLOOD_FIRST:
+            empty = '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
+            return Reply(200, empty.encode(), {"Content-Type": XML})
+        text = self.render.post_sitemap(n)
+        if text and "sitemap_spam" in self.faults.enabled:  # dead URLs among the posts, dated now
+            stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+            spam = "".join(
+                f"<url><loc>{self.base}/slot-gacor-{n}-{i}/</loc><lastmod>{stamp}</lastmod></url>\n"
+                for i in range(SPAM_URLS)
+            )
+            text = text.replace("</urlset>", spam + "</urlset>")
+        if text and "lastmod_now" in self.faults.enabled:  # a plugin that prints the time the file was made
+            stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+            text = re.sub(r"<lastmod>[^<]*</lastmod>", f"<lastmod>{stamp}</lastmod>", text)
+        return Reply(200, text.encode(), {"Content-Type": XML}) if text else self.not_found()
 
     # ---- menu items that lead somewhere hostile (faults offsite_redirect, query_pagination, huge_listing) ----
     def with_hostile_menu(self, page: str) -> str:

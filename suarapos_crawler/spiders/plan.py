@@ -54,6 +54,8 @@ class CrawlPlan:
     # The rolling re-check of stored articles past the refresh window (INCREMENTAL_RECHECK_*).
     recheck_per_run: int = 0
     recheck_min_wait: timedelta = timedelta(hours=24)
+    # Sitemaps whose URLs were mostly not there when last read: their next reading begins with a smaller batch.
+    sitemaps_abandoned: set[str] = field(default_factory=set)
 
     @classmethod
     def load(
@@ -93,6 +95,7 @@ class CrawlPlan:
         plan.last_ok_run = believable(parse_iso(storage.last_run_started(db)), now)
         plan.previous_run_completed = storage.last_run_completed(db, before_run)
         plan.dangling_targets = storage.dangling_link_targets(db)
+        plan.sitemaps_abandoned = storage.sitemaps_abandoned(db)
         if mode != "replay":
             plan.backing_off = storage.rejects_backing_off(db, plan.now.isoformat(), reject_retry_max_hours)
             plan.known_bad = storage.rejected_before(db)

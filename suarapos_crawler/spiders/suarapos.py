@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import deque
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -46,6 +47,13 @@ LOOPBACK_SETTINGS = {
     "EXTRACT_PROCESSES": 1 if (os.cpu_count() or 1) > 1 else 0,
 }
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+# The URLs a sitemap names that the archive lacks are asked for a batch at a time; when a batch has answered and most
+# of what it asked for was not there (404, 410), the sitemap is read no further. A spam or broken sitemap of 20,000
+# dead URLs costs a batch, not 20,000 requests; a real backlog of new articles is read batch after batch.
+SITEMAP_BATCH = 100
+SITEMAP_DEAD_SHARE = 0.8
+# A sitemap abandoned so by the last run that read it is probed with this few first: cleaned, it is read again.
+SITEMAP_PROBE = 10
 
 
 class SuaraposSpider(scrapy.Spider):
@@ -69,6 +77,9 @@ class SuaraposSpider(scrapy.Spider):
         # Articles asked for in this run. Listings and Baca Juga boxes repeat the same links: a request
         # made only for Scrapy's dupe filter to drop still costs its trip through the middlewares.
         self.requested: set[str] = set()
+        # Sitemap -> the URLs it names still to ask for, and [in flight, answered, not there] of those asked for.
+        self.sitemap_backlog: dict[str, deque[str]] = {}
+        self.sitemap_tally: dict[str, list[int]] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -178,12 +189,50 @@ class SuaraposSpider(scrapy.Spider):
         if not believed:
             self.crawler.stats.inc_value("suarapos/sitemap_lastmods_ignored")
             self.logger.info("%s dates its URLs at the time it was made: its lastmods are not believed", response.url)
+        wanted = deque()
         for entry in entries:
             lastmod = entry.lastmod if believed else None
             self.plan.note_lastmod(entry.url, lastmod)
             if not self.plan.known(entry.url) or self.plan.changed_since_stored(entry.url, lastmod):
-                yield from self.follow(entry.url)
+                wanted.append(entry.url)
+        name = canonical_url(response.url, self.base_url)
+        self.sitemap_backlog[name], self.sitemap_tally[name] = wanted, [0, 0, 0]
+        yield from self.sitemap_batch(name, SITEMAP_PROBE if name in self.plan.sitemaps_abandoned else SITEMAP_BATCH)
         yield from self.sitemap_done()
+
+    def sitemap_batch(self, sitemap: str, size: int = SITEMAP_BATCH):
+        """The next URLs a sitemap names, up to a batch in flight. Counted in flight before the first is yielded: Scrapy
+        sends them while this runs, and one answered early must not find its batch over."""
+        backlog, tally = self.sitemap_backlog[sitemap], self.sitemap_tally[sitemap]
+        batch = []
+        while backlog and tally[0] < size:
+            for out in self.follow(backlog.popleft()):
+                if isinstance(out, scrapy.Request):
+                    out.meta["sitemap"] = sitemap
+                    tally[0] += 1
+                batch.append(out)
+        yield from batch
+
+    def sitemap_answered(self, meta: dict, there: bool):
+        """A URL a sitemap named has answered: once its batch has, the next batch, or, if most of it was not there,
+        the end of that sitemap (said in the ledger, as its outcome)."""
+        sitemap = meta.get("sitemap")
+        if sitemap is None:
+            return
+        tally = self.sitemap_tally[sitemap]
+        tally[0], tally[1], tally[2] = tally[0] - 1, tally[1] + 1, tally[2] + (not there)
+        backlog = self.sitemap_backlog[sitemap]
+        if tally[0] > 0 or not backlog:
+            return
+        if tally[2] >= SITEMAP_DEAD_SHARE * tally[1]:
+            self.crawler.stats.inc_value("suarapos/sitemaps_abandoned")
+            self.crawler.stats.inc_value("suarapos/sitemap_urls_not_asked", len(backlog))
+            why = f"{tally[2]} of the {tally[1]} URLs asked for were not there: the other {len(backlog)} not asked"
+            self.logger.warning("%s: %s", sitemap, why)
+            backlog.clear()
+            yield FetchOutcome(sitemap, "sitemap_abandoned", why)
+            return
+        yield from self.sitemap_batch(sitemap)
 
     def sitemap_done(self):
         self.sitemaps_pending -= 1
@@ -332,19 +381,12 @@ class SuaraposSpider(scrapy.Spider):
     # ---- articles -------------------------------------------------------------
     async def parse_article(self, response):
         requested = canonical_url(response.url, self.base_url)
-        if response.status == 304:  # a re-check of a stored article: unchanged since the capture it was read from
-            yield NotModified(requested)
-            return
-        if response.status in REDIRECT_CODES:
-            for out in self.follow_redirect(response, requested):
+        for out in self.sitemap_answered(response.meta, there=True):
+            yield out
+        unread = list(self.not_to_read(response, requested))
+        if unread:
+            for out in unread:
                 yield out
-            return
-        if TRUNCATED in response.flags:  # cut short twice (TruncatedPageMiddleware): never read as if whole
-            yield Reject(url=requested, stage="fetch", reason="truncated page: the HTML stops before </html>, twice")
-            return
-        if not isinstance(response, TextResponse):  # an image, a PDF at an article's URL: nothing to read
-            kind = (response.headers.get("Content-Type") or b"no Content-Type").decode("latin-1").split(";")[0]
-            yield Reject(url=requested, stage="fetch", reason=f"not a page of text: {kind.strip()}")
             return
         reading = await self.reader.read_article(response, self.base_url)
         if reading.not_found and self.taken_down(requested):  # the theme's not-found page, served with 200
@@ -377,6 +419,19 @@ class SuaraposSpider(scrapy.Spider):
             return
         for out in self.article_found(reading.article):
             yield out
+
+    def not_to_read(self, response, requested: str):
+        """What an article's response is when it is no page to read: a 304, a redirect, a page cut short, an image
+        (nothing, for a page to read)."""
+        if response.status == 304:  # a re-check of a stored article: unchanged since the capture it was read from
+            yield NotModified(requested)
+        elif response.status in REDIRECT_CODES:
+            yield from self.follow_redirect(response, requested)
+        elif TRUNCATED in response.flags:  # cut short twice (TruncatedPageMiddleware): never read as if whole
+            yield Reject(url=requested, stage="fetch", reason="truncated page: the HTML stops before </html>, twice")
+        elif not isinstance(response, TextResponse):  # an image, a PDF at an article's URL: nothing to read
+            kind = (response.headers.get("Content-Type") or b"no Content-Type").decode("latin-1").split(";")[0]
+            yield Reject(url=requested, stage="fetch", reason=f"not a page of text: {kind.strip()}")
 
     def article_found(self, article):
         count_reading(self.crawler.stats, article)  # for the run's redesign verdict
@@ -449,7 +504,9 @@ class SuaraposSpider(scrapy.Spider):
         yield from self.follow(target, hops)
 
     def article_failed(self, failure):
-        if failure.check(HttpError) and failure.value.response.status in (404, 410):
+        there = not (failure.check(HttpError) and failure.value.response.status in (404, 410))
+        yield from self.sitemap_answered(failure.request.meta, there)
+        if not there:
             url = canonical_url(failure.request.url, self.base_url)
             if self.taken_down(url):
                 yield Gone(url, failure.value.response.status)

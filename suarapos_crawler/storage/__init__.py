@@ -39,6 +39,7 @@ from .plan import (
     last_run_started,
     rejected_before,
     rejects_backing_off,
+    sitemaps_abandoned,
     stored_article_times,
     unfinished_refresh_started,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "known_other_urls",
     "rejected_before",
     "rejects_backing_off",
+    "sitemaps_abandoned",
     "rematch",
     "save_mentions",
     "watched_terms",

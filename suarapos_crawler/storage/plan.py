@@ -92,3 +92,14 @@ def dangling_link_targets(db: Database) -> list[str]:
             "AND target_url NOT IN (SELECT url FROM rejects WHERE reason IN ('HTTP 404', 'HTTP 410'))"
         )
     ]
+
+
+def sitemaps_abandoned(db: Database) -> set[str]:
+    """Sitemaps whose URLs, the last time a run read them, were mostly not there (ledger ``sitemap_abandoned``)."""
+    latest: dict[str, tuple[int, str]] = {}
+    for run_id, url, outcome in db.execute(
+        "SELECT run_id, url, outcome FROM fetches WHERE outcome IN ('sitemap', 'sitemap_abandoned')"
+    ):
+        if url not in latest or run_id > latest[url][0]:
+            latest[url] = (run_id, outcome)
+    return {url for url, (_, outcome) in latest.items() if outcome == "sitemap_abandoned"}

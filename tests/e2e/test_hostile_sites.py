@@ -131,3 +131,25 @@ def test_an_index_of_two_thousand_sitemaps_dated_now_is_not_read_whole_every_run
     stored = Database(db_path)["articles"].count
     assert stored > 50 and all(requests < stored + 80 for requests in runs), (runs, stored)  # not 2,000 sitemaps
     assert runs[1] < 60
+
+
+def test_a_sitemap_of_twenty_thousand_dead_urls_costs_a_batch_not_twenty_thousand_requests(tmp_path):
+    """A hacked or broken plugin lists 20,000 URLs that answer 404 in every post sitemap: read a batch at a time,
+    the sitemap is read no further once a batch finds them dead, and the next run probes it with ten."""
+    from suarapos_crawler.sample_site.faults import SPAM_URLS
+    from suarapos_crawler.spiders.suarapos import SITEMAP_BATCH, SITEMAP_PROBE
+
+    db_path = tmp_path / "suarapos.db"
+    with SampleSiteProcess(articles=60, faults="sitemap_spam") as site:
+        codes = [run_crawl(site.base_url, db_path, log_level="INFO").returncode for _ in range(3)]
+    db = Database(db_path)
+    assert codes == [0, 0, 0]
+    assert db["articles"].count > 50
+    dead = [
+        db.execute("SELECT COUNT(*) FROM fetches WHERE run_id = ? AND url LIKE '%/slot-gacor-%'", [run]).fetchone()[0]
+        for run in (1, 2, 3)
+    ]
+    assert dead == [0, SITEMAP_BATCH, SITEMAP_PROBE] and SITEMAP_BATCH < SPAM_URLS
+    said = list(db.query("SELECT run_id, detail FROM fetches WHERE outcome = 'sitemap_abandoned' ORDER BY run_id"))
+    assert [s["run_id"] for s in said] == [2, 3], said  # the first run reads no sitemap: it has no archive yet
+    assert f"of the {SITEMAP_BATCH} URLs asked for were not there" in said[0]["detail"]
