@@ -211,9 +211,8 @@ def unfollowed(db: Database, truth: dict) -> list[str]:
 def what_the_refresh_did(db: Database, truth: dict, fault: str) -> str:
     """What a refresh of the archive made of articles that moved or went since it stored them."""
     if fault == "sitemap_spam":  # a fresh crawl reads no sitemap; a run on an archive does
-        run = next(db.query("SELECT requests FROM crawl_runs ORDER BY id DESC LIMIT 1"))
-        dropped = db.execute("SELECT COUNT(*) FROM fetches WHERE outcome = 'sitemap_abandoned'").fetchone()[0]
-        return f"{run['requests']:,} requests; {dropped} sitemaps read no further once a batch found its URLs dead"
+        said = [r[0] for r in db.execute("SELECT detail FROM fetches WHERE outcome = 'sitemap_abandoned'")]
+        return "sitemap read no further: " + ("; ".join(said) or "NOT ABANDONED")  # counts of URLs: no timing in them
     if fault == "takedown":
         said = [r[0] for r in db.execute("SELECT gone_status FROM articles WHERE gone_at IS NOT NULL ORDER BY 1 DESC")]
         return f"{len(said)} kept, marked gone ({', '.join(map(str, said))})"
