@@ -74,8 +74,7 @@ def _(item: Gone, db: Database, batch: Batch) -> None:
             db, batch.run_id, item.url, "gone", f"HTTP {item.status}" + (" (a not-found page)" * (item.status == 200))
         )
     else:  # not a stored article (the spider asks only of those): a page that is not there, as any other
-        save_reject(db, item.url, "fetch", f"HTTP {item.status}", batch.seen_at)
-        save_fetch(db, batch.run_id, item.url, "rejected_fetch", f"HTTP {item.status}")
+        store_item(Reject(item.url, "fetch", f"HTTP {item.status}"), db, batch)
 
 
 @store_item.register
