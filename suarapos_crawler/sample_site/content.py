@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from ..clock import WIB
 from . import vocab
+from .speech import give_voices, seed_article_quotes
 
 SEED_ARTICLE_PATH = Path(__file__).with_name("seed-article.txt")
 SEED_PUBLISHED = datetime(2023, 2, 8, 20, 15, 32, tzinfo=WIB)
@@ -69,6 +70,7 @@ class SampleArticle:
     tag_label: str = "LABEL"
     day: int = 1  # the sample day on which the article first appears
     split_at: list[int] = field(default_factory=list)  # <!--nextpage-->: the first paragraph of pages 2, 3...
+    quotes: list[dict] = field(default_factory=list)  # who says what, in print order (speech.py)
 
     @property
     def page_count(self) -> int:
@@ -226,8 +228,11 @@ def _publication_times(rng: random.Random, now: datetime, count: int) -> list[da
     return times
 
 
-def build_site(articles: int = 60, day: int = 1, now: datetime | None = None, seed: int = 8) -> Site:
-    """The site as it stands on ``day`` (1 or later) with ``articles`` articles on day 1."""
+def build_site(
+    articles: int = 60, day: int = 1, now: datetime | None = None, seed: int = 8, speech: str = "seen"
+) -> Site:
+    """The site as it stands on ``day`` (1 or later) with ``articles`` articles on day 1; its quotes in the forms
+    of ``speech`` (``seen``, or ``held_out``: forms the quote extraction was not written against)."""
     if articles < 20:
         raise ValueError("the sample needs at least 20 articles to show every quirk")
     now = (now or wib_now_default()).astimezone(WIB)
@@ -271,6 +276,19 @@ def build_site(articles: int = 60, day: int = 1, now: datetime | None = None, se
             )
         )
 
+    _give_quirks(made, rng, writer, sections, now)
+    give_voices(made, seed, speech)
+    next(a for a in made if "seed_article" in a.traps).quotes = seed_article_quotes()
+
+    live = [a for a in made if a.day <= day]
+    if day >= 2:
+        _apply_correction(live, now)
+    site_now = now + timedelta(days=day - 1)
+    return Site(seed=seed, now=site_now, day=day, articles=live, sections=sections)
+
+
+def _give_quirks(made: list[SampleArticle], rng: random.Random, writer: _Writer, sections, now: datetime) -> None:
+    """The real article, IDs and slugs, shapes, traps, Baca Juga links and split posts, in this order."""
     _place_seed_article(made, writer, rng)
     made.sort(key=lambda a: a.published, reverse=True)
     _assign_ids_and_slugs(made)
@@ -280,12 +298,6 @@ def build_site(articles: int = 60, day: int = 1, now: datetime | None = None, se
     _assign_baca_juga(made, rng)
     _split_long_posts(made)
     _respell_as_amp(made)
-
-    live = [a for a in made if a.day <= day]
-    if day >= 2:
-        _apply_correction(live, now)
-    site_now = now + timedelta(days=day - 1)
-    return Site(seed=seed, now=site_now, day=day, articles=live, sections=sections)
 
 
 def _place_seed_article(made: list[SampleArticle], writer: _Writer, rng: random.Random) -> None:

@@ -42,6 +42,7 @@ def article_truth(site: Site, base_url: str, faults: Faults, render=None) -> lis
                 "dateline": a.dateline,
                 "body_paragraphs": list(a.paragraphs),
                 "body": "\n\n".join(a.paragraphs),
+                "quotes": [dict(q) for q in a.quotes],
                 "baca_juga": baca_juga,
                 "baca_juga_shapes": sorted({b.shape for b in a.baca_juga}),
                 "template": a.template,

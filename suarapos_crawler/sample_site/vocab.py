@@ -265,3 +265,55 @@ STATIC_PAGES = [
     ),
     ("tentang-kami", "Tentang Kami", "Suarapos.co.id adalah media siber yang berkedudukan di Bangka Belitung."),
 ]
+
+# Who speaks in the news (speech.py): (name, rank, office as printed, organisation). Ranks are printed between the
+# office and the name (Kapolres Bangka AKBP Hendra Gunawan).
+OFFICIALS = [
+    ("Eko Kurniawan", "", "Staf Ahli Gubernur Kep. Babel Bidang Ekonomi, Keuangan, dan Pembangunan", "Pemprov Babel"),
+    ("Hendra Gunawan", "AKBP", "Kapolres Bangka", "Polres Bangka"),
+    ("Andi Saputra", "Kompol", "Kasat Reskrim Polresta Pangkalpinang", "Polresta Pangkalpinang"),
+    ("Budi Santoso", "", "Kepala Dinas Kesehatan Pangkalpinang", "Dinas Kesehatan Pangkalpinang"),
+    ("Siti Rahmawati", "", "Sekda Bangka Tengah", "Pemkab Bangka Tengah"),
+    ("Rina Marlina", "", "Kepala BPS Babel", "BPS Babel"),
+    ("Ahmad Fauzi", "", "Wali Kota Pangkalpinang", "Pemkot Pangkalpinang"),
+    ("Yusuf Hamdani", "", "Bupati Bangka Selatan", "Pemkab Bangka Selatan"),
+    ("Dewi Anggraini", "", "Ketua DPRD Babel", "DPRD Babel"),
+    ("Rizal Effendi", "", "Anggota DPRD Bangka", "DPRD Bangka"),
+    ("Nurhayati", "", "Camat Toboali", "Kecamatan Toboali"),
+    ("Samsul Bahri", "", "Kades Air Gegas", "Desa Air Gegas"),
+    ("Agus Salim", "Letkol Inf", "Dandim 0413 Bangka", "Kodim 0413 Bangka"),
+    ("Irwan Prayitno", "", "Kajati Babel", "Kejati Babel"),
+    ("Lestari Puspita", "", "Plt Kepala Dinas Pendidikan Babel", "Dinas Pendidikan Babel"),
+    ("Fitri Handayani", "", "Direktur RSUD Depati Hamzah", "RSUD Depati Hamzah"),
+    ("Maulana Akbar", "", "Ketua KONI Babel", "KONI Babel"),
+    ("Taufik Hidayat", "", "Rektor Universitas Bangka Belitung", "Universitas Bangka Belitung"),
+]
+# Speakers named by their office alone: the office is the speaker, and no person is guessed.
+OFFICES_SPEAKING = [
+    ("Kapolres Bangka", "Polres Bangka"),
+    ("Kepala BPBD Babel", "BPBD Babel"),
+    ("Kadinkes Pangkalpinang", "Dinas Kesehatan Pangkalpinang"),
+    ("Humas PT Timah", "PT Timah"),
+    ("Kasat Lantas Polres Belitung", "Polres Belitung"),
+]
+# Residents quoted with age and where they live or work; and residents not named.
+RESIDENTS = [
+    ("Ani", 35, "warga Sungailiat"),
+    ("Rusdi", 52, "nelayan Desa Batu Perahu"),
+    ("Yanti", 41, "pedagang Pasar Pagi Pangkalpinang"),
+    ("Mulyadi", 60, "petani lada di Simpang Katis"),
+]
+UNNAMED = ["salah seorang warga", "seorang pedagang", "salah satu nelayan setempat"]
+# More that speakers say (the second paragraph of a long quote), what residents overheard, and what is reported.
+SPOKEN = [
+    "Kami juga meminta dukungan semua pihak agar target tahun ini tercapai",
+    "Semua laporan masyarakat akan kami tindak lanjuti secepatnya",
+    "Ke depan kami ingin program ini menjangkau desa-desa terpencil",
+]
+OVERHEARD = ["kami belum terima bantuan", "jalan ini rusak sejak tahun lalu", "harga lada turun terus"]
+REPORTED = [
+    "pihaknya akan mengevaluasi seluruh program yang belum berjalan optimal",
+    "jumlah penduduk miskin di wilayah itu turun dibandingkan tahun sebelumnya",
+    "pemerintah daerah akan menambah anggaran untuk perbaikan jalan desa",
+    "pelayanan kesehatan di puskesmas akan dibuka hingga malam hari",
+]
