@@ -198,3 +198,71 @@ def score_links(score: Score, url: str, got: list[str], a: dict, deleted: set[st
     for target, count in remaining.items():
         if count > 0 and target not in deleted:
             score.links_extra.append((url, target))
+
+
+QUOTE_MATCH_F1 = 0.9  # a found quote is the true one when their words agree this well
+
+
+@dataclass
+class QuoteScore:
+    """Quotes found against the truth's: direct ones by recall and precision, speakers, indirect marked as such."""
+
+    direct_expected: int = 0
+    direct_found: int = 0
+    direct_matched: int = 0
+    speaker_right: int = 0
+    indirect_expected: int = 0
+    indirect_matched: int = 0
+    indirect_marked: int = 0
+    offices_expected: int = 0
+    offices_kept: int = 0
+    misses: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, url: str, want: list[dict], got: list[dict]) -> None:
+        """One article: its true quotes (``want``) and those found (``got``), each a dict of the quote columns."""
+        free = list(got)
+        for w in want:
+            match = max(free, key=lambda g: token_f1(g["quote"], w["quote"]), default=None)
+            matched = match is not None and token_f1(match["quote"], w["quote"]) >= QUOTE_MATCH_F1
+            if matched:
+                free.remove(match)
+            if w["kind"] == "direct":
+                self.direct_expected += 1
+                self.direct_matched += matched
+                right = matched and same_speaker(match, w)
+                self.speaker_right += right
+                if not right:
+                    self.misses.append((url, f"{w['speaker'] or w['role']}: {w['quote'][:60]}"))
+            else:
+                self.indirect_expected += 1
+                self.indirect_matched += matched
+                self.indirect_marked += matched and match["kind"] == "indirect"
+            if w["speaker"] is None:
+                self.offices_expected += 1
+                self.offices_kept += matched and match["speaker"] is None and match["role"] == w["role"]
+        self.direct_found += sum(g["kind"] == "direct" for g in got)
+        extra_direct = [g for g in free if g["kind"] == "direct"]
+        self.misses.extend((url, f"extra: {g['speaker'] or g['role']}: {g['quote'][:60]}") for g in extra_direct)
+
+    def summary(self) -> dict:
+        def rate(a: int, b: int) -> float:
+            return round(a / b, 4) if b else 1.0
+
+        return {
+            "direct_quotes": self.direct_expected,
+            "direct_recall": rate(self.direct_matched, self.direct_expected),
+            "direct_precision": rate(self.direct_matched, self.direct_found),
+            "speaker_right": rate(self.speaker_right, self.direct_expected),
+            "indirect_quotes": self.indirect_expected,
+            "indirect_found": rate(self.indirect_matched, self.indirect_expected),
+            "indirect_marked_indirect": rate(self.indirect_marked, self.indirect_matched),
+            "office_speakers_kept_as_office": rate(self.offices_kept, self.offices_expected),
+        }
+
+
+def same_speaker(got: dict, want: dict) -> bool:
+    """The same speaker: the same person's name, or, for a speaker named by office alone, the same office and no
+    person guessed."""
+    if want["speaker"] is None:
+        return got["speaker"] is None and got["role"] == want["role"]
+    return got["speaker"] == want["speaker"]

@@ -61,7 +61,7 @@ class Speaker:
         return first if " " in self.name and rng.random() < 0.4 else self.name
 
 
-OFFICIALS = {"seen": vocab.OFFICIALS}
+OFFICIALS = {"seen": vocab.OFFICIALS, "held_out": vocab.OFFICIALS_HELD_OUT}
 
 
 def truth_of(speaker: Speaker, text: str, kind: str, cue: str | None, paragraph: int) -> dict:
@@ -191,6 +191,47 @@ class Voices:
         self.say(s, clause, "indirect", "mengatakan", n)
         return [f"{self.name(s)} mengatakan bahwa {clause}."]
 
+    # Held out: written after the extraction, to measure it on forms it was not written against.
+    def form_held_after(self, quote, n):
+        s, cue = self.speaker(), self.rng.choice(vocab.HELD_OUT_CUES)
+        when = self.rng.choice([" kepada wartawan", " kepada suarapos.co.id di ruang kerjanya", ""])
+        text = f"“{quote},” {cue} {self.name(s)}{when}."
+        self.say(s, quote, "direct", cue, n)
+        return [text]
+
+    def form_held_pronoun(self, quote, n):
+        if self.last is None:
+            return self.form_held_after(quote, n)
+        cue = self.rng.choice(("kata", "ujar", "tambah"))
+        self.say(self.last, quote, "direct", cue, n)
+        return [f"“{quote},” {cue} dia."]
+
+    def form_held_before(self, quote, n):
+        s, verb = self.speaker(), self.rng.choice(vocab.HELD_OUT_SAYS)
+        text = f"{self.name(s)} {verb}, “{quote}.”"
+        self.say(s, f"{quote}.", "direct", verb, n)
+        return [text]
+
+    def form_held_split(self, quote, n):
+        s, cue = self.speaker(), self.cue()
+        second = self.rng.choice(vocab.SPOKEN)
+        text = f"“{quote},” {cue} {self.name(s)}, “{second}.”"
+        self.say(s, quote, "direct", cue, n)
+        self.say(s, f"{second}.", "direct", cue, n)
+        return [text]
+
+    def form_held_senada(self, quote, n):
+        s = self.speaker()
+        text = f"Hal senada disampaikan {self.name(s)}. “{quote},” katanya."
+        self.say(s, quote, "direct", "kata", n)
+        return [text]
+
+    def form_held_indirect(self, quote, n):
+        s, verb = self.speaker(), self.rng.choice(vocab.HELD_OUT_REPORTS)
+        clause = self.rng.choice(vocab.REPORTED)
+        self.say(s, clause, "indirect", verb, n)
+        return [f"{self.name(s)} {verb} {clause}."]
+
 
 def give_voices(made, seed: int, speech: str = "seen") -> None:
     """Every generated article's drawn quote paragraphs, given the forms of ``speech`` (``seen`` or
@@ -209,13 +250,17 @@ def give_voices(made, seed: int, speech: str = "seen") -> None:
         while i < len(a.paragraphs):
             drawn = DRAWN_QUOTE.match(a.paragraphs[i])
             if drawn is None or i in skip or i == 0:
-                reported_in(a.paragraphs[i], voices, i + 1)
+                if drawn:  # kept as the writer printed it: "…,” kata NAME.
+                    voices.say(Speaker(drawn["name"], None, None), drawn["quote"], "direct", drawn["cue"], i + 1)
+                    voices.last = Speaker(drawn["name"], None, None)
+                else:
+                    reported_in(a.paragraphs[i], voices, i + 1)
                 i += 1
                 continue
             form = rng.choice(forms)
-            if form in ("two_paragraphs", "held_split"):
-                if i + 1 >= len(a.paragraphs) or i + 1 in skip or any(b.after_paragraph == i for b in a.baca_juga):
-                    form = "after"
+            last_paragraph = i + 1 >= len(a.paragraphs) or i + 1 in skip
+            if form in ("two_paragraphs", "held_split") and (last_paragraph or boxed_after(a, i)):
+                form = "after"
             written = voices.paragraph(form, drawn["quote"], i + 1)
             a.paragraphs[i : i + len(written)] = written
             i += len(written)
@@ -226,9 +271,15 @@ def give_voices(made, seed: int, speech: str = "seen") -> None:
             a.quotes = [dict(q) for q in by_id[a.duplicate_of].quotes]
 
 
-# The writer's sentences that report speech (content.SENTENCES): who says it is named in it, or is the last
-# speaker named before it (``Ia``, ``Dia``).
+def boxed_after(a, i: int) -> bool:
+    """A Baca Juga box follows paragraph ``i``: no quote runs on across it."""
+    return any(b.after_paragraph == i for b in a.baca_juga)
+
+
+# The writer's sentences that report speech or name a person (content.SENTENCES): a pronoun (``Ia``, ``Dia``) is
+# the last person named before it, speaking or not (``Acara dibuka … oleh Bupati X. Ia menjelaskan …``).
 NAMED_REPORT = re.compile(r"Menurut (?P<role>[A-Z][\w ]*?) (?P<name>%s), (?P<clause>[^.]+)\.")
+NAMED_ONLY = re.compile(r"oleh (?P<role>[A-Z][\w ]*?) (?P<name>%s) dan")
 PRONOUN_REPORT = re.compile(r"\b(?:Ia|Dia) (?P<cue>menjelaskan|menambahkan)(?: bahwa|,) (?P<clause>[^.]+)\.")
 
 
@@ -236,11 +287,13 @@ def reported_in(paragraph: str, voices: Voices, number: int) -> None:
     """The truth of the indirect speech a paragraph of the writer's sentences holds, in the order printed."""
     names = "|".join(re.escape(name) for name, _ in vocab.PEOPLE)
     found = [(m.start(), "named", m) for m in re.finditer(NAMED_REPORT.pattern % names, paragraph)]
+    found += [(m.start(), "mentioned", m) for m in re.finditer(NAMED_ONLY.pattern % names, paragraph)]
     found += [(m.start(), "pronoun", m) for m in PRONOUN_REPORT.finditer(paragraph)]
     for _, how, m in sorted(found, key=lambda f: f[0]):
-        if how == "named":
+        if how in ("named", "mentioned"):
             s = Speaker(m["name"], m["role"], None)
-            voices.say(s, m["clause"], "indirect", "menurut", number)
+            if how == "named":
+                voices.say(s, m["clause"], "indirect", "menurut", number)
             voices.last = s
         elif voices.last is not None:  # "Ia" with no one named before it is no one we can name
             voices.say(voices.last, m["clause"], "indirect", m["cue"], number)

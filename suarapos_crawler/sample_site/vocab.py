@@ -317,3 +317,20 @@ REPORTED = [
     "pemerintah daerah akan menambah anggaran untuk perbaikan jalan desa",
     "pelayanan kesehatan di puskesmas akan dibuka hingga malam hari",
 ]
+
+# Held out: speakers the quote extraction and its gazetteer were not written against (speech="held_out").
+OFFICIALS_HELD_OUT = [
+    ("Dedi Kurnia", "Iptu", "Kapolsek Koba", "Polsek Koba"),
+    ("Hasanuddin", "", "Kepala Kantor Kemenag Belitung", "Kantor Kemenag Belitung"),
+    ("Jafar Sidik", "", "Ketua HNSI Bangka Barat", "HNSI Bangka Barat"),
+    ("Marwan Syah", "", "Wakil Bupati Belitung Timur", "Pemkab Belitung Timur"),
+    ("Suryani Lubis", "", "Kepala Dinas Sosial Bangka", "Dinas Sosial Bangka"),
+    ("Bambang Irawan", "AKP", "Kasat Resnarkoba Polres Bangka Barat", "Polres Bangka Barat"),
+    ("Novita Sari", "", "Sekretaris Komisi I DPRD Pangkalpinang", "DPRD Pangkalpinang"),
+    ("Rudi Tan", "", "Ketua Asosiasi Eksportir Lada Babel", "Asosiasi Eksportir Lada Babel"),
+    ("Wahyu Pratama", "", "Direktur Utama PDAM Tirta Pinang", "PDAM Tirta Pinang"),
+    ("Imam Santoso", "", "Pj Wali Kota Pangkalpinang", "Pemkot Pangkalpinang"),
+]
+HELD_OUT_CUES = ("papar", "sebut", "tandas", "lanjut", "sambung", "cetus")
+HELD_OUT_SAYS = ("menyebutkan", "menekankan", "memaparkan", "menerangkan", "mengimbau")
+HELD_OUT_REPORTS = ("menilai", "berharap", "mengaku", "menyebut")
