@@ -69,6 +69,7 @@ class Archive:
         self.migrations_applied: list[str] = []
         self.run_id: int | None = None  # the run every write belongs to (set by the run record)
         self.terms: list = []  # the watched terms each stored article is matched against (the same)
+        self.gazetteer = None  # who speaks (enrich.quotes): the shipped gazetteer unless the run adds a file
         # What joins each batch before it is stored, in its transaction (the WARC capture's rows: an article never
         # names a capture the archive does not hold). Each takes the batch and adds to it.
         self.joining: list = []
@@ -142,7 +143,7 @@ class Archive:
 
     def write(self, batch: list) -> Counter:
         """Store a batch of items in one transaction; the stats it adds. Raises ``BatchNotStored``."""
-        context = Batch(now_wib(), self.run_id, self.terms)
+        context = Batch(now_wib(), self.run_id, self.terms, self.gazetteer)
         try:
             with storage.transaction(self.write_db):
                 for item in batch:

@@ -21,6 +21,7 @@ def quotes(body: str, title: str = "") -> list[tuple]:
 def test_the_real_article_gives_exactly_its_quotes_each_eko_kurniawan_with_his_full_role():
     title, paragraphs, _ = load_seed_article()
     found = [dataclasses.asdict(q) for q in find_quotes(title, "\n\n".join(paragraphs))]
+    assert [q.pop("named_as") for q in found] == ["Eko Kurniawan", None, "Eko Kurniawan", None]
     assert found == seed_article_quotes()
     assert {(q["speaker"], q["role"], q["organisation"]) for q in found} == {
         ("Eko Kurniawan", EKO_ROLE, "Pemprov Babel")
@@ -33,7 +34,7 @@ def test_a_cue_after_the_quote_names_the_speaker_and_their_office_with_its_organ
     )
     assert found == [
         Quote("Kami akan menindak tegas para pelaku", "Hendra Gunawan", "Kapolres Bangka", "Polres Bangka", "direct",
-              "ujar", 1)
+              "ujar", 1, "Hendra Gunawan")
     ]  # fmt: skip
 
 
@@ -48,6 +49,7 @@ def test_nya_and_a_first_name_are_the_person_named_before():
         ("Budi Santoso", "Kepala Dinas Kesehatan Pangkalpinang", "tambah"),
         ("Budi Santoso", "Kepala Dinas Kesehatan Pangkalpinang", "tegas"),
     ]
+    assert [q.named_as for q in find_quotes("", body)] == ["Budi Santoso", None, "Budi"]
 
 
 def test_the_speaker_before_the_quote_mengatakan_and_menurut():

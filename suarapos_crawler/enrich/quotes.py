@@ -50,6 +50,7 @@ class Quote:
     kind: str  # direct | indirect
     cue: str | None
     paragraph: int  # from 1; 0 for the headline
+    named_as: str | None = None  # the name as this quote's attribution prints it ("Eko"); None for "-nya"
 
 
 @dataclass(frozen=True)
@@ -313,6 +314,7 @@ class ArticleReader:
         self.last: Speaker | None = None
         self.people: list[Speaker] = []
         self.open: tuple[str, int] | None = None  # a quote left open at the end of its paragraph
+        self.printed: str | None = None  # the name the last attribution read printed
 
     def resolve(self, s: Speaker | None, named: bool = True) -> Speaker | None:
         """The speaker as this article knows them: a pronoun is the last speaker, a first name the person named in
@@ -320,6 +322,7 @@ class ArticleReader:
         if s is PRONOUN:
             return self.last
         if s is not None and s.name:
+            self.printed = s.name
             for earlier in reversed(self.people):
                 if s.name == earlier.name or (" " not in s.name and s.name in earlier.name.split()):
                     s = earlier if not s.role else replace(s, name=earlier.name)
@@ -337,7 +340,7 @@ class ArticleReader:
         s = self.speakers.read(said["who"])
         if s is None or s is PRONOUN:
             return []
-        return [quote_of(said["said"], s, "direct", None, 0)]
+        return [quote_of(said["said"], s, "direct", None, 0, s.name)]
 
     def close_open_quote(self) -> list[Quote]:
         """A quote left open and never taken up: the last speaker's, if the article named one."""
@@ -374,6 +377,7 @@ class ArticleReader:
                 continue
             self.named_before(text[previous_end : m.start()], after_quote=previous_end > 0)
             previous_end = m.end()
+            self.printed = None
             s, cue = self.after(text[m.end() :], inner[-1:] in ",!?")
             if s is None:
                 s, cue = self.before(text[: m.start()])
@@ -383,7 +387,7 @@ class ArticleReader:
                 continue
             said_before = True
             at = first_number if m.start() == 0 and prefix else number
-            out.append(quote_of(prefix + inner if m.start() == 0 else inner, s, "direct", cue, at))
+            out.append(quote_of(prefix + inner if m.start() == 0 else inner, s, "direct", cue, at, self.printed))
             prefix = ""
         return out
 
@@ -420,11 +424,12 @@ class ArticleReader:
         """Reported speech in sentences with no quotation marks."""
         out = []
         for sentence in sentences(text):
+            self.printed = None
             found = self.reported(sentence.rstrip(".!? "))
             if found:
                 s, cue, clause = found
                 if s is not None and len(clause.split()) >= MIN_WORDS:
-                    out.append(quote_of(clause, s, "indirect", cue, number))
+                    out.append(quote_of(clause, s, "indirect", cue, number, self.printed))
             else:
                 self.named_in(sentence)
         return out
@@ -468,5 +473,5 @@ def unclosed(text: str) -> bool:
     return text.count("“") > text.count("”")
 
 
-def quote_of(text: str, s: Speaker, kind: str, cue: str | None, paragraph: int) -> Quote:
-    return Quote(text.strip().rstrip(",").strip(), s.name, s.role, s.organisation, kind, cue, paragraph)
+def quote_of(text: str, s: Speaker, kind: str, cue: str | None, paragraph: int, named_as: str | None = None) -> Quote:
+    return Quote(text.strip().rstrip(",").strip(), s.name, s.role, s.organisation, kind, cue, paragraph, named_as)

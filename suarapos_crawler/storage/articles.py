@@ -17,6 +17,7 @@ from ..enrich.stems import stems_of
 from ..items import FALLBACK
 from .mentions import save_mentions
 from .plan import RETRIED_STAGES
+from .quotes import forget_quotes, save_quotes
 from .schema import ARTICLE_COLUMNS, ARTICLE_LINKS
 
 # The fields whose change makes a new version of an article.
@@ -62,7 +63,9 @@ def _update(db: Database, table: str, key: str, row: dict) -> None:
     )
 
 
-def save_article(db: Database, article: dict, seen_at: str | None = None, terms: list | None = None) -> str:
+def save_article(
+    db: Database, article: dict, seen_at: str | None = None, terms: list | None = None, gazetteer=None
+) -> str:
     """Store an article; returns ``new``, ``updated``, ``unchanged`` or ``kept``.
 
     A changed article is updated in place and its previous title, body and dates
@@ -88,6 +91,8 @@ def save_article(db: Database, article: dict, seen_at: str | None = None, terms:
         move_article(db, stored["moved_from"], row["url"])
     outcome = write_row(db, row, stored, seen_at)
     save_what_goes_with(db, article, row, outcome, seen_at, terms)
+    if outcome != "unchanged":  # an unchanged text's quotes were read already
+        save_quotes(db, row["url"], row.get("title") or "", row.get("body") or "", gazetteer)
     return outcome
 
 
@@ -382,6 +387,7 @@ def stored_by_content_hash(db: Database, content_hash: str) -> dict | None:
 
 def demote_to_duplicate(db: Database, url: str, duplicate_of: str, reason: str, seen_at: str | None = None) -> None:
     """A stored article turned out to be a republished copy: move it from ``articles`` to ``duplicates``."""
+    forget_quotes(db, url)  # its people count it no more
     for table, column in ARTICLE_LINKS:
         db.execute(f"DELETE FROM {table} WHERE {column} = ?", [url])
     db.execute("DELETE FROM articles WHERE url = ?", [url])

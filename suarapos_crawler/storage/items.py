@@ -12,6 +12,7 @@ from functools import singledispatch
 
 from sqlite_utils import Database
 
+from ..enrich.quotes import Gazetteer
 from ..items import Article, Capture, Duplicate, FetchOutcome, Gone, NotModified, Reject, UrlAlias
 from .articles import (
     believed_not,
@@ -34,6 +35,7 @@ class Batch:
     seen_at: str
     run_id: int | None = None
     terms: list = field(default_factory=list)
+    gazetteer: Gazetteer | None = None  # who speaks: the shipped gazetteer with the user's file added
     counts: Counter = field(default_factory=Counter)
 
 
@@ -44,7 +46,7 @@ def store_item(item, db: Database, batch: Batch) -> None:
 
 @store_item.register
 def _(item: Article, db: Database, batch: Batch) -> None:
-    outcome = save_article(db, item.as_dict(), batch.seen_at, batch.terms)
+    outcome = save_article(db, item.as_dict(), batch.seen_at, batch.terms, batch.gazetteer)
     batch.counts[f"sqlite/articles_{outcome}"] += 1
     batch.counts["sqlite/rejects"] += bool(item.canonical_refused)  # its refusal is a reject of the page
     if item.replaces:  # a stored later copy was moved to duplicates

@@ -157,6 +157,8 @@ ARTICLE_LINKS = (
     ("article_tags", "article_url"),
     ("related_links", "source_url"),
     ("article_mentions", "article_url"),
+    ("quotes", "article_url"),
+    ("article_people", "article_url"),
 )
 # unicode61 folds case and diacritics and knows no language: right for Indonesian (porter is English).
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -167,6 +169,7 @@ FTS = {"articles": {"columns": ["title", "body"], "tokenize": TOKENIZE}}
 FTS_COLUMNS = ["title", "body", "title_stems", "body_stems"]
 FTS_RANK = "bm25(10.0, 10.0, 1.0, 1.0)"
 FTS_TRIGGER_SUFFIXES = ("_ai", "_ad", "_au")
+QUOTES_RANK = "bm25(10.0, 1.0)"  # in quotes too, the words searched for rank above their other forms
 
 MIGRATIONS = Migrations("suarapos")
 
@@ -331,6 +334,72 @@ def add_moves_and_takedowns(db: Database) -> None:
     db["articles"].create_index(["gone_at"])
     for column, kind in (("old_url", str), ("gone_at", str), ("gone_status", int)):
         db["article_versions"].add_column(column, kind)
+
+
+QUOTES = {
+    "quotes": {
+        "columns": {
+            "article_url": str,
+            "position": int,
+            "quote": str,
+            "quote_stems": str,
+            "speaker": str,
+            "role": str,
+            "organisation": str,
+            "kind": str,
+            "cue": str,
+            "paragraph": int,
+            "named_as": str,
+            "person_id": int,
+        },
+        "pk": ("article_url", "position"),
+        "foreign_keys": [("article_url", "articles", "url"), ("person_id", "people", "id")],
+        "indexes": [["person_id"], ["speaker"], ["kind"]],
+    },
+    "people": {
+        "columns": {
+            "id": int,
+            "name": str,
+            "name_key": str,
+            "names": str,
+            "roles": str,
+            "organisations": str,
+            "first_seen": str,
+            "last_seen": str,
+            "articles_quoted": int,
+            "articles_named": int,
+            "quotes": int,
+        },
+        "pk": "id",
+        "indexes": [["articles_quoted"]],
+    },
+    "article_people": {
+        "columns": {"article_url": str, "person_id": int, "quotes": int},
+        "pk": ("article_url", "person_id"),
+        "foreign_keys": [("article_url", "articles", "url"), ("person_id", "people", "id")],
+        "indexes": [["person_id"]],
+    },
+}
+
+
+@MIGRATIONS(name="0013_quotes_and_people")
+def add_quotes_and_people(db: Database) -> None:
+    """Who said what: each article's quotes with their speakers, the people quoted or named, and the articles that
+    name each (quotes.py reads them). An archive of an earlier release has them read from its stored text, with no
+    request."""
+    from .quotes import refresh_people, save_quotes
+
+    for name in ("people", "quotes", "article_people"):
+        spec = QUOTES[name]
+        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"))
+        for columns in spec.get("indexes", []):
+            db[name].create_index(columns)
+    db.execute("CREATE UNIQUE INDEX idx_people_name_key_unique ON people (name_key)")
+    db["quotes"].enable_fts(["quote", "quote_stems"], create_triggers=True, tokenize=TOKENIZE)
+    db.execute(f"INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('rank', '{QUOTES_RANK}')")
+    for url, title, body in db.execute("SELECT url, title, body FROM articles").fetchall():
+        save_quotes(db, url, title, body, refresh=False)
+    refresh_people(db)
 
 
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:

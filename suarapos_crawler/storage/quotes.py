@@ -1,0 +1,134 @@
+"""Who said what, stored: an article's quotes, the people they are by, and the articles that name each person.
+
+A person is one row per name (``people.name_key``, the name folded to lower case): "Eko Kurniawan" and the "Eko"
+of a later paragraph are one person, read so by ``enrich.quotes``; the names they appear under, their roles and
+organisations over time and their counts are kept up to date from the quotes as articles are stored. A person
+first quoted today is linked at once to the stored articles that name them in full (the search index finds
+them). A speaker named by office alone is no person (``quotes.person_id`` is empty).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+
+from ..enrich.quotes import Gazetteer, find_quotes
+from ..enrich.stems import stems_of
+
+CAPITALISED_RUN = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)+")
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def save_quotes(
+    db: Database, url: str, title: str, body: str, gazetteer: Gazetteer | None = None, refresh: bool = True
+) -> int:
+    """The article's quotes and the people it names, replacing what an earlier text of it had; how many quotes.
+    ``refresh=False`` leaves the people's counts to one ``refresh_people`` after many articles."""
+    before = forget_quotes(db, url, refresh=False)
+    found = find_quotes(title, body, gazetteer)
+    counts: dict[int, int] = {}
+    rows = []
+    for position, q in enumerate(found, 1):
+        person = person_id(db, q.speaker) if q.speaker else None
+        if person is not None:
+            counts[person] = counts.get(person, 0) + 1
+        rows.append(
+            (url, position, q.quote, stems_of(q.quote), q.speaker, q.role, q.organisation, q.kind, q.cue,
+             q.paragraph, q.named_as, person)
+        )  # fmt: skip
+    db.conn.executemany(
+        "INSERT INTO quotes (article_url, position, quote, quote_stems, speaker, role, organisation, kind, cue, "
+        "paragraph, named_as, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    for person in named_in(db, f"{title or ''}\n{body or ''}"):
+        counts.setdefault(person, 0)
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO article_people (article_url, person_id, quotes) VALUES (?, ?, ?)",
+        [(url, person, n) for person, n in counts.items()],
+    )
+    if refresh:
+        refresh_people(db, before | set(counts))
+    return len(rows)
+
+
+def forget_quotes(db: Database, url: str, refresh: bool = True) -> set[int]:
+    """The article's quotes and names gone (a new text replaces them, or the article is a copy); the people they
+    were by, whose counts change."""
+    people = {r[0] for r in db.execute("SELECT person_id FROM article_people WHERE article_url = ?", [url])}
+    db.execute("DELETE FROM quotes WHERE article_url = ?", [url])
+    db.execute("DELETE FROM article_people WHERE article_url = ?", [url])
+    if refresh and people:
+        refresh_people(db, people)
+    return people
+
+
+def person_id(db: Database, name: str) -> int:
+    """The person of this name, made (and linked to the stored articles that name them) if new."""
+    key = name_key(name)
+    found = db.execute("SELECT id FROM people WHERE name_key = ?", [key]).fetchone()
+    if found:
+        return found[0]
+    new = db.execute("INSERT INTO people (name, name_key) VALUES (?, ?)", [name, key]).lastrowid
+    if " " in key:  # a name of one word ("Ani") would find every use of that word: only quotes link it
+        phrase = '"' + key.replace('"', "") + '"'
+        db.execute(
+            "INSERT OR IGNORE INTO article_people (article_url, person_id, quotes) "
+            "SELECT url, ?, 0 FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts "
+            "MATCH ?)",
+            [new, "{title body}: " + phrase],
+        )
+    return new
+
+
+def named_in(db: Database, text: str) -> set[int]:
+    """The known people a text names in full (two words or more, as printed)."""
+    keys = set()
+    for run in CAPITALISED_RUN.findall(text):
+        words = run.split()
+        for n in range(2, min(4, len(words)) + 1):
+            keys.update(name_key(" ".join(words[i : i + n])) for i in range(len(words) - n + 1))
+    keys = sorted(keys)
+    found: set[int] = set()
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        found.update(r[0] for r in db.execute(f"SELECT id FROM people WHERE name_key IN ({marks})", chunk))
+    return found
+
+
+def refresh_people(db: Database, ids: Iterable[int] | None = None) -> None:
+    """The people's names, roles, organisations, dates and counts, from their quotes and the articles naming them;
+    a person no stored article names any more is removed."""
+    where, params = "", []
+    if ids is not None:
+        ids = sorted(set(ids))
+        if not ids:
+            return
+        where, params = f"WHERE id IN ({', '.join('?' * len(ids))})", ids
+    db.execute(
+        f"""UPDATE people SET
+        quotes = (SELECT count(*) FROM quotes q WHERE q.person_id = people.id),
+        articles_quoted = (SELECT count(*) FROM article_people ap WHERE ap.person_id = people.id AND ap.quotes > 0),
+        articles_named = (SELECT count(*) FROM article_people ap WHERE ap.person_id = people.id),
+        first_seen = (SELECT min(a.published_at) FROM article_people ap JOIN articles a ON a.url = ap.article_url
+                      WHERE ap.person_id = people.id),
+        last_seen = (SELECT max(a.published_at) FROM article_people ap JOIN articles a ON a.url = ap.article_url
+                     WHERE ap.person_id = people.id),
+        names = (SELECT json_group_array(n) FROM (SELECT n FROM (SELECT coalesce(q.named_as, q.speaker) AS n
+                 FROM quotes q WHERE q.person_id = people.id UNION SELECT people.name) ORDER BY length(n) DESC, n)),
+        roles = (SELECT json_group_array(json_object('role', role, 'organisation', organisation, 'first_seen', f,
+                 'last_seen', l)) FROM (SELECT q.role, q.organisation, min(a.published_at) AS f,
+                 max(a.published_at) AS l FROM quotes q JOIN articles a ON a.url = q.article_url
+                 WHERE q.person_id = people.id AND q.role IS NOT NULL GROUP BY q.role, q.organisation ORDER BY f)),
+        organisations = (SELECT json_group_array(organisation) FROM (SELECT DISTINCT q.organisation FROM quotes q
+                         WHERE q.person_id = people.id AND q.organisation IS NOT NULL ORDER BY q.organisation))
+        {where}""",
+        params,
+    )
+    db.execute(f"DELETE FROM people {where} {'AND' if where else 'WHERE'} articles_named = 0", params)
