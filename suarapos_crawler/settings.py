@@ -19,6 +19,9 @@ Custom settings (each read by its component, with its default):
   field's coverage fell by more than ``REDESIGN_COVERAGE_DROP`` = ``0.2`` from the last good runs.
 - ``WATCHLIST_PATH`` = ``"watchlist.yml"``: the terms readers follow (a YAML list; relative: beside
   ``scrapy.cfg``); each stored article is matched against them into ``article_mentions`` (``watchlist.py``).
+- ``QUOTES_GAZETTEER_PATH`` = ``""``: a YAML file of speakers.yml's shape (cue verbs, offices, organisations...)
+  whose entries are added to the shipped gazetteer that quotes are read with (``enrich/quotes.py``; relative:
+  beside ``scrapy.cfg``); ``scrapy rematch`` reads the stored articles' quotes again after it changes.
 - ``VALIDATE_ENABLED`` = ``True``; ``VALIDATE_MIN_WORDS`` = ``20``: the shortest body stored.
 - ``DEDUP_MEMORY`` = ``10000``: content hashes of the current run kept in memory (older ones are found in the archive).
 - ``WARC_ENABLED`` = ``True``: every response kept as WARC/1.1 records (WarcCapture extension).
@@ -141,6 +144,7 @@ ITEM_PIPELINES = {
 
 SQLITE_PATH = "data/suarapos.db"
 WATCHLIST_PATH = "watchlist.yml"
+QUOTES_GAZETTEER_PATH = ""
 SQLITE_BATCH_SIZE = 100
 SQLITE_WRITER_THREAD = False
 SQLITE_MIN_FREE_MB = 100

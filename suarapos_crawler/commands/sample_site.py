@@ -38,6 +38,9 @@ class Command(ScrapyCommand):
         parser.add_argument("--now", default=None, help="the site's 'now' as ISO 8601 (default: this hour, WIB)")
         parser.add_argument("--faults", default="", help="comma-separated faults to inject")
         parser.add_argument("--seed", type=int, default=8, help="random seed (default 8)")
+        parser.add_argument(
+            "--speech", default="seen", help="the forms quotes take: seen (default) or held_out (for measuring)"
+        )
         parser.add_argument("--truth", default=None, help="write the ground truth to this JSON file")
         parser.add_argument("--gzip", action="store_true", help="compress pages for clients that accept gzip")
         parser.add_argument("--request-log", default=None, help="append one line per request to this file")
@@ -71,6 +74,7 @@ class Command(ScrapyCommand):
                 request_log=open(opts.request_log, "a", encoding="utf-8") if opts.request_log else None,  # noqa: SIM115
                 theme=opts.theme,
                 redesign_day=opts.redesign_day,
+                speech=opts.speech,
             )
         except ValueError as exc:
             raise UsageError(str(exc), print_help=False) from exc

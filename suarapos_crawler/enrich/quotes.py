@@ -112,6 +112,10 @@ def _read_yaml(path: Path) -> dict:
         raise GazetteerError(f"{path} cannot be read as a gazetteer ({str(exc).splitlines()[0]})") from exc
     if data is not None and not isinstance(data, dict):
         raise GazetteerError(f"{path} must be a mapping of lists (cues:, offices: ...), not a {type(data).__name__}")
+    for key, value in (data or {}).items():
+        wanted = dict if key == "offices" else list
+        if value is not None and not isinstance(value, wanted):
+            raise GazetteerError(f"{path}: {key} must be a {'mapping' if wanted is dict else 'list'}")
     return data or {}
 
 

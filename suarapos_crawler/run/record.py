@@ -23,8 +23,10 @@ from scrapy.exceptions import NotConfigured
 from .. import storage
 from ..archive import REFUSED, Archive, items_lost
 from ..clock import now_wib
+from ..enrich.quotes import GazetteerError, load_gazetteer
 from ..enrich.watchlist import WatchlistError, load_watchlist, watchlist_file
 from ..items import FetchOutcome
+from ..paths import project_file
 from ..storage.files import ArchiveRefused
 from ..urls import canonical_url
 from .redesign import RedesignThresholds, earlier_coverage
@@ -93,6 +95,7 @@ class RunRecord:
             )
             self.archive.run_id = self.run_id
             self.archive.in_writer(self.follow_watchlist)
+            self.follow_gazetteer()
         except sqlite3.Error as exc:  # opened, but the run could not even be recorded (a full disk)
             self.archive.refuse(
                 ArchiveRefused(self.path, f"cannot be written ({exc})", "free some room, then run again")
@@ -101,6 +104,16 @@ class RunRecord:
     @property
     def path(self) -> str:
         return self.archive.path
+
+    def follow_gazetteer(self) -> None:
+        """Who speaks, for this run's quotes: the shipped gazetteer with QUOTES_GAZETTEER_PATH's entries; the shipped
+        one alone if that file cannot be read (and the run says so)."""
+        path = project_file(self.crawler.settings.get("QUOTES_GAZETTEER_PATH"))
+        try:
+            self.archive.gazetteer = load_gazetteer(path or None)
+        except GazetteerError as exc:
+            self.warnings.append(f"gazetteer not read, the shipped one used: {exc}")
+            logger.error("gazetteer not read, the shipped one used: %s", exc)
 
     def follow_watchlist(self) -> None:
         """The watched terms of this run: the file's, matched again over the whole archive if they changed

@@ -37,10 +37,12 @@ def listen(
     request_log=None,
     theme: str = "newspaper",
     redesign_day: int = 1,
+    speech: str = "seen",
 ):
     """Build the site and listen on ``host:port`` (0 picks a free port); returns (SampleSite, listening port).
 
-    ``theme`` is the theme the site is served in from ``redesign_day`` on (the days before, in its own).
+    ``theme`` is the theme the site is served in from ``redesign_day`` on (the days before, in its own);
+    ``speech`` the forms its quotes take (``seen``, or ``held_out``: forms the quote extraction was not written for).
     The reactor is not started here: the caller runs it.
     """
     from .server import THEMES
@@ -50,7 +52,9 @@ def listen(
     served_theme = theme if day >= redesign_day else "newspaper"
     from twisted.internet import reactor
 
-    site = build_site(articles=articles, day=day, now=now, seed=seed)
+    if speech not in ("seen", "held_out"):
+        raise ValueError(f"--speech must be seen or held_out, not {speech!r}")
+    site = build_site(articles=articles, day=day, now=now, seed=seed, speech=speech)
     fault_set = Faults.parse(faults, site)
     holder = SampleSite(site, "http://placeholder", fault_set, served_theme)
     factory = make_site_factory(holder, gzip, request_log)

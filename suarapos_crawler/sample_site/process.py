@@ -25,6 +25,7 @@ class SampleSiteProcess:
         request_log: str | Path | None = None,
         theme: str = "newspaper",
         redesign_day: int = 1,
+        speech: str = "seen",
     ):
         self.args = [
             sys.executable,
@@ -50,6 +51,8 @@ class SampleSiteProcess:
             self.args.append("--gzip")
         if request_log:
             self.args += ["--request-log", str(request_log)]
+        if speech != "seen":
+            self.args += ["--speech", speech]
         if theme != "newspaper":
             self.args += ["--theme", theme, "--redesign-day", str(redesign_day)]
         self.proc: subprocess.Popen | None = None

@@ -266,3 +266,17 @@ def same_speaker(got: dict, want: dict) -> bool:
     if want["speaker"] is None:
         return got["speaker"] is None and got["role"] == want["role"]
     return got["speaker"] == want["speaker"]
+
+
+def score_stored_quotes(db: Database, truth: dict) -> QuoteScore:
+    """The archive's quotes against the truth's, over the articles it stored (a missed article is the crawl's
+    miss, scored by ``score_database``)."""
+    score = QuoteScore()
+    stored: dict[str, list[dict]] = {}
+    for row in db.query("SELECT * FROM quotes ORDER BY article_url, position"):
+        stored.setdefault(row["article_url"], []).append(row)
+    urls = {r["url"] for r in db.query("SELECT url FROM articles")}
+    for a in truth["articles"]:
+        if a["url"] in urls and not a["duplicate_of"]:
+            score.add(a["url"], a["quotes"], stored.get(a["url"], []))
+    return score

@@ -102,6 +102,17 @@ def named_in(db: Database, text: str) -> set[int]:
     return found
 
 
+def reread_quotes(db: Database, gazetteer: Gazetteer | None = None) -> tuple[int, int]:
+    """Every stored article's quotes read again (a new gazetteer, a better reader); (quotes, people)."""
+    for table in ("quotes", "article_people", "people"):
+        db.execute(f"DELETE FROM {table}")
+    quotes = 0
+    for url, title, body in db.execute("SELECT url, title, body FROM articles").fetchall():
+        quotes += save_quotes(db, url, title, body, gazetteer, refresh=False)
+    refresh_people(db)
+    return quotes, db["people"].count
+
+
 def refresh_people(db: Database, ids: Iterable[int] | None = None) -> None:
     """The people's names, roles, organisations, dates and counts, from their quotes and the articles naming them;
     a person no stored article names any more is removed."""
