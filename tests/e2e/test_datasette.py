@@ -8,15 +8,12 @@ import io
 import json
 import re
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from xml.etree import ElementTree
@@ -25,7 +22,7 @@ import pytest
 import yaml
 from datasette.utils import tilde_encode
 
-from tests.e2e.conftest import WATCHED
+from tests.e2e.conftest import DB, WATCHED, browsing
 from tests.e2e.crawl import ROOT
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -41,63 +38,12 @@ CANNED = {
     "mentions": "term=Diskominfo+Babel",
     "mentions_per_week": "term=",
     "coverage_by_region": "from_date=&to_date=",
+    "who_said_what": "q=kompetensi&speaker=&section=&from_date=&to_date=&page=",
+    "most_quoted": "section=&from_date=&to_date=",
+    "person": "name=Eko+Kurniawan",
+    "person_feed": "name=Eko+Kurniawan",
+    "voices_per_week": "section=",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-# The archive is served under another file name than the one metadata.yml describes (suarapos):
-# its descriptions, facets and canned queries must follow it.
-DB = "babel-2026"
-
-
-@pytest.fixture(scope="module")
-def served(two_days, tmp_path_factory) -> Path:
-    """A copy of the two-day archive, as a user names a file of theirs."""
-    path = tmp_path_factory.mktemp("served") / f"{DB}.db"
-    source = sqlite3.connect(two_days["path"])
-    target = sqlite3.connect(path)
-    source.backup(target)
-    target.close()
-    source.close()
-    return path
-
-
-@contextmanager
-def browsing(db_path: Path, *extra: str):
-    """`scrapy browse` of an archive, really started: its URL once Datasette answers."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "scrapy.cmdline", "browse", "--db", str(db_path), "--port", str(port), *extra],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(url + "/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            proc.kill()
-            raise RuntimeError(proc.stdout.read().decode()[-3000:])
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def site_url(served):
-    with browsing(served) as url:
-        yield url
 
 
 def get(url: str) -> bytes:
@@ -342,29 +288,6 @@ def test_publish_never_writes_over_the_archive_a_live_archive_or_a_file_not_its_
     )
 
 
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        pytest.fail("Debian's chromium is not installed (.ci/run installs it)")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(chromium),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield b
-        b.close()
-
-
 DASHBOARD = yaml.safe_load((ROOT / "metadata.yml").read_text())["plugins"]["datasette-dashboards"]["archive"]
 
 
@@ -396,7 +319,7 @@ def test_a_person_searches_and_sees_the_dashboard(browser, site_url, two_days):
     page.on("request", lambda request: asked.append(request.url))
     page.goto(f"{site_url}/-/dashboards/archive")
     charts = draw(page)
-    assert len(charts) == len(DASHBOARD["charts"]) == 8
+    assert len(charts) == len(DASHBOARD["charts"]) == 10
     assert page.inner_text("#chart-articles-count").strip() == str(two_days_count(two_days))
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
     assert (ARTIFACTS / "dashboard.png").stat().st_size > 50_000

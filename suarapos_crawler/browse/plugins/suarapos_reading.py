@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import difflib
 import json
+import urllib.parse
 
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
@@ -97,6 +98,43 @@ def changes_of(texts: list[dict]) -> list[dict]:
     ]
 
 
+def who(quote: dict) -> str:
+    """How the reading view names a quote's speaker: the person and their role, or the office alone."""
+    return ", ".join(part for part in (quote.get("speaker"), quote.get("role")) if part) or "?"
+
+
+def marked(paragraphs: list[str], quotes: list[dict]) -> list[list[tuple[str, dict | None]]]:
+    """Each paragraph as pieces of text, a quote's words paired with the quote (the template marks them and names
+    the speaker; it escapes every piece). A quote is looked for in its own paragraph; one over two paragraphs, or
+    not found as printed, is left unmarked (the list of quotes below the text still gives it)."""
+    pieces: list[list[tuple[str, dict | None]]] = [[(p, None)] for p in paragraphs]
+    for q in quotes:
+        number = (q.get("paragraph") or 0) - 1
+        if not 0 <= number < len(pieces) or not q.get("quote"):
+            continue
+        line = pieces[number]
+        for i, (text, owner) in enumerate(line):
+            at = text.find(q["quote"]) if owner is None else -1
+            if at >= 0:
+                end = at + len(q["quote"])
+                line[i : i + 1] = [p for p in ((text[:at], None), (text[at:end], q), (text[end:], None)) if p[0]]
+                break
+    return pieces
+
+
+async def quotes_of(datasette, database: str, url: str) -> list[dict]:
+    """The article's quotes, each with who said it and the page of that person."""
+    db = datasette.get_database(database)
+    if not await db.table_exists("quotes"):
+        return []
+    found = [dict(r) for r in (await db.execute("SELECT * FROM quotes WHERE article_url = ? ORDER BY position", [url]))]
+    for q in found:
+        q["who"] = who(q)
+        if q.get("speaker"):
+            q["page"] = datasette.urls.database(database) + "/person?" + urllib.parse.urlencode({"name": q["speaker"]})
+    return found
+
+
 async def reading(datasette, database: str, url: str) -> dict | None:
     db = datasette.get_database(database)
 
@@ -129,12 +167,16 @@ async def reading(datasette, database: str, url: str) -> dict | None:
         if await db.table_exists("article_mentions")
         else []
     )
+    quotes = await quotes_of(datasette, database, url)
+    paragraphs = [p for p in (article.get("body") or "").split("\n\n") if p.strip()]
     return {
         "article": article,
+        "quotes": quotes,
+        "marked": marked(paragraphs, quotes),
         "published": wib_date(article.get("published_at"), article.get("published_precision")),
         "modified": wib_date(article.get("modified_at")),
         "tags": json.loads(article.get("tags") or "[]"),
-        "paragraphs": [p for p in (article.get("body") or "").split("\n\n") if p.strip()],
+        "paragraphs": paragraphs,
         "links": [
             {**link, "archived": datasette.urls.row(database, "articles", tilde_encode(link["target_url"]))}
             for link in links

@@ -12,6 +12,7 @@ import csv
 import io
 import re
 import sys
+import urllib.parse
 
 from datasette import hookimpl
 from datasette.utils import tilde_encode
@@ -34,7 +35,11 @@ ARTICLE_COLUMNS = {"article_url"}  # cells of canned queries that name a stored 
 csv.field_size_limit(sys.maxsize)  # an article body is longer than Python's 131,072-character default
 
 
-def fts_query(text: str | None, stems: bool = False) -> str:
+ARTICLE_TEXT = ("{title body}", "{title_stems body_stems}")  # the columns of articles_fts: words, stems
+QUOTE_TEXT = ("{quote}", "{quote_stems}")  # of quotes_fts
+
+
+def fts_query(text: str | None, stems: bool = False, columns: tuple[str, str] = ARTICLE_TEXT) -> str:
     """Any text a person types as a safe FTS5 query: each word and each quoted phrase a quoted term, all of them
     required. ``anak-anak``, ``Kep. Babel``, ``Hukum & Kriminal``, an unbalanced quote: none is an error.
 
@@ -49,7 +54,7 @@ def fts_query(text: str | None, stems: bool = False) -> str:
         words = WORD.findall(phrase)
         if words:
             quoted = '"' + " ".join(w.rstrip("*") for w in words) + '"'
-            terms.append(f"{{title body}} : {quoted}" if stems else quoted)
+            terms.append(f"{columns[0]} : {quoted}" if stems else quoted)
     for word in WORD.findall(PHRASE.sub(" ", text).replace('"', " ")):
         core = word.rstrip("*").strip(".'’-")
         if not core:
@@ -58,7 +63,7 @@ def fts_query(text: str | None, stems: bool = False) -> str:
             terms.append(f'"{core}"*')
         elif stems:
             stemmed = " ".join(stem(w) for w in STEM_WORD.findall(core))
-            terms.append(f'({{title body}} : "{core}" OR {{title_stems body_stems}} : "{stemmed}")')
+            terms.append(f'({columns[0]} : "{core}" OR {columns[1]} : "{stemmed}")')
         else:
             terms.append(f'"{core}"')
     return " AND ".join(terms) if stems and terms else " ".join(terms) or NOTHING
@@ -87,11 +92,17 @@ def stem_snippet(body: str | None, text: str | None, words: int = 24) -> str:
 def prepare_connection(conn):
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
     conn.create_function("fts_query_stemmed", 1, lambda text: fts_query(text, stems=True), deterministic=True)
+    conn.create_function(
+        "fts_query_quotes", 1, lambda text: fts_query(text, stems=True, columns=QUOTE_TEXT), deterministic=True
+    )
     conn.create_function("stem_snippet", 2, stem_snippet, deterministic=True)
 
 
 @hookimpl
-def render_cell(value, column, database, datasette):
+def render_cell(value, column, database, datasette, table=None):
+    if (column == "person" or (table == "people" and column == "name")) and isinstance(value, str) and value:
+        page = datasette.urls.database(database) + "/person?" + urllib.parse.urlencode({"name": value})
+        return Markup(f'<a href="{escape(page)}">{escape(value)}</a>')
     if column == "snippet" and isinstance(value, str):
         return Markup(str(escape(value)).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
     if column in ARTICLE_COLUMNS and isinstance(value, str) and value.startswith("http"):
