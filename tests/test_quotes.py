@@ -157,3 +157,14 @@ def test_on_forms_and_speakers_held_out(seed):
     assert got["direct_recall"] >= 0.95 and got["direct_precision"] >= 0.95
     assert got["speaker_right"] >= 0.9
     assert got["indirect_marked_indirect"] == 1.0
+
+
+def test_a_watchlist_takes_people_as_well_as_terms(tmp_path):
+    from suarapos_crawler.enrich.watchlist import WatchTerm, load_watchlist
+
+    path = tmp_path / "watchlist.yml"
+    path.write_text("- Diskominfo Babel\n- person: Eko Kurniawan\n  label: Pak Eko\n", encoding="utf-8")
+    assert load_watchlist(path) == [
+        WatchTerm("Diskominfo Babel", "Diskominfo Babel"),
+        WatchTerm("Eko Kurniawan", "Pak Eko", person=True),
+    ]

@@ -7,9 +7,12 @@ mapping with ``term`` and an optional ``label``::
     - term: Pranata Humas
       label: Humas
     - Pangkalpinang
+    - person: Eko Kurniawan
 
 A term of several words is matched as a phrase of the article's words (case and punctuation aside); a
-term of one word also in any of its forms, by its Indonesian stem (``tangkap`` finds ``ditangkap``).
+term of one word also in any of its forms, by its Indonesian stem (``tangkap`` finds ``ditangkap``). A person
+(``person:``) is mentioned where their name is, and where they are quoted (``ujarnya``, ``kata Eko``: the quotes
+say whose words they are).
 Pure functions; ``storage.mentions`` stores what they find.
 """
 
@@ -34,6 +37,8 @@ class WatchTerm:
     """As the reader wrote it."""
     label: str
     """What the term is shown as (the term itself when the list gives no label)."""
+    person: bool = False
+    """A person: their quotes mention them too."""
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -66,14 +71,15 @@ def load_watchlist(path: str | Path) -> list[WatchTerm]:
         raise WatchlistError(f"{path} must be a list of terms, not a {type(data).__name__}")
     terms: dict[str, WatchTerm] = {}
     for number, entry in enumerate(data, 1):
+        person = isinstance(entry, dict) and "person" in entry
         if isinstance(entry, dict):
-            term, label = entry.get("term"), entry.get("label")
+            term, label = entry.get("person" if person else "term"), entry.get("label")
         else:
             term, label = entry, None
         if not isinstance(term, str | int) or not WORD.findall(str(term)):
-            raise WatchlistError(f"{path}: entry {number} has no term (a text, or term: with a text)")
+            raise WatchlistError(f"{path}: entry {number} has no term (a text, or term: or person: with a text)")
         term = " ".join(str(term).split())
-        terms.setdefault(term.lower(), WatchTerm(term, " ".join(str(label).split()) if label else term))
+        terms.setdefault(term.lower(), WatchTerm(term, " ".join(str(label).split()) if label else term, person))
     return list(terms.values())
 
 

@@ -90,9 +90,9 @@ def save_article(
     if stored and stored.get("moved_from"):
         move_article(db, stored["moved_from"], row["url"])
     outcome = write_row(db, row, stored, seen_at)
-    save_what_goes_with(db, article, row, outcome, seen_at, terms)
-    if outcome != "unchanged":  # an unchanged text's quotes were read already
+    if outcome != "unchanged":  # an unchanged text's quotes were read already (a watched person's mentions count them)
         save_quotes(db, row["url"], row.get("title") or "", row.get("body") or "", gazetteer)
+    save_what_goes_with(db, article, row, outcome, seen_at, terms)
     return outcome
 
 

@@ -397,6 +397,8 @@ def add_quotes_and_people(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX idx_people_name_key_unique ON people (name_key)")
     db["quotes"].enable_fts(["quote", "quote_stems"], create_triggers=True, tokenize=TOKENIZE)
     db.execute(f"INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('rank', '{QUOTES_RANK}')")
+    db["watch_terms"].add_column("kind", str)  # a term, or a person (their quotes mention them too)
+    db.execute("UPDATE watch_terms SET kind = 'term'")
     for url, title, body in db.execute("SELECT url, title, body FROM articles").fetchall():
         save_quotes(db, url, title, body, refresh=False)
     refresh_people(db)

@@ -122,3 +122,15 @@ def test_an_archive_of_the_release_before_gains_quotes_and_people_from_its_store
         "SELECT q.speaker FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid WHERE quotes_fts MATCH 'kompetensi'"
     ).fetchall()
     assert found == [("Eko Kurniawan",)]
+
+
+def test_a_watched_persons_quotes_are_mentions_of_them_where_the_name_is_not_printed(db):
+    from suarapos_crawler.enrich.watchlist import WatchTerm
+
+    watched = [WatchTerm("Eko Kurniawan", "Pak Eko", person=True), WatchTerm("Pranata Humas", "Pranata Humas")]
+    storage.rematch(db, watched)
+    storage.save_article(db, seed_article(), "t1", watched)
+    mentions = {r["term"]: (r["label"], r["count"]) for r in db["article_mentions"].rows}
+    # named twice in full (the first quote's attribution, "Eko Kurniawan mengatakan"); ujarnya and terangnya are his
+    assert mentions["Eko Kurniawan"] == ("Pak Eko", 4)
+    assert storage.watched_terms(db) == watched
