@@ -71,6 +71,13 @@ NOT_PROSE_CLASSES = {
     "page-links",
     "pagination",
     "post-page-numbers",
+    # comments a theme prints inside the content (WordPress's own classes: comments_template, wp_list_comments)
+    "comments-area",
+    "comment-list",
+    "comment-respond",
+    # a view counter (Post Views Counter): a number that changes on every fetch would make every fetch a version
+    "post-views",
+    "post-views-count",
 }
 BLOCK_TAGS = {
     "p",
@@ -264,7 +271,9 @@ def strip_non_prose(root) -> None:
     furniture = [
         el
         for el in root.iter()
-        if isinstance(el.tag, str) and (el.tag in NOT_PROSE_TAGS or classes(el) & NOT_PROSE_CLASSES)
+        if isinstance(el.tag, str)
+        and (el.tag in NOT_PROSE_TAGS or classes(el) & NOT_PROSE_CLASSES)
+        and not (el.tag == "figure" and el.find(".//table") is not None)  # a table block (wp-block-table) is text
     ]
     for el in furniture:
         if attached(el, root):  # not inside a box already taken out
@@ -294,6 +303,8 @@ def _blocks(el, out: list[str]) -> None:
             out.append("\n\n")
         elif node.tag == "br":
             out.append("\n")
+        elif node.tag in ("td", "th") and node.getprevious() is not None:
+            out.append(" | ")  # a table's row is a line, its cells apart
         if node.text:
             out.append(_inline(node.text))
         stack.append((node, True))

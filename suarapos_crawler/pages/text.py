@@ -14,6 +14,10 @@ from collections import Counter
 
 # Zero-width characters, dropped (the no-break space is whitespace to str.split already).
 ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
+# Every other invisible format character (Unicode's Cf: soft hyphen, word joiner, direction marks and overrides) is
+# dropped too: inside a word each one splits it for the search index (ti\u00admah is not found as timah), and
+# a direction override can make a title read backwards.
+FORMAT_CHARACTERS = dict.fromkeys(c for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf")
 
 
 # C0 and C1 control characters but the whitespace str.split already reads as spaces, dropped.
@@ -30,6 +34,8 @@ def clean_line(text: str | None) -> str:
         for char in ZERO_WIDTH:
             if char in text:
                 text = text.replace(char, "")
+        if not text.isprintable():  # a format character is not printable: only then is the table looked up
+            text = text.translate(FORMAT_CHARACTERS)
     text = " ".join(text.split())
     if not text.isprintable():  # after the split no whitespace is left to fail it: nearly always a control character
         text = " ".join(text.translate(CONTROL_CHARACTERS).split())

@@ -52,8 +52,8 @@ def listen(
     served_theme = theme if day >= redesign_day else "newspaper"
     from twisted.internet import reactor
 
-    if speech not in ("seen", "held_out"):
-        raise ValueError(f"--speech must be seen or held_out, not {speech!r}")
+    if speech not in ("seen", "held_out", "none"):
+        raise ValueError(f"--speech must be seen, held_out or none, not {speech!r}")
     site = build_site(articles=articles, day=day, now=now, seed=seed, speech=speech)
     fault_set = Faults.parse(faults, site)
     holder = SampleSite(site, "http://placeholder", fault_set, served_theme)

@@ -232,7 +232,8 @@ def build_site(
     articles: int = 60, day: int = 1, now: datetime | None = None, seed: int = 8, speech: str = "seen"
 ) -> Site:
     """The site as it stands on ``day`` (1 or later) with ``articles`` articles on day 1; its quotes in the forms
-    of ``speech`` (``seen``, or ``held_out``: forms the quote extraction was not written against)."""
+    of ``speech`` (``seen``, or ``held_out``: forms the quote extraction was not written against; ``none``: as the
+    writer drew them, no truth of quotes: the site an archive of an earlier release was made of)."""
     if articles < 20:
         raise ValueError("the sample needs at least 20 articles to show every quirk")
     now = (now or wib_now_default()).astimezone(WIB)
@@ -277,8 +278,9 @@ def build_site(
         )
 
     _give_quirks(made, rng, writer, sections, now)
-    give_voices(made, seed, speech)
-    next(a for a in made if "seed_article" in a.traps).quotes = seed_article_quotes()
+    if speech != "none":  # none: the text as the writer drew it, as releases before the speech pass served it
+        give_voices(made, seed, speech)
+        next(a for a in made if "seed_article" in a.traps).quotes = seed_article_quotes()
 
     live = [a for a in made if a.day <= day]
     if day >= 2:

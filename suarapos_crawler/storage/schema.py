@@ -404,6 +404,41 @@ def add_quotes_and_people(db: Database) -> None:
     refresh_people(db)
 
 
+@MIGRATIONS(name="0014_no_format_characters")
+def drop_format_characters(db: Database) -> None:
+    """Text stored before this release loses the invisible format characters a page carried (a soft hyphen, a word
+    joiner, a direction mark inside a word): each split its word for the search index, so ``ti\u00admah`` was not
+    found as ``timah``. The articles changed get their stems, search entries and quotes again. The list is this
+    step's own (Unicode's Cf as this Python knows it), as an applied migration may not change."""
+    import re
+    import unicodedata
+
+    from ..enrich.stems import stems_of
+    from .quotes import refresh_people, save_quotes
+
+    invisible = dict.fromkeys(c for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf")
+    found = re.compile("[" + "".join(map(chr, invisible)) + "]").search
+    db.conn.create_function("has_invisible", 1, lambda text: bool(text and found(text)), deterministic=True)
+    db.conn.create_function("visible", 1, lambda text: text and text.translate(invisible), deterministic=True)
+    rows = db.execute(
+        "SELECT rowid, url FROM articles WHERE has_invisible(title) OR has_invisible(body) OR has_invisible(author)"
+    ).fetchall()
+    for rowid, url in rows:
+        db.execute(
+            "UPDATE articles SET title = visible(title), body = visible(body), author = visible(author), "
+            "dateline = visible(dateline) WHERE rowid = ?",
+            [rowid],
+        )
+        title, body = db.execute("SELECT title, body FROM articles WHERE rowid = ?", [rowid]).fetchone()
+        db.execute(
+            "UPDATE articles SET title_stems = ?, body_stems = ? WHERE rowid = ?",
+            [stems_of(title), stems_of(body), rowid],
+        )
+        save_quotes(db, url, title, body, refresh=False)
+    if rows:
+        refresh_people(db)
+
+
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
     """A full-text index with its three triggers, filled from the table.
 

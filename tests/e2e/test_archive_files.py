@@ -184,7 +184,12 @@ def test_a_plain_crawl_upgrades_the_release_0_1_archive_in_place(release_archive
     }
     before.close()
     with SampleSiteProcess(
-        articles=made["articles"], day=2, now=made["now"], port=made["port"], truth=tmp_path / "truth.json"
+        articles=made["articles"],
+        day=2,
+        now=made["now"],
+        port=made["port"],
+        truth=tmp_path / "truth.json",
+        speech="none",  # the site as release 0.1.0 crawled it (its quotes had no forms yet)
     ) as site:
         result = run_crawl(site.base_url, release_archive, log_level="INFO")
         later = run_crawl(site.base_url, release_archive, log_level="INFO")

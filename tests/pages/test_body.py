@@ -75,3 +75,49 @@ def test_paragraphs_an_unclosed_ad_swallowed_are_the_articles_and_the_ad_is_not(
 def test_a_box_without_the_block_editors_marks_goes_whole():
     body = body_of('<div><p>Satu.</p><div class="td-a-rec"><p>Iklan panjang sekali di sini.</p></div><p>Dua.</p></div>')
     assert body.paragraphs == ["Satu.", "Dua."]
+
+
+# ---- round four: what plugins and editors put inside the content ------------------------------------------------
+
+TABLE = (
+    "<table><tbody><tr><th>Kecamatan</th><th>Penerima</th><th>Anggaran</th></tr>"
+    "<tr><td>Bukitintan</td><td>120</td><td>Rp 60 juta</td></tr></tbody></table>"
+)
+
+
+def test_a_table_is_kept_a_row_a_line_its_cells_apart():
+    assert body_of(f"<p>Rincian bantuan.</p>{TABLE}").paragraphs == [
+        "Rincian bantuan.",
+        "Kecamatan | Penerima | Anggaran",
+        "Bukitintan | 120 | Rp 60 juta",
+    ]
+
+
+def test_a_table_block_of_the_block_editor_is_text_not_a_figure():
+    body = body_of(
+        f'<p>Rincian.</p><figure class="wp-block-table">{TABLE}<figcaption>Sumber: Dinsos</figcaption></figure>'
+    )
+    assert body.paragraphs == ["Rincian.", "Kecamatan | Penerima | Anggaran", "Bukitintan | 120 | Rp 60 juta"]
+
+
+def test_comments_printed_inside_the_content_are_not_the_article():
+    comments = (
+        '<div id="comments" class="comments-area"><h2 class="comments-title">2 tanggapan untuk berita ini</h2>'
+        '<ol class="comment-list"><li class="comment"><article class="comment-body"><footer class="comment-meta">'
+        '<b class="fn">Budi</b> <span class="says">berkata:</span></footer><div class="comment-content">'
+        "<p>Mantap, semoga segera dimulai.</p></div></article></li></ol></div>"
+    )
+    assert body_of(f"<p>Satu dua tiga.</p>{comments}").paragraphs == ["Satu dua tiga."]
+
+
+def test_a_view_counter_is_not_text_a_number_that_changes_each_fetch_would_make_each_fetch_a_version():
+    counter = (
+        '<div class="post-views content-post post-7 entry-meta"><span class="post-views-label">Dibaca</span> '
+        '<span class="post-views-count">1.234</span> kali</div>'
+    )
+    assert body_of(f"<p>Satu dua tiga.</p>{counter}").paragraphs == ["Satu dua tiga."]
+
+
+def test_invisible_characters_inside_words_go_so_search_finds_the_word():
+    body = body_of("<p>Harga ti\u00admah naik, kata war\u2060ga di\u200e Pangkal\u200fpinang.</p>")
+    assert body.paragraphs == ["Harga timah naik, kata warga di Pangkalpinang."]

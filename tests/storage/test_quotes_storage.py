@@ -113,7 +113,7 @@ def test_an_archive_of_the_release_before_gains_quotes_and_people_from_its_store
     for row in (seed_article(), other("https://www.suarapos.com/a2/", "Rapat dipimpin Eko Kurniawan di Koba.", 2)):
         db["articles"].insert(storage.article_row(row))  # as the release before stored them
     before = {t: list(db[t].rows) for t in ("articles", "article_sections", "article_tags", "related_links")}
-    assert storage.upgrade(db) == ["0013_quotes_and_people"]
+    assert storage.upgrade(db)[0] == "0013_quotes_and_people"
     assert {t: list(db[t].rows) for t in before} == before
     assert db["quotes"].count == 4
     eko = person(db, "Eko Kurniawan")

@@ -187,3 +187,35 @@ def test_an_archive_with_control_characters_in_its_text_loses_them_on_upgrade_an
     ).fetchall()
     assert hits == [("https://www.suarapos.com/a/", "Timah Babel")]  # the index holds the text as it is now
     fts_ok(db)
+
+
+def test_stored_text_with_invisible_characters_loses_them_on_upgrade_and_is_found_by_the_plain_word(tmp_path):
+    db = Database(tmp_path / "old.db")
+    with db.atomic():  # an archive of the release before
+        MIGRATIONS.ensure_migrations_table(db)
+        MIGRATIONS.apply(db, stop_before="0014_no_format_characters")
+    from suarapos_crawler.enrich.stems import stems_of
+
+    for url, title, body in (
+        ("https://www.suarapos.com/a/", "Harga Ti\u00admah Naik", "Kata war\u2060ga, harga ti\u00admah naik lagi."),
+        ("https://www.suarapos.com/b/", "Bersih", "Teks tanpa apa-apa."),
+    ):
+        db["articles"].insert(
+            {
+                "url": url,
+                "title": title,
+                "body": body,
+                "published_at": "2026-12-01T08:00:00+07:00",
+                "title_stems": stems_of(title),
+                "body_stems": stems_of(body),
+            }  # fmt: skip
+        )
+    assert storage.upgrade(db) == ["0014_no_format_characters"]
+    row = db["articles"].get("https://www.suarapos.com/a/")
+    assert (row["title"], row["body"]) == ("Harga Timah Naik", "Kata warga, harga timah naik lagi.")
+    assert row["body_stems"] == stems_of("Kata warga, harga timah naik lagi.")
+    hits = db.execute(
+        "SELECT a.url FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH 'timah'"
+    ).fetchall()
+    assert hits == [("https://www.suarapos.com/a/",)]
+    assert db["articles"].get("https://www.suarapos.com/b/")["title"] == "Bersih"
