@@ -152,3 +152,18 @@ def test_lastmods_that_date_the_file_not_the_posts_are_not_believed():
     spread = [f"2026-11-{1 + i % 27:02d}T08:{i:02d}:00+07:00" for i in range(30)]
     assert plan.lastmods_believable(spread)
     assert plan.lastmods_believable(just_now[:5])  # too few to judge: a quiet site's five newest, edited today
+
+
+def test_a_block_of_stored_posts_pinned_above_a_sections_list_does_not_stop_its_paging():
+    """Featured or sticky posts printed before the list (five stored, on every page), then ten new: the list has not
+    reached what the archive holds (counted, they stopped every section at page 1: 10 of 30 new articles stored
+    without a sitemap, run after run)."""
+    base = "https://www.suarapos.com"
+    pinned = [f"{base}/pilihan-{i}/" for i in range(5)]
+    new = [f"{base}/baru-{i}/" for i in range(10)]
+    old = [f"{base}/lama-{i}/" for i in range(10)]
+    plan = CrawlPlan(now=NOW, previous_run_completed=True, stored={url: (0.0, 0.0, 0.0) for url in pinned + old})
+    assert plan.keep_paging(plan.known_where_listing_is(pinned + new))
+    assert plan.keep_paging(plan.known_where_listing_is(new[:4] + old[:1]))  # the list reaches the archive...
+    assert not plan.keep_paging(plan.known_where_listing_is(new[:4] + old[:6]))  # ...and goes on inside it: stop
+    assert not plan.keep_paging(plan.known_where_listing_is(old))  # nothing new: stop, as before

@@ -39,7 +39,9 @@ class Command(ScrapyCommand):
         parser.add_argument("--faults", default="", help="comma-separated faults to inject")
         parser.add_argument("--seed", type=int, default=8, help="random seed (default 8)")
         parser.add_argument(
-            "--speech", default="seen", help="the forms quotes take: seen (default), held_out (for measuring), none (as before quotes had forms)"
+            "--speech",
+            default="seen",
+            help="the forms quotes take: seen (default), held_out (for measuring), none (as before quotes had forms)",
         )
         parser.add_argument("--truth", default=None, help="write the ground truth to this JSON file")
         parser.add_argument("--gzip", action="store_true", help="compress pages for clients that accept gzip")

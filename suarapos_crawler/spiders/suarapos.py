@@ -273,13 +273,13 @@ class SuaraposSpider(scrapy.Spider):
             yield out
         for out in self.follow_articles(listed):
             yield out
-        known = sum(self.plan.known(url) for url in listed)
         # Pages of this section read so far in this run, whatever its next-page links look like (/page/N/, ?hal=N)
         depth = response.meta.get("section_depth", 1)
         section = section_of(response.url, self.base_url)
         seen = self.section_listed.setdefault(section, set())
         fresh = [url for url in listed if url not in seen]
         seen.update(fresh)
+        known = self.plan.known_where_listing_is(fresh)
         next_url = page.next_page_url
         if not next_url:
             return

@@ -174,13 +174,25 @@ def believed_not(why: str) -> str:
 
 
 def confirmed_canonical(row: dict, stored: dict | None) -> bool:
-    """The archive holds this post at the canonical URL the page names (same WordPress post ID)."""
-    return stored is not None and bool(row.get("post_id")) and stored.get("post_id") == row["post_id"]
+    """The archive holds this post at the canonical URL the page names: the same WordPress post ID, and mostly the
+    same text (a site reinstalled gives its post IDs again, to other articles)."""
+    return (
+        stored is not None
+        and bool(row.get("post_id"))
+        and stored.get("post_id") == row["post_id"]
+        and text_overlap(row.get("body") or "", stored.get("body") or "") >= SAME_TEXT_OVERLAP
+    )
 
 
 def another_post(row: dict, stored: dict) -> bool:
-    """The stored row is another WordPress post (post IDs are printed by WordPress itself, not by SEO plugins)."""
-    return bool(row.get("post_id") and stored.get("post_id") and row["post_id"] != stored["post_id"])
+    """The stored row is another WordPress post (post IDs are printed by WordPress itself, not by SEO plugins); the
+    same text under a new post ID is the same article, re-imported into a reinstalled site."""
+    return bool(
+        row.get("post_id")
+        and stored.get("post_id")
+        and row["post_id"] != stored["post_id"]
+        and text_overlap(row.get("body") or "", stored.get("body") or "") < SAME_TEXT_OVERLAP
+    )
 
 
 def text_overlap(a: str, b: str) -> float:

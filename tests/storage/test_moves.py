@@ -104,3 +104,33 @@ def test_the_same_post_under_a_new_url_is_not_a_republished_copy(db):
     other_post = dedup.process_item(Article(**{**fields, "url": NEW + "x/", "fetched_url": NEW + "x/", "post_id": 13}))
     assert isinstance(same_post, Article)
     assert isinstance(other_post, Duplicate)
+
+
+# ---- a site reinstalled: post IDs given again --------------------------------------------------------------------
+
+REUSED = "https://www.suarapos.com/berita-baru-setelah-pindah-server/"
+
+
+def test_a_new_article_given_a_stored_articles_post_id_and_canonical_is_its_own_row(db):
+    storage.save_article(db, article(url=OLD, fetched_url=OLD), "t1")
+    newcomer = article(
+        url=OLD,  # its rel=canonical names the stored article (an SEO plugin's copy of the old settings)
+        fetched_url=REUSED,
+        title="Berita Baru Setelah Pindah Server",
+        body="Teks yang sama sekali lain tentang pelabuhan dan kapal nelayan di pesisir.",
+        modified_at="2026-12-07T10:00:00+07:00",
+        content_hash="h2",
+    )
+    assert storage.save_article(db, newcomer, "t2") == "new"
+    assert db["articles"].get(OLD)["title"] == "Gubernur Buka Festival"
+    assert db["articles"].get(REUSED)["title"] == "Berita Baru Setelah Pindah Server"
+    assert db["article_versions"].count == 0
+
+
+def test_the_same_text_under_a_new_post_id_is_the_same_article_re_imported(db):
+    storage.save_article(db, article(url=OLD, fetched_url=OLD), "t1")
+    reimported = article(url=OLD, fetched_url=OLD, post_id=90012, title="Gubernur Buka Festival (Ralat)",
+                         modified_at="2026-12-07T10:00:00+07:00")  # fmt: skip
+    assert storage.save_article(db, reimported, "t2") == "updated"
+    row = db["articles"].get(OLD)
+    assert (row["post_id"], row["title"]) == (90012, "Gubernur Buka Festival (Ralat)")
