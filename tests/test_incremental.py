@@ -167,3 +167,13 @@ def test_a_block_of_stored_posts_pinned_above_a_sections_list_does_not_stop_its_
     assert plan.keep_paging(plan.known_where_listing_is(new[:4] + old[:1]))  # the list reaches the archive...
     assert not plan.keep_paging(plan.known_where_listing_is(new[:4] + old[:6]))  # ...and goes on inside it: stop
     assert not plan.keep_paging(plan.known_where_listing_is(old))  # nothing new: stop, as before
+
+
+def test_a_post_dated_ahead_is_not_fetched_again_on_every_run():
+    """A post dated 30 days ahead (scheduled, published early), its sitemap lastmod as far ahead: before, it was in
+    the refresh window and "changed since stored" on every run, and fetched on every run."""
+    url = "https://www.suarapos.com/dijadwalkan/"
+    ahead = (NOW.timestamp() + 30 * 86400, 0.0, NOW.timestamp() - 3600)
+    plan = CrawlPlan(now=NOW, previous_run_completed=True, stored={url: ahead})
+    assert not plan.changed_since_stored(url, "2026-12-29T14:00:00+07:00")
+    assert not plan.should_fetch(url)

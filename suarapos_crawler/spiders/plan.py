@@ -15,7 +15,7 @@ from functools import cached_property
 from sqlite_utils import Database
 
 from .. import storage
-from ..clock import WIB, believable, parse_iso
+from ..clock import CLOCK_SLACK, WIB, believable, parse_iso
 
 MODES = ("default", "backfill", "refresh", "replay")
 
@@ -132,6 +132,8 @@ class CrawlPlan:
         if url in self.confirmed_unchanged:
             return False
         published = self.stored.get(url, (0.0, 0.0, 0.0))[0]
+        if published > (self.now + CLOCK_SLACK).timestamp():  # dated ahead (a post scheduled, published early):
+            return False  # always "in the window", it was fetched every run; the rolling re-check looks at it
         return published >= (self.now - timedelta(days=self.refresh_days)).timestamp()
 
     def should_fetch(self, url: str) -> bool:
@@ -141,8 +143,9 @@ class CrawlPlan:
         return not self.known(url) or (url in self.stored and self.due_again(url))
 
     def changed_since_stored(self, url: str, lastmod: str | None) -> bool:
-        """A sitemap ``lastmod`` newer than what the stored copy says (its modified time, or when it was fetched)."""
-        when = parse_iso(lastmod)
+        """A sitemap ``lastmod`` newer than what the stored copy says (its modified time, or when it was fetched). One
+        ahead of now says nothing: a post dated ahead carries it on every run, and was fetched on every run."""
+        when = believable(parse_iso(lastmod), self.now)
         if url not in self.stored or when is None:
             return False
         return when.timestamp() > self.stored[url][1]
