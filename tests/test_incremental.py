@@ -164,6 +164,7 @@ def test_a_block_of_stored_posts_pinned_above_a_sections_list_does_not_stop_its_
     old = [f"{base}/lama-{i}/" for i in range(10)]
     plan = CrawlPlan(now=NOW, previous_run_completed=True, stored={url: (0.0, 0.0, 0.0) for url in pinned + old})
     assert plan.keep_paging(plan.known_where_listing_is(pinned + new))
+    assert plan.keep_paging(plan.known_where_listing_is(new[:4] + pinned + new[4:]))  # the newest four above them
     assert plan.keep_paging(plan.known_where_listing_is(new[:4] + old[:1]))  # the list reaches the archive...
     assert not plan.keep_paging(plan.known_where_listing_is(new[:4] + old[:6]))  # ...and goes on inside it: stop
     assert not plan.keep_paging(plan.known_where_listing_is(old))  # nothing new: stop, as before

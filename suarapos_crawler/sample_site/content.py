@@ -71,6 +71,11 @@ class SampleArticle:
     day: int = 1  # the sample day on which the article first appears
     split_at: list[int] = field(default_factory=list)  # <!--nextpage-->: the first paragraph of pages 2, 3...
     quotes: list[dict] = field(default_factory=list)  # who says what, in print order (speech.py)
+    # Round four's faults: a data table after the text (in a block editor's figure or not), comments printed inside
+    # the content element
+    table: list[tuple[str, ...]] = field(default_factory=list)
+    table_figure: bool = False
+    comments_in_content: bool = False
 
     @property
     def page_count(self) -> int:
@@ -86,6 +91,7 @@ class SampleArticle:
         return f"/{self.slug}/"
 
 
+VIEWS_MARK = "@@VIEWS@@"  # where a view counter's number goes; the server writes the count of each request
 DELETED_POST_ID = -1
 DELETED_SLUG = "berita-ini-sudah-dihapus-redaksi"
 LONG_PATH_POST_ID = -2  # a link whose path is 3,000 characters long
@@ -113,6 +119,8 @@ class Site:
     articles: list[SampleArticle]  # newest first, only those live on this day
     sections: dict[str, Section]
     per_page: int = 10
+    featured: list = field(default_factory=list)  # older posts every section page pins above its list (a fault)
+    view_counter: bool = False  # every article's content ends with a counter of its views (a fault)
 
     def __post_init__(self):
         self.by_id = {a.post_id: a for a in self.articles}

@@ -69,9 +69,17 @@ TRIED = {
     "slug_retitled": "title corrected, slug made from it",
     "takedown": "three posts deleted: 410, 404, soft 404",
     "sitemap_spam": "20,000 dead URLs in each post sitemap",
+    "invisible_chars": "a soft hyphen, word joiner or direction mark inside words",
+    "featured_block": "5 older posts pinned above every section's list",
+    "no_sitemap": "the sitemaps answer 404",
+    "section_burst": "30 new articles in one section in half an hour",
+    "post_id_reuse": "a reinstall gives stored posts' IDs to new ones",
+    "view_counter": "a view counter inside the content, +1 every request",
+    "comments_in_content": "comments printed inside the content",
+    "table_in_body": "a data table in the text",
 }
 # Faults of what happens to stored articles later: what the refresh of the clean archive did is what is said.
-LATER = ("slug_change", "slug_retitled", "takedown", "sitemap_spam")
+LATER = ("slug_change", "slug_retitled", "takedown", "sitemap_spam", "post_id_reuse", "view_counter")
 
 # What a menu fault's ledger entries mean, said beside them.
 MEANING = {
@@ -216,6 +224,15 @@ def what_the_refresh_did(db: Database, truth: dict, fault: str) -> str:
     if fault == "takedown":
         said = [r[0] for r in db.execute("SELECT gone_status FROM articles WHERE gone_at IS NOT NULL ORDER BY 1 DESC")]
         return f"{len(said)} kept, marked gone ({', '.join(map(str, said))})"
+    if fault == "view_counter":
+        return f"{db['article_versions'].count} versions after every article was fetched again"
+    if fault == "post_id_reuse":
+        given = [a for a in truth["articles"] if fault in a["faults"]]
+        kept = [r[0] for r in db.execute("SELECT url FROM articles WHERE post_id >= 90001")]
+        changed = db.execute("SELECT COUNT(*) FROM article_versions WHERE url IN (SELECT url FROM articles WHERE "
+                             "post_id >= 90001)").fetchone()[0]  # fmt: skip
+        stored = sum(bool(db["articles"].count_where("url = ?", [a["url"]])) for a in given)
+        return f"{stored} of {len(given)} new stored; {len(kept)} old kept, {changed} overwritten"
     moved = next(a for a in truth["articles"] if fault in a["faults"])
     rows = db.execute("SELECT COUNT(*) FROM articles WHERE post_id = ?", [moved["post_id"]]).fetchone()[0]
     versions = db.execute("SELECT COUNT(*) FROM article_versions WHERE url = ?", [moved["url"]]).fetchone()[0]

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import quote
 
-from .content import LONG_PATH_POST_ID, BacaJuga, SampleArticle, Site, slugify
+from . import vocab
+from .content import LONG_PATH_POST_ID, BacaJuga, SampleArticle, Site, _Writer, slugify
 
 SPAM_URLS = 20_000  # dead URLs each post sitemap lists under sitemap_spam
+BURST = 30  # articles section_burst publishes
+REUSED = 5  # post IDs post_id_reuse gives again
+# Under invisible_chars: the characters, one an article (soft hyphen, word joiner, LRM, RLM, zero-width space,
+# zero-width non-joiner, a byte-order mark inside the text), and the articles that carry them.
+INVISIBLE = ("\u00ad", "\u2060", "\u200e", "\u200f", "\u200b", "\u200c", "\ufeff")
+INVISIBLE_OFFSETS = (37, 39, 41, 43, 45, 47, 49)
+COMMENTS_OFFSETS = (36, 38, 40)
+TABLE_OFFSETS = (42, 44, 46)
+REUSE_OFFSETS = (50, 53, 56, 59, 62)
+TABLE = (("Kecamatan", "Penerima", "Anggaran"), ("Bukitintan", "120", "Rp 60 juta"), ("Gerunggang", "95", "Rp 47 juta"))
 FAULTS = {
     "retry_503": "the article's first request answers 503 with Retry-After: 1, later ones succeed",
     "slow": "the article answers after SLOW_SECONDS seconds",
@@ -50,6 +62,17 @@ FAULTS = {
     "slug_change": "the article's slug was edited: its old URL answers 301 to the new one, the text is the same",
     "slug_retitled": "the article's title was corrected and its slug made from the new title; the old URL answers 301",
     "takedown": "three articles were deleted: one answers 410, one 404, one the theme's 404 page with status 200",
+    # round four: what years of the live web bring that no one here had imagined
+    "invisible_chars": "seven articles hold an invisible character (soft hyphen, word joiner, direction mark...) inside "
+    "a word of their title and of their text",
+    "featured_block": "every section page prints the same 5 older posts in a block above its list (Pilihan Redaksi)",
+    "no_sitemap": "the sitemaps answer 404 (a plugin switched off)",
+    "section_burst": f"{BURST} articles published in Politik in the last half hour, more than a listing page holds",
+    "post_id_reuse": f"a reinstall: {REUSED} new articles take stored articles' post IDs (theirs are new) and name "
+    "those articles' URLs as rel=canonical",
+    "view_counter": "every article's content ends with a 'Dibaca N kali' counter that grows with every request",
+    "comments_in_content": "three articles print their comment list inside the content element",
+    "table_in_body": "three articles hold a data table (one in a block editor's table figure)",
 }
 # Under takedown: how each deleted article's URL answers, in the order of TAKEDOWN_OFFSETS.
 TAKEDOWN_STATUSES = (410, 404, 200)
@@ -99,6 +122,7 @@ class Faults:
     poisoned: set[int] = field(default_factory=set)  # post IDs that always answer 500 (poison_500)
     canonical_of: dict[int, str] = field(default_factory=dict)  # post ID -> the other article's path it claims
     gone: dict[str, int] = field(default_factory=dict)  # slug of a deleted article -> its status (takedown)
+    carried: dict[int, list[str]] = field(default_factory=dict)  # post ID -> the round-four faults it carries
 
     @classmethod
     def parse(cls, names: str | None, site: Site) -> Faults:
@@ -121,7 +145,43 @@ class Faults:
             site.articles = [a for a in site.articles if a.slug not in faults.gone]
             site.__post_init__()
         faults.apply(site)
+        faults.apply_round_four(site, plain)
         return faults
+
+    def carry(self, article: SampleArticle, name: str) -> None:
+        self.carried.setdefault(article.post_id, []).append(name)
+
+    def apply_round_four(self, site: Site, plain: list[SampleArticle]) -> None:
+        """Round four's faults, written into the articles and the site (and so into the truth)."""
+        on = self.enabled
+        for offset, char in zip(INVISIBLE_OFFSETS, INVISIBLE, strict=True) if "invisible_chars" in on else ():
+            a = plain[offset % len(plain)]
+            a.title = hide_in_longest_word(a.title, char)
+            a.paragraphs = list(a.paragraphs)
+            a.paragraphs[0] = hide_in_longest_word(a.paragraphs[0], char)
+            self.carry(a, "invisible_chars")
+        for offset in COMMENTS_OFFSETS if "comments_in_content" in on else ():
+            plain[offset % len(plain)].comments_in_content = True
+            self.carry(plain[offset % len(plain)], "comments_in_content")
+        for i, offset in enumerate(TABLE_OFFSETS) if "table_in_body" in on else ():
+            a = plain[offset % len(plain)]
+            a.table, a.table_figure = list(TABLE), i == 0
+            self.carry(a, "table_in_body")
+        if "view_counter" in on:
+            site.view_counter = True
+        if "featured_block" in on:
+            site.featured = [a for a in reversed(plain) if not a.split_at][:5]  # older posts, pinned
+        if "section_burst" in on:
+            for i in range(BURST):
+                self.carry(add_article(site, site.now - timedelta(minutes=1 + i), ["politik"], i), "section_burst")
+        for k, offset in enumerate(REUSE_OFFSETS) if "post_id_reuse" in on else ():
+            old = plain[offset % len(plain)]
+            new = add_article(site, site.now - timedelta(minutes=40 + k), old.sections, 100 + k)
+            new.post_id, old.post_id = old.post_id, 90001 + 3 * k
+            self.canonical_of[new.post_id] = old.path
+            self.carry(new, "post_id_reuse")
+        site.articles.sort(key=lambda a: a.published, reverse=True)
+        site.__post_init__()
 
     def apply(self, site: Site) -> None:
         """Faults that are content, not transport: written into the articles (and so into the truth)."""
@@ -160,6 +220,7 @@ class Faults:
 
     def for_article(self, article: SampleArticle) -> list[str]:
         hits = [name for name, pid in self.targets.items() if pid == article.post_id]
+        hits += self.carried.get(article.post_id, [])
         if article.post_id in self.poisoned:
             hits.append("poison_500")
         if "forbidden" in self.enabled:
@@ -173,4 +234,39 @@ class Faults:
             return article.post_id in self.poisoned
         if name == "canonical_home":
             return "canonical_home" in self.enabled
+        if name == "post_id_reuse":
+            return "post_id_reuse" in self.enabled and article.post_id in self.canonical_of
         return self.targets.get(name) == article.post_id
+
+
+def hide_in_longest_word(text: str, char: str) -> str:
+    """``char`` in the middle of the text's longest word, as an editor's paste leaves it."""
+    words = text.split(" ")
+    longest = max(range(len(words)), key=lambda i: (words[i].isalpha(), len(words[i])))
+    word = words[longest]
+    words[longest] = word[: len(word) // 2] + char + word[len(word) // 2 :]
+    return " ".join(words)
+
+
+def add_article(site: Site, when, sections: list[str], n: int) -> SampleArticle:
+    """A new article of the sample's writer, published ``when`` (its own RNG: the site's other draws stay)."""
+    writer = _Writer(random.Random(f"round-four-{site.seed}-{n}"))
+    title = writer.title(when)
+    post_id = max(a.post_id for a in site.articles) + 3
+    article = SampleArticle(
+        post_id=post_id,
+        slug=f"{slugify(title)[:80].strip('-')}-{post_id}",
+        title=title,
+        published=when,
+        modified=when,
+        author=("redaksi", "Redaksi"),
+        sections=list(sections),
+        tags=writer.rng.sample(vocab.TAG_POOL, 2),
+        dateline="SUARAPOS.COM",
+        dash="–",
+        paragraphs=writer.paragraphs(when, 6),
+        image=f"/wp-content/uploads/{when:%Y/%m}/IMG-{post_id}.jpg",
+    )
+    site.articles.append(article)
+    site.by_id[post_id] = article
+    return article

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 from twisted.web import http, resource, server
 
 from . import vocab
-from .content import Site
+from .content import VIEWS_MARK, Site
 from .faults import COOKIE_WALL, CRAWL_DELAY, SLOW_SECONDS, SPAM_URLS, Faults
 from .render import Renderer
 from .render.astra import AstraRenderer
@@ -130,6 +130,11 @@ class SampleSite:
         f = self.faults
         if article is None or reply.status != 200:
             return reply
+        if self.site.view_counter:  # the count of views, one more with every request (after the page cache)
+            count = f"{self.hits.get(f'/{article.slug}/', 0) + 1233:,}".replace(",", ".").encode()
+            reply = Reply(reply.status, reply.body.replace(VIEWS_MARK.encode(), count), reply.headers)
+        if f.on("post_id_reuse", article):
+            return Reply(200, with_canonical(reply.body, self.base + f.canonical_of[article.post_id]), reply.headers)
         if f.on("slow", article):
             return Reply(reply.status, reply.body, reply.headers, delay=SLOW_SECONDS)
         if f.on("drop", article) and self.hits.get(f"/{article.slug}/", 0) <= 1:
@@ -236,6 +241,8 @@ class SampleSite:
             return self.html(self.with_hostile_menu(r.home()))
         if path == "/robots.txt":
             return Reply(200, self.robots_txt(), {"Content-Type": "text/plain; charset=utf-8"})
+        if "no_sitemap" in self.faults.enabled and path.endswith(".xml"):
+            return self.not_found()
         if path in ("/sitemap.xml", "/wp-sitemap.xml"):
             return self.redirect("/sitemap_index.xml")
         if path == "/sitemap_index.xml":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from .content import DELETED_POST_ID, DELETED_SLUG, Site
@@ -14,6 +15,16 @@ def url_of(base: str, slug: str, page: int = 1) -> str:
     """An article's URL as a crawler should store it: percent-escapes in upper case (RFC 3986's normal form)."""
     slug = re.sub(r"%[0-9a-f]{2}", lambda m: m.group(0).upper(), slug)
     return f"{base}/{slug}/" + (f"{page}/" if page > 1 else "")
+
+
+def visible(text: str) -> str:
+    """Text as a reader sees it: without the invisible format characters a paste leaves inside words."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf") if not text.isascii() else text
+
+
+def body_paragraphs(a) -> list[str]:
+    """The paragraphs a perfect crawler stores: the text's, then a data table's rows, a row a line."""
+    return [visible(p) for p in a.paragraphs] + [" | ".join(row) for row in a.table]
 
 
 def article_truth(site: Site, base_url: str, faults: Faults, render=None) -> list[dict]:
@@ -32,7 +43,7 @@ def article_truth(site: Site, base_url: str, faults: Faults, render=None) -> lis
             {
                 "url": url_of(base, a.slug),
                 "post_id": a.post_id,
-                "title": a.title,
+                "title": visible(a.title),
                 "published_at": a.published.isoformat(),
                 "modified_at": a.modified.isoformat(),
                 "author": a.author[1],
@@ -40,8 +51,8 @@ def article_truth(site: Site, base_url: str, faults: Faults, render=None) -> lis
                 "sections": [site.sections[s].name for s in a.sections],
                 "tags": list(a.tags),
                 "dateline": a.dateline,
-                "body_paragraphs": list(a.paragraphs),
-                "body": "\n\n".join(a.paragraphs),
+                "body_paragraphs": body_paragraphs(a),
+                "body": "\n\n".join(body_paragraphs(a)),
                 "quotes": [dict(q) for q in a.quotes],
                 "baca_juga": baca_juga,
                 "baca_juga_shapes": sorted({b.shape for b in a.baca_juga}),

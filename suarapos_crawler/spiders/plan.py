@@ -114,13 +114,13 @@ class CrawlPlan:
         return url in self.stored or url in self.others
 
     def known_where_listing_is(self, listed: list[str]) -> int:
-        """How many stored articles a section's page lists where its list of posts has reached them: after its first
+        """How many stored articles a section's page lists where its list of posts has reached them: after its last
         article not stored. A block of older posts pinned above the list (featured, sticky, "Pilihan") is not
         where the list stands: counted, it stopped the paging on page 1 of every section while 30 new articles
         waited on pages 2 to 4. ``listed`` leaves out what an earlier page of the section listed (such a block
         repeats on every page)."""
-        first_new = next((i for i, url in enumerate(listed) if not self.known(url)), 0)
-        return sum(self.known(url) for url in listed[first_new:])
+        last_new = max((i for i, url in enumerate(listed) if not self.known(url)), default=-1)
+        return sum(self.known(url) for url in listed[last_new + 1 :])
 
     def waiting(self, url: str) -> bool:
         """A page rejected run after run, not to be asked for again yet."""

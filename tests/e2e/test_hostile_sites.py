@@ -153,3 +153,75 @@ def test_a_sitemap_of_twenty_thousand_dead_urls_costs_a_batch_not_twenty_thousan
     said = list(db.query("SELECT run_id, detail FROM fetches WHERE outcome = 'sitemap_abandoned' ORDER BY run_id"))
     assert [s["run_id"] for s in said] == [2, 3], said  # the first run reads no sitemap: it has no archive yet
     assert f"of the {SITEMAP_BATCH} URLs asked for were not there" in said[0]["detail"]
+
+
+# ---- round four: what years of the live web bring ---------------------------------------------------------------
+
+NOW = "2026-12-07T19:00:00+07:00"
+
+
+def day_one_then(tmp_path, faults: str, *runs: tuple[str, ...]) -> tuple[Database, dict, list]:
+    """A clean archive of the site's first day, then ``runs`` (each a crawl's extra arguments) on the same site
+    (same port, same URLs) with ``faults``: the archive, the truth of the faulty site, and the runs."""
+    db = tmp_path / "a.db"
+    with SampleSiteProcess(articles=ARTICLES, now=NOW) as clean:
+        port = int(clean.base_url.rsplit(":", 1)[1])
+        assert run_crawl(clean.base_url, db, log_level="INFO").returncode == 0
+    with SampleSiteProcess(articles=ARTICLES, now=NOW, faults=faults, port=port, truth=tmp_path / "t.json") as site:
+        done = [run_crawl(site.base_url, db, *extra, log_level="INFO") for extra in runs]
+    return Database(db), json.loads((tmp_path / "t.json").read_text()), done
+
+
+def test_new_articles_beyond_a_sections_first_page_are_found_under_a_pinned_block_without_a_sitemap(tmp_path):
+    """Five older posts pinned above every section's list, no sitemap, 30 new articles in one section: counted,
+    the pinned posts stopped every section at page 1 and 10 of the 30 were stored, run after run."""
+    db, truth, runs = day_one_then(tmp_path, "featured_block,no_sitemap,section_burst", ())
+    burst = [a["url"] for a in truth["articles"] if "section_burst" in a["faults"]]
+    assert len(burst) == 30 and runs[0].returncode == 0
+    stored = {r["url"] for r in db.query("SELECT url FROM articles")}
+    assert set(burst) <= stored
+
+
+def test_a_reinstalled_site_giving_stored_posts_ids_to_new_ones_overwrites_nothing(tmp_path):
+    """Five new articles take five stored articles' post IDs and name their URLs as rel=canonical; the stored ones
+    come back with new IDs. Before: 2 stored articles overwritten with another text, 3 new ones lost."""
+    db, truth, runs = day_one_then(tmp_path, "post_id_reuse", (), ("-a", "mode=refresh"))
+    assert [r.returncode for r in runs] == [0, 0]
+    rows = {r["url"]: r for r in db.query("SELECT url, post_id, title, body FROM articles")}
+    given = [a for a in truth["articles"] if "post_id_reuse" in a["faults"]]
+    renumbered = [a for a in truth["articles"] if a["post_id"] >= 90001]
+    assert len(given) == len(renumbered) == 5
+    assert all(rows[a["url"]]["title"] == a["title"] and rows[a["url"]]["post_id"] == a["post_id"] for a in given)
+    assert all(rows[a["url"]]["body"] == a["body"] and rows[a["url"]]["post_id"] == a["post_id"] for a in renumbered)
+    assert db["article_versions"].count == 0
+
+
+def test_a_view_counter_in_the_content_makes_no_version_however_often_an_article_is_fetched(tmp_path):
+    db = tmp_path / "a.db"
+    with SampleSiteProcess(articles=ARTICLES, now=NOW, faults="view_counter") as site:
+        runs = [run_crawl(site.base_url, db, *extra, log_level="INFO") for extra in ((), ("-a", "mode=refresh"))]
+    assert [r.returncode for r in runs] == [0, 0]
+    archive = Database(db)
+    assert archive["article_versions"].count == 0  # before: one per article and fetch
+    assert archive.execute("SELECT COUNT(*) FROM articles WHERE body LIKE '%Dibaca%kali%'").fetchone()[0] == 0
+
+
+def test_invisible_characters_comments_and_tables_inside_the_content_are_stored_as_a_reader_reads_them(tmp_path):
+    faults = "invisible_chars,comments_in_content,table_in_body"
+    with SampleSiteProcess(articles=ARTICLES, now=NOW, faults=faults, truth=tmp_path / "t.json") as site:
+        assert run_crawl(site.base_url, tmp_path / "a.db", log_level="INFO").returncode == 0
+    truth = json.loads((tmp_path / "t.json").read_text())
+    db = Database(tmp_path / "a.db")
+    rows = {r["url"]: r for r in db.query("SELECT url, title, body FROM articles")}
+    carrying = [a for a in truth["articles"] if set(a["faults"]) & set(faults.split(","))]
+    assert len(carrying) == 13
+    assert [
+        a["url"] for a in carrying if (rows[a["url"]]["title"], rows[a["url"]]["body"]) != (a["title"], a["body"])
+    ] == []
+    for a in (a for a in carrying if "invisible_chars" in a["faults"]):  # found by the word as typed
+        word = max(a["title"].split(), key=len)
+        found = db.execute(
+            "SELECT a.url FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?",
+            ['"' + word.strip(",.:") + '"'],
+        ).fetchall()
+        assert (a["url"],) in found, word

@@ -7,7 +7,7 @@ import hashlib
 import json
 
 from .. import vocab
-from ..content import SampleArticle
+from ..content import VIEWS_MARK, SampleArticle
 from .text import (
     IRP_CSS,
     attr,
@@ -114,7 +114,40 @@ class ArticlePages:
         )
 
     def body_html(self, a: SampleArticle, page: int = 1) -> str:
-        """The post's content as ``the_content()`` prints page ``page`` of it (the whole of an unsplit post)."""
+        """The post's content as ``the_content()`` prints page ``page`` of it (the whole of an unsplit post), and what
+        plugins print inside it after the text on its last page (round four's faults)."""
+        return self.content_html(a, page) + (self.inside_content_html(a) if page == a.page_count else "")
+
+    def inside_content_html(self, a: SampleArticle) -> str:
+        """A data table, the comment list (wp_list_comments) and a view counter (Post Views Counter), as their
+        plugins print them at the end of the content."""
+        out = []
+        if a.table:
+            cells = "".join(
+                "<tr>" + "".join(f"<t{'h' if r == 0 else 'd'}>{c}</t{'h' if r == 0 else 'd'}>" for c in row) + "</tr>"
+                for r, row in enumerate(a.table)
+            )
+            table = f"<table><tbody>{cells}</tbody></table>"
+            out.append(f'<figure class="wp-block-table">{table}<figcaption>Sumber: Dinsos</figcaption></figure>'
+                       if a.table_figure else table)  # fmt: skip
+        if a.comments_in_content:
+            out.append(
+                '<div id="comments" class="comments-area"><h2 class="comments-title">2 tanggapan untuk berita ini</h2>'
+                '<ol class="comment-list"><li id="comment-11" class="comment even depth-1"><article class="comment-body">'
+                '<footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Budi Santoso</b> '
+                '<span class="says">berkata:</span></div></footer><div class="comment-content"><p>Mantap, semoga '
+                'pembangunan jalan di desa kami juga segera dimulai.</p></div><div class="reply"><a rel="nofollow" '
+                'class="comment-reply-link" href="?replytocom=11#respond">Balas</a></div></article></li></ol></div>'
+            )
+        if self.site.view_counter:
+            out.append(
+                f'<div class="post-views content-post post-{a.post_id} entry-meta"><span class="post-views-label">'
+                f'Dibaca</span> <span class="post-views-count">{VIEWS_MARK}</span> kali</div>'
+            )
+        return "\n" + "\n".join(out) if out else ""
+
+    def content_html(self, a: SampleArticle, page: int = 1) -> str:
+        """The post's content as ``the_content()`` prints page ``page`` of it."""
         gutenberg = a.body_shape == "gutenberg"
         shown = a.page_paragraphs(page)
         after: dict[int, list[str]] = {}

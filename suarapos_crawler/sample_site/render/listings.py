@@ -88,7 +88,7 @@ class Listings:
         calendar: datetime | None = None,
     ) -> str:
         layout = "td_module_1" if layout == "load_more" else layout
-        rows = []
+        rows = [self.featured_block()] if self.site.featured and listed else []
         for i in range(0, len(listed), 2):
             pair = "".join(f'<div class="td-block-span6">{self.module(a, layout)}</div>' for a in listed[i : i + 2])
             rows.append(f'<div class="td-block-row">{pair}</div>')
@@ -100,6 +100,15 @@ class Listings:
 <div class="td-pb-span8 td-main-content"><div class="td-ss-main-content">{"".join(rows)}{nav}</div></div>
 {self.sidebar(False, calendar)}
 </div></div></div>"""
+
+    def featured_block(self) -> str:
+        """The same older posts pinned above every list (a theme's featured block, fault featured_block)."""
+        return (
+            '<div class="td_block_wrap td_block_15 td_block_template_1"><div class="td-block-title-wrap">'
+            '<h4 class="block-title td-block-title"><span>Pilihan Redaksi</span></h4></div><div class="td_block_inner">'
+            + "".join(self.module(a, "td_module_mx4") for a in self.site.featured)
+            + "</div></div>"
+        )
 
     def section(self, slug: str, page: int) -> str:
         s = self.site.sections[slug]
