@@ -6,6 +6,7 @@ from sqlite_utils import Database
 
 from ..clock import now_wib
 from ..enrich.watchlist import WatchTerm, find_mentions
+from .quotes import name_key
 
 
 def save_mentions(db: Database, url: str, title: str, body: str, terms: list[WatchTerm]) -> int:
@@ -28,11 +29,10 @@ def save_mentions(db: Database, url: str, title: str, body: str, terms: list[Wat
 def quotes_of(db: Database, url: str, name: str) -> int:
     """How many of the article's quotes are by the person of this name and not printed with it (``ujarnya``,
     ``kata Eko``): those that are, the name's own count has."""
-    key = " ".join(name.casefold().split())
     return db.execute(
         "SELECT COUNT(*) FROM quotes q JOIN people p ON p.id = q.person_id WHERE q.article_url = ? AND p.name_key = ? "
         "AND (q.named_as IS NULL OR lower(q.named_as) != p.name_key)",
-        [url, key],
+        [url, name_key(name)],
     ).fetchone()[0]
 
 
