@@ -34,7 +34,7 @@ class Command(ScrapyCommand):
         from sqlite_utils import Database
 
         from ..sample_site.process import SampleSiteProcess, crawl_command
-        from ..sample_site.score import score_database
+        from ..sample_site.score import score_database, score_stored_quotes
 
         db_path = Path(opts.db)
         db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,14 +51,16 @@ class Command(ScrapyCommand):
             print(f"The crawl failed (exit code {done.returncode}).", file=sys.stderr)
             return
         db = Database(db_path)
-        score = score_database(db, json.loads(truth_path.read_text(encoding="utf-8")))
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        score = score_database(db, truth)
         run = next(db.query("SELECT status, requests FROM crawl_runs ORDER BY id DESC LIMIT 1"))
         print(
             f"\nStored {score.stored} articles in {db_path} with {run['requests']} requests (run status: {run['status']})."
         )
         print("Against the sample's ground truth:", json.dumps(score.summary(), indent=1))
+        print("Who said what, against the same truth:", json.dumps(score_stored_quotes(db, truth).summary(), indent=1))
         print(
             f"\nBrowse it with Datasette (search, facets, canned queries, the dashboard at /-/dashboards/archive):\n"
             f"    .venv/bin/scrapy browse --db {db_path}\n"
-            f"then open http://127.0.0.1:8001/"
+            f"then open http://127.0.0.1:8001/ (who said what: http://127.0.0.1:8001/{db_path.stem}/who_said_what?q=)"
         )

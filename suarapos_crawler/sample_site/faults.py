@@ -206,6 +206,11 @@ class Faults:
                 else:
                     a.slug += "-2"
                 site.__post_init__()
+        if "charset" in self.targets:  # what the fault sends as raw UTF-8: a dash and quotation marks, whatever
+            a = site.by_id[self.targets["charset"]]  # forms the article's quotes took
+            a.dash = "–"
+            a.paragraphs = list(a.paragraphs)
+            a.paragraphs[-1] = f"“{a.paragraphs[-1].rstrip('.')},” kata warga."
         if "canonical_other" in self.targets:
             a = site.by_id[self.targets["canonical_other"]]
             other = next(x for x in site.articles if x.published < a.published and not x.traps and x.day == 1)

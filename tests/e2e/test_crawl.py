@@ -144,5 +144,6 @@ def test_the_demo_runs_clean_and_ends_with_how_to_browse(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     assert_no_warnings(done.stdout + done.stderr)
     assert '"recall": 1.0' in done.stdout
+    assert '"direct_recall": 1.0' in done.stdout and '"speaker_right": 1.0' in done.stdout  # who said what
     assert f"scrapy browse --db {tmp_path / 'demo.db'}" in done.stdout
     assert "Traceback" not in done.stderr
