@@ -147,3 +147,25 @@ def test_the_demo_runs_clean_and_ends_with_how_to_browse(tmp_path):
     assert '"direct_recall": 1.0' in done.stdout and '"speaker_right": 1.0' in done.stdout  # who said what
     assert f"scrapy browse --db {tmp_path / 'demo.db'}" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+def test_health_and_publish_take_db_like_the_other_commands(crawled, tmp_path):
+    """They ignored --db (Scrapy passes unknown options on) and looked at data/suarapos.db."""
+    health = subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "health", "--db", str(crawled["path"]), "--max-age", "100000"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert health.returncode == 0 and "UNHEALTHY" not in health.stdout, health.stdout + health.stderr
+    out = tmp_path / "pub.db"
+    published = subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "publish", "--db", str(crawled["path"]), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert published.returncode == 0, published.stderr
+    assert Database(out)["articles"].count == crawled["db"]["articles"].count

@@ -33,9 +33,10 @@ class Command(ScrapyCommand):
             help="hours since the last successful run before it is unhealthy (default: the setting HEALTH_MAX_AGE_HOURS)",
         )
         parser.add_argument("--runs", type=int, default=10, help="how many runs to show (default %(default)s)")
+        parser.add_argument("--db", default=None, help="the archive (default: SQLITE_PATH)")
 
     def run(self, args: list[str], opts) -> None:
-        path = self.settings.get("SQLITE_PATH")
+        path = opts.db or self.settings.get("SQLITE_PATH")
         max_age = opts.max_age if opts.max_age is not None else self.settings.getfloat("HEALTH_MAX_AGE_HOURS")
         if not path or not Path(path).exists():
             print(f"UNHEALTHY: no database at {path}")

@@ -7,9 +7,11 @@ crawl may keep writing meanwhile; the snapshot has no -wal file to lose.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 from scrapy.commands import ScrapyCommand
 
@@ -50,13 +52,28 @@ def checkpoint(source: Path) -> None:
         conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
+def reader_uri(source: Path) -> str:
+    """How the snapshot opens the archive: read-only; and where SQLite could not make its shared-memory file beside
+    it (a folder the user may not write) while no log holds changes, as an immutable file (it failed with
+    "attempt to write a readonly database"). A log with changes in a read-only folder cannot be read whole."""
+    if os.access(source.parent, os.W_OK) or Path(f"{source}-shm").exists():
+        return f"file:{source}?mode=ro"
+    wal = Path(f"{source}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise NotPublished(
+            f"{source} is read-only to this user and its -wal holds changes not yet in it; publish as the user "
+            "that runs the crawl"
+        )
+    return f"file:{quote(str(source))}?immutable=1"
+
+
 def snapshot(source: str | Path, target: str | Path) -> None:
     source, target = Path(source), Path(target)
     check_target(source, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".tmp")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=60)
+    src = sqlite3.connect(reader_uri(source), uri=True, timeout=60)
     dst = sqlite3.connect(tmp)
     try:
         src.backup(dst)
@@ -79,19 +96,20 @@ class Command(ScrapyCommand):
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "[--out PATH]"
+        return "[--db FILE] [--out PATH]"
 
     def short_desc(self) -> str:
         return "Copy a consistent snapshot of the archive for publishing with `datasette -i`"
 
     def add_options(self, parser) -> None:
         super().add_options(parser)
+        parser.add_argument("--db", default=None, help="the archive (default: SQLITE_PATH)")
         parser.add_argument(
             "--out", default="data/publish/suarapos.db", help="snapshot path (default data/publish/suarapos.db)"
         )
 
     def run(self, args: list[str], opts) -> None:
-        source = Path(self.settings.get("SQLITE_PATH"))
+        source = Path(opts.db or self.settings.get("SQLITE_PATH"))
         try:
             if not source.is_file():
                 raise NotPublished(f"no archive at {source}")
