@@ -175,6 +175,7 @@ def test_a_post_dated_ahead_is_not_fetched_again_on_every_run():
     the refresh window and "changed since stored" on every run, and fetched on every run."""
     url = "https://www.suarapos.com/dijadwalkan/"
     ahead = (NOW.timestamp() + 30 * 86400, 0.0, NOW.timestamp() - 3600)
-    plan = CrawlPlan(now=NOW, previous_run_completed=True, stored={url: ahead})
+    plan = CrawlPlan(now=NOW, previous_run_completed=True, stored={url: ahead}, modified_said={url: ahead[0]})
     assert not plan.changed_since_stored(url, "2026-12-29T14:00:00+07:00")
     assert not plan.should_fetch(url)
+    assert plan.changed_since_stored(url, "2026-12-30T14:00:00+07:00")  # changed again since, ahead as it is

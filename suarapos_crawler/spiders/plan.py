@@ -37,6 +37,8 @@ class CrawlPlan:
     known_tolerance: int = 3
     # url -> (published, newest of modified and last seen, last seen) of stored articles, as timestamps
     stored: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    # The modified time each stored article's page gave, even one ahead of now (a post dated ahead)
+    modified_said: dict[str, float] = field(default_factory=dict)
     others: set[str] = field(default_factory=set)
     last_ok_run: datetime | None = None
     refresh_before: datetime | None = None
@@ -91,6 +93,7 @@ class CrawlPlan:
             # A time ahead of now (a run whose clock was wrong) says nothing: the article is not "seen since" it.
             seen = _ts(last_seen, now)
             plan.stored[url] = (_ts(published), max(_ts(modified, now), seen), seen)
+            plan.modified_said[url] = _ts(modified)
         plan.others = storage.known_other_urls(db)
         plan.last_ok_run = believable(parse_iso(storage.last_run_started(db)), now)
         plan.previous_run_completed = storage.last_run_completed(db, before_run)
@@ -143,11 +146,14 @@ class CrawlPlan:
         return not self.known(url) or (url in self.stored and self.due_again(url))
 
     def changed_since_stored(self, url: str, lastmod: str | None) -> bool:
-        """A sitemap ``lastmod`` newer than what the stored copy says (its modified time, or when it was fetched). One
-        ahead of now says nothing: a post dated ahead carries it on every run, and was fetched on every run."""
-        when = believable(parse_iso(lastmod), self.now)
+        """A sitemap ``lastmod`` newer than what the stored copy says (its modified time, or when it was fetched).
+        One ahead of now is compared with the modified time the page itself gave: a post dated ahead carries the
+        same time in both, and was fetched again on every run."""
+        when = parse_iso(lastmod)
         if url not in self.stored or when is None:
             return False
+        if believable(when, self.now) is None:
+            return when.timestamp() > self.modified_said.get(url, 0.0)
         return when.timestamp() > self.stored[url][1]
 
     def lastmods_believable(self, lastmods: list[str | None]) -> bool:
