@@ -22,6 +22,13 @@ Custom settings (each read by its component, with its default):
 - ``QUOTES_GAZETTEER_PATH`` = ``""``: a YAML file of speakers.yml's shape (cue verbs, offices, organisations...)
   whose entries are added to the shipped gazetteer that quotes are read with (``enrich/quotes.py``; relative:
   beside ``scrapy.cfg``); ``scrapy rematch`` reads the stored articles' quotes again after it changes.
+- ``NOTIFY_SMTP_URL`` = ``""``: the mail server `scrapy notify` sends through: ``smtp://host:25``,
+  ``smtp+starttls://user:password@host:587`` (STARTTLS, then login), ``smtps://user:password@host:465``;
+  ``NOTIFY_SMTP_CAFILE`` = ``""`` a CA file for a server with its own certificate; ``NOTIFY_EMAIL_TO`` = ``""``
+  (addresses, comma-separated: each gets its digests), ``NOTIFY_EMAIL_FROM`` = ``"suarapos-crawler@localhost"``.
+- ``NOTIFY_WEBHOOK_URL`` = ``""``: a JSON POST of each digest (``title``, ``message``, ``term``, ``articles``).
+- ``NOTIFY_SINCE_DAYS`` = ``7``: only articles first stored this recently are news (a new watchlist does not mail
+  the whole archive); ``NOTIFY_AFTER_CRAWL`` = ``False``: `scrapy crawl` notifies when its run ends.
 - ``VALIDATE_ENABLED`` = ``True``; ``VALIDATE_MIN_WORDS`` = ``20``: the shortest body stored.
 - ``DEDUP_MEMORY`` = ``10000``: content hashes of the current run kept in memory (older ones are found in the archive).
 - ``WARC_ENABLED`` = ``True``: every response kept as WARC/1.1 records (WarcCapture extension).
@@ -145,6 +152,13 @@ ITEM_PIPELINES = {
 SQLITE_PATH = "data/suarapos.db"
 WATCHLIST_PATH = "watchlist.yml"
 QUOTES_GAZETTEER_PATH = ""
+NOTIFY_SMTP_URL = ""
+NOTIFY_SMTP_CAFILE = ""
+NOTIFY_EMAIL_TO = ""
+NOTIFY_EMAIL_FROM = "suarapos-crawler@localhost"
+NOTIFY_WEBHOOK_URL = ""
+NOTIFY_SINCE_DAYS = 7.0
+NOTIFY_AFTER_CRAWL = False
 SQLITE_BATCH_SIZE = 100
 SQLITE_WRITER_THREAD = False
 SQLITE_MIN_FREE_MB = 100

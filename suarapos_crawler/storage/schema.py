@@ -159,6 +159,7 @@ ARTICLE_LINKS = (
     ("article_mentions", "article_url"),
     ("quotes", "article_url"),
     ("article_people", "article_url"),
+    ("notifications", "article_url"),
 )
 # unicode61 folds case and diacritics and knows no language: right for Indonesian (porter is English).
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -437,6 +438,27 @@ def drop_format_characters(db: Database) -> None:
         save_quotes(db, url, title, body, refresh=False)
     if rows:
         refresh_people(db)
+
+
+NOTIFICATIONS = {
+    "columns": {
+        "channel": str,
+        "recipient": str,
+        "term": str,
+        "article_url": str,
+        "status": str,
+        "queued_at": str,
+        "sent_at": str,
+    },
+    "pk": ("channel", "recipient", "term", "article_url"),
+}
+
+
+@MIGRATIONS(name="0015_notifications")
+def add_notifications(db: Database) -> None:
+    """The ledger of `scrapy notify`: each article notified at most once per recipient and watched term."""
+    db["notifications"].create(NOTIFICATIONS["columns"], pk=NOTIFICATIONS["pk"])
+    db["notifications"].create_index(["channel", "recipient", "status"])
 
 
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:

@@ -140,6 +140,18 @@ def test_each_term_has_an_atom_feed_of_the_newest_articles_that_mention_it(site_
     assert entries[0].findtext(f"{ATOM}id") == newest
 
 
+def test_a_terms_feed_is_the_same_whatever_the_case_it_is_typed_in(site_url):
+    """A PR officer types the term as it comes: "diskominfo babel" gave an empty feed."""
+    ids = [
+        [
+            e.findtext(f"{ATOM}id")
+            for e in ElementTree.fromstring(get(f"{site_url}/{DB}/mentions.atom?term={t}")).findall(f"{ATOM}entry")
+        ]  # fmt: skip
+        for t in ("Diskominfo+Babel", "diskominfo+babel", "DISKOMINFO+BABEL")
+    ]
+    assert ids[0] and ids[0] == ids[1] == ids[2] and not ids[0][0].startswith("urn:suarapos:no-mention")
+
+
 def test_a_term_nobody_mentions_has_a_feed_that_says_so(site_url):
     feed = ElementTree.fromstring(get(f"{site_url}/{DB}/mentions.atom?term=Tidak+Ada"))
     assert [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")] == [

@@ -210,7 +210,7 @@ def test_stored_text_with_invisible_characters_loses_them_on_upgrade_and_is_foun
                 "body_stems": stems_of(body),
             }  # fmt: skip
         )
-    assert storage.upgrade(db) == ["0014_no_format_characters"]
+    assert storage.upgrade(db)[0] == "0014_no_format_characters"
     row = db["articles"].get("https://www.suarapos.com/a/")
     assert (row["title"], row["body"]) == ("Harga Timah Naik", "Kata warga, harga timah naik lagi.")
     assert row["body_stems"] == stems_of("Kata warga, harga timah naik lagi.")

@@ -26,27 +26,10 @@ class Command(ScrapyCrawlCommand):
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
         from ...run.record import RunRecord
-        from ...storage import ArchiveRefused, check_archive_file
-        from ...warc.capture import gzip_level
 
-        if self.settings.getbool("WARC_ENABLED"):
-            try:  # a bad setting is said in one line before anything starts, not as an extension's traceback
-                gzip_level(self.settings)
-            except ValueError as exc:
-                print(f"suarapos-crawler: {exc}; nothing was run (exit {EXIT_CODES['failed']})", file=sys.stderr)
-                self.exitcode = EXIT_CODES["failed"]
-                return
         db_path = self.settings.get("SQLITE_PATH")
-        if db_path:
-            try:  # the cheap checks, before the run lock opens the file (the Archive makes them all)
-                check_archive_file(db_path, integrity=False)
-            except ArchiveRefused as exc:
-                print(
-                    f"suarapos-crawler: archive refused, nothing written: {exc} (exit {EXIT_CODES['refused']})",
-                    file=sys.stderr,
-                )
-                self.exitcode = EXIT_CODES["refused"]
-                return
+        if not self.may_start(db_path):
+            return
         lock = RunLock(db_path) if db_path else None
         if lock and not lock.acquire():
             print(
@@ -82,6 +65,42 @@ class Command(ScrapyCrawlCommand):
         self.exitcode = EXIT_CODES.get(status, EXIT_CODES["failed"])
         if record and not refused and self.settings.getbool("PROGRESS_SUMMARY"):
             print(summary(record, stats, status, self.exitcode), file=sys.stderr)
+        if db_path and not refused and self.settings.getbool("NOTIFY_AFTER_CRAWL"):
+            self.notify_after(db_path)
+
+    def may_start(self, db_path: str) -> bool:
+        """The checks before anything starts, each said in one line (not as an extension's traceback): the WARC
+        settings, and the cheap checks of the archive before the run lock opens it (the Archive makes them all)."""
+        from ...storage import ArchiveRefused, check_archive_file
+        from ...warc.capture import gzip_level
+
+        try:
+            if self.settings.getbool("WARC_ENABLED"):
+                gzip_level(self.settings)
+        except ValueError as exc:
+            print(f"suarapos-crawler: {exc}; nothing was run (exit {EXIT_CODES['failed']})", file=sys.stderr)
+            self.exitcode = EXIT_CODES["failed"]
+            return False
+        try:
+            if db_path:
+                check_archive_file(db_path, integrity=False)
+        except ArchiveRefused as exc:
+            print(f"suarapos-crawler: archive refused, nothing written: {exc} (exit {EXIT_CODES['refused']})",
+                  file=sys.stderr)  # fmt: skip
+            self.exitcode = EXIT_CODES["refused"]
+            return False
+        return True
+
+    def notify_after(self, db_path: str) -> None:
+        """NOTIFY_AFTER_CRAWL: what the run found, sent; a channel that fails makes an ``ok`` run exit ``failed``
+        (cron mails it), and its notices wait for the next run."""
+        from .notify import notify_archive
+
+        code, said, failures = notify_archive(db_path, self.settings)
+        for line in (said, *failures):
+            print(line, file=sys.stderr)
+        if code and self.exitcode == EXIT_CODES["ok"]:
+            self.exitcode = EXIT_CODES["failed"]
 
 
 def summary(record, stats: dict, status: str, exitcode: int) -> str:
