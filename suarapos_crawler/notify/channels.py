@@ -113,4 +113,7 @@ def redact(url: str) -> str:
 
 
 def one_line(exc) -> str:
+    if isinstance(exc, smtplib.SMTPResponseException):  # the server's own words, not a tuple of bytes
+        error = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else exc.smtp_error
+        return f"{exc.smtp_code} {' '.join(str(error).split())}"
     return " ".join(str(exc).split()) or type(exc).__name__

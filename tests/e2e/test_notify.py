@@ -78,7 +78,7 @@ class Mailbox:
 
         ok = (auth_data.login.decode(), auth_data.password.decode()) == self.login
         self.logins.append(auth_data.login.decode())
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)  # handled=True (its default) would leave a refusal unsaid
 
     @contextmanager
     def serving(self):
