@@ -12,12 +12,13 @@ from collections import Counter
 from sqlite_utils import Database
 
 from ..clock import now_wib
+from ..enrich.quotes import find_quotes
 from ..enrich.regions import region_of
 from ..enrich.stems import stems_of
 from ..items import FALLBACK
 from .mentions import save_mentions
 from .plan import RETRIED_STAGES
-from .quotes import forget_quotes, save_quotes
+from .quotes import forget_quotes, save_quotes, speakers_of
 from .schema import ARTICLE_COLUMNS, ARTICLE_LINKS
 
 # The fields whose change makes a new version of an article.
@@ -89,9 +90,11 @@ def save_article(
         return "kept"
     if stored and stored.get("moved_from"):
         move_article(db, stored["moved_from"], row["url"])
+    found = find_quotes(row.get("title"), row.get("body"), gazetteer)
+    row["speakers"] = speakers_of(found)  # with the row: one write of it (and of its search entry)
     outcome = write_row(db, row, stored, seen_at)
     if outcome != "unchanged":  # an unchanged text's quotes were read already (a watched person's mentions count them)
-        save_quotes(db, row["url"], row.get("title") or "", row.get("body") or "", gazetteer)
+        save_quotes(db, row["url"], row.get("title") or "", row.get("body") or "", found=found)
     save_what_goes_with(db, article, row, outcome, seen_at, terms)
     return outcome
 

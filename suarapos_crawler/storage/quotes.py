@@ -9,12 +9,13 @@ them). A speaker named by office alone is no person (``quotes.person_id`` is emp
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 
 from sqlite_utils import Database
 
-from ..enrich.quotes import Gazetteer, find_quotes
+from ..enrich.quotes import Gazetteer, Quote, find_quotes
 from ..enrich.stems import stems_of
 
 CAPITALISED_RUN = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)+")
@@ -24,13 +25,27 @@ def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+def speakers_of(found: list[Quote]) -> str:
+    """``articles.speakers``: the people an article quotes, each once, in order, as a JSON list (a facet)."""
+    return json.dumps(list(dict.fromkeys(q.speaker for q in found if q.speaker)), ensure_ascii=False)
+
+
 def save_quotes(
-    db: Database, url: str, title: str, body: str, gazetteer: Gazetteer | None = None, refresh: bool = True
+    db: Database,
+    url: str,
+    title: str,
+    body: str,
+    gazetteer: Gazetteer | None = None,
+    refresh: bool = True,
+    found: list[Quote] | None = None,
 ) -> int:
     """The article's quotes and the people it names, replacing what an earlier text of it had; how many quotes.
-    ``refresh=False`` leaves the people's counts to one ``refresh_people`` after many articles."""
+    ``refresh=False`` leaves the people's counts to one ``refresh_people`` after many articles. ``found``: the
+    quotes read already, whose speakers the article's row was written with; else they are read, and written."""
     before = forget_quotes(db, url, refresh=False)
-    found = find_quotes(title, body, gazetteer)
+    if found is None:
+        found = find_quotes(title, body, gazetteer)
+        db.execute("UPDATE articles SET speakers = ? WHERE url = ?", [speakers_of(found), url])
     counts: dict[int, int] = {}
     rows = []
     for position, q in enumerate(found, 1):

@@ -149,6 +149,7 @@ ARTICLE_COLUMNS = [
     "published_precision",
     "gone_at",
     "gone_status",
+    "speakers",
 ]
 # The tables that name an article by its URL, and the column that does: what follows an article that moves, and
 # what a demoted copy loses. (``article_versions`` is not among them: a demoted copy's history stays.)
@@ -396,6 +397,7 @@ def add_quotes_and_people(db: Database) -> None:
         for columns in spec.get("indexes", []):
             db[name].create_index(columns)
     db.execute("CREATE UNIQUE INDEX idx_people_name_key_unique ON people (name_key)")
+    db["articles"].add_column("speakers", str)  # the people it quotes, a JSON list: a facet of the articles table
     db["quotes"].enable_fts(["quote", "quote_stems"], create_triggers=True, tokenize=TOKENIZE)
     db.execute(f"INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('rank', '{QUOTES_RANK}')")
     db["watch_terms"].add_column("kind", str)  # a term, or a person (their quotes mention them too)

@@ -145,3 +145,10 @@ def test_nothing_a_quote_holds_breaks_or_runs_in_any_page(browser, hostile_url):
             assert "<script>window.pwned=1</script>" in shown, address  # as text
             assert page.locator("main b:text-is('pungli')").count() == 0, address
         page.close()
+
+
+def test_the_articles_table_has_a_speaker_facet_that_counts_as_most_quoted_does(site_url, served):
+    data = rows(f"{site_url}/{DB}/articles.json?_facet_array=speakers&_size=0")
+    facet = {r["value"]: r["count"] for r in data["facet_results"]["speakers"]["results"]}
+    quoted = {r["name"]: r["articles_quoted"] for r in sqlite3_rows(served, "SELECT name, articles_quoted FROM people")}
+    assert facet and all(quoted[name] == count for name, count in facet.items())

@@ -114,7 +114,9 @@ def test_an_archive_of_the_release_before_gains_quotes_and_people_from_its_store
         db["articles"].insert(storage.article_row(row))  # as the release before stored them
     before = {t: list(db[t].rows) for t in ("articles", "article_sections", "article_tags", "related_links")}
     assert storage.upgrade(db)[0] == "0013_quotes_and_people"
-    assert {t: list(db[t].rows) for t in before} == before
+    after = {t: [{k: v for k, v in r.items() if k != "speakers"} for r in db[t].rows] for t in before}
+    assert after == before  # every row as it was, with one column more: the people each article quotes
+    assert json.loads(db["articles"].get(EKO_URL)["speakers"]) == ["Eko Kurniawan"]
     assert db["quotes"].count == 4
     eko = person(db, "Eko Kurniawan")
     assert (eko["articles_quoted"], eko["articles_named"]) == (1, 2)
@@ -134,3 +136,11 @@ def test_a_watched_persons_quotes_are_mentions_of_them_where_the_name_is_not_pri
     # named twice in full (the first quote's attribution, "Eko Kurniawan mengatakan"); ujarnya and terangnya are his
     assert mentions["Eko Kurniawan"] == ("Pak Eko", 4)
     assert storage.watched_terms(db) == watched
+
+
+def test_an_article_lists_the_people_it_quotes_for_a_facet(db):
+    storage.save_article(db, seed_article(), "t1")
+    body = "“Anggaran sudah siap,” kata Bupati Bangka Selatan Yusuf Hamdani.\n\n“Kami setuju sekali,” ujar Kapolres Bangka."
+    storage.save_article(db, other("https://www.suarapos.com/x/", body, 5), "t1")
+    assert json.loads(db["articles"].get(EKO_URL)["speakers"]) == ["Eko Kurniawan"]
+    assert json.loads(db["articles"].get("https://www.suarapos.com/x/")["speakers"]) == ["Yusuf Hamdani"]  # no office
