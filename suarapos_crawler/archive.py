@@ -148,6 +148,7 @@ class Archive:
             with storage.transaction(self.write_db):
                 for item in batch:
                     store_item(item, self.write_db, context)
+                storage.refresh_marked_people(self.write_db)  # once a batch: the people its articles quote
         except sqlite3.Error as exc:
             raise BatchNotStored([getattr(item, "url", "?") for item in batch], exc) from exc
         return context.counts

@@ -43,7 +43,7 @@ from .plan import (
     stored_article_times,
     unfinished_refresh_started,
 )
-from .quotes import reread_quotes, save_quotes
+from .quotes import refresh_marked_people, reread_quotes, save_quotes
 from .runs import close_stale_runs, fetched_urls, finish_run, save_fetch, start_run
 from .schema import APPLICATION_ID, FTS, TABLES, SchemaTooNew, upgrade
 
@@ -70,6 +70,7 @@ __all__ = [
     "rejects_backing_off",
     "sitemaps_abandoned",
     "rematch",
+    "refresh_marked_people",
     "reread_quotes",
     "save_quotes",
     "save_mentions",

@@ -65,9 +65,15 @@ def _update(db: Database, table: str, key: str, row: dict) -> None:
 
 
 def save_article(
-    db: Database, article: dict, seen_at: str | None = None, terms: list | None = None, gazetteer=None
+    db: Database,
+    article: dict,
+    seen_at: str | None = None,
+    terms: list | None = None,
+    gazetteer=None,
+    people_later: bool = False,
 ) -> str:
-    """Store an article; returns ``new``, ``updated``, ``unchanged`` or ``kept``.
+    """Store an article; returns ``new``, ``updated``, ``unchanged`` or ``kept``. ``people_later``: the counts of
+    the people it quotes are left to ``refresh_marked_people`` (a batch's end).
 
     A changed article is updated in place and its previous title, body and dates
     go to ``article_versions``; a copy whose body is far shorter than the stored
@@ -94,7 +100,9 @@ def save_article(
     row["speakers"] = speakers_of(found)  # with the row: one write of it (and of its search entry)
     outcome = write_row(db, row, stored, seen_at)
     if outcome != "unchanged":  # an unchanged text's quotes were read already (a watched person's mentions count them)
-        save_quotes(db, row["url"], row.get("title") or "", row.get("body") or "", found=found)
+        save_quotes(
+            db, row["url"], row.get("title") or "", row.get("body") or "", found=found, refresh=not people_later
+        )
     save_what_goes_with(db, article, row, outcome, seen_at, terms)
     return outcome
 

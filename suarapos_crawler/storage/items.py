@@ -46,7 +46,7 @@ def store_item(item, db: Database, batch: Batch) -> None:
 
 @store_item.register
 def _(item: Article, db: Database, batch: Batch) -> None:
-    outcome = save_article(db, item.as_dict(), batch.seen_at, batch.terms, batch.gazetteer)
+    outcome = save_article(db, item.as_dict(), batch.seen_at, batch.terms, batch.gazetteer, people_later=True)
     batch.counts[f"sqlite/articles_{outcome}"] += 1
     batch.counts["sqlite/rejects"] += bool(item.canonical_refused)  # its refusal is a reject of the page
     if item.replaces:  # a stored later copy was moved to duplicates

@@ -144,3 +144,32 @@ def test_an_article_lists_the_people_it_quotes_for_a_facet(db):
     storage.save_article(db, other("https://www.suarapos.com/x/", body, 5), "t1")
     assert json.loads(db["articles"].get(EKO_URL)["speakers"]) == ["Eko Kurniawan"]
     assert json.loads(db["articles"].get("https://www.suarapos.com/x/")["speakers"]) == ["Yusuf Hamdani"]  # no office
+
+
+def test_people_counted_as_a_batch_adds_are_those_a_full_count_gives(db):
+    """The writer counts what each article adds to a person, and counts again at the batch's end only the people
+    an article took something from (a correction) or made: the same as counting every person from scratch."""
+    cols = "id, name, names, roles, organisations, first_seen, last_seen, articles_quoted, articles_named, quotes"
+    bodies = [
+        "“Anggaran sudah siap untuk desa,” kata Bupati Bangka Selatan Yusuf Hamdani.\n\n“Kami mulai,” ujar Yusuf.",
+        "Rapat dipimpin Yusuf Hamdani di Toboali.\n\n“Jalan desa diperbaiki bulan depan,” tegas Camat Toboali, Nurhayati.",
+        "“Semua puskesmas buka sampai malam hari,” kata Wakil Bupati Bangka Selatan, Yusuf Hamdani.",
+    ]
+    with storage.transaction(db):
+        storage.save_article(db, seed_article(), "t1", people_later=True)
+        for n, body in enumerate(bodies):
+            url = f"https://www.suarapos.com/b{n}/"
+            storage.save_article(db, other(url, body, 10 + n, f"2023-0{n + 3}-01T09:00:00+07:00"), "t1",
+                                 people_later=True)  # fmt: skip
+        corrected = other(
+            "https://www.suarapos.com/b0/", bodies[0].replace("Yusuf", "Budi"), 10, "2023-03-01T09:00:00+07:00"
+        )
+        corrected["modified_at"] = "2023-03-02T09:00:00+07:00"
+        storage.save_article(db, corrected, "t2", people_later=True)
+        storage.refresh_marked_people(db)
+    counted = list(db.query(f"SELECT {cols} FROM people ORDER BY id"))
+    storage.quotes.refresh_people(db)
+    assert counted == list(db.query(f"SELECT {cols} FROM people ORDER BY id"))
+    yusuf = person(db, "Yusuf Hamdani")
+    assert (yusuf["articles_quoted"], yusuf["articles_named"]) == (1, 2)
+    assert [r["role"] for r in yusuf["roles"]] == ["Wakil Bupati Bangka Selatan"]
