@@ -96,10 +96,12 @@ def save_article(
         return "kept"
     if stored and stored.get("moved_from"):
         move_article(db, stored["moved_from"], row["url"])
-    found = find_quotes(row.get("title"), row.get("body"), gazetteer)
-    row["speakers"] = speakers_of(found)  # with the row: one write of it (and of its search entry)
+    same_text = stored is not None and (stored["title"], stored["body"]) == (row.get("title"), row.get("body"))
+    found = None if same_text else find_quotes(row.get("title"), row.get("body"), gazetteer)
+    # with the row: one write of it (and of its search entry); the same text's quotes were read already
+    row["speakers"] = stored.get("speakers") if same_text else speakers_of(found)
     outcome = write_row(db, row, stored, seen_at)
-    if outcome != "unchanged":  # an unchanged text's quotes were read already (a watched person's mentions count them)
+    if found is not None:  # (before a watched person's mentions, which count their quotes)
         save_quotes(
             db, row["url"], row.get("title") or "", row.get("body") or "", found=found, refresh=not people_later
         )
