@@ -424,7 +424,8 @@ def markdown(results: dict) -> str:
     if st:
         lines += [
             "",
-            f"Storage alone: {st['rows_per_s']:,} articles/s into SQLite with FTS ({st['rows']:,} rows, batches of 100).",
+            f"Storage alone: {st['rows_per_s']:,} articles/s into SQLite with FTS, quotes and people "
+            f"({st['rows']:,} rows, batches of 100).",
         ]
     wl = results.get("warc_levels")
     if wl:
@@ -539,7 +540,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="small and quick: checks the report is produced")
     parser.add_argument(
         "--only",
-        choices=["quotes"],
+        choices=["quotes", "storage"],
         default=None,
         help="measure this part alone, keeping the other results as they are",
     )
@@ -550,7 +551,10 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.only:
         results = json.loads((out / "results.json").read_text(encoding="utf-8"))
-        results["quotes"] = bench_quotes(60 if args.smoke else 600)
+        if args.only == "quotes":
+            results["quotes"] = bench_quotes(60 if args.smoke else 600)
+        else:
+            results["storage"] = bench_storage(500 if args.smoke else 5000, work)
         return report(results, out)
     results = {"machine": machine(), "sizes": []}
     for size in sizes:
