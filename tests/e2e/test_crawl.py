@@ -169,3 +169,18 @@ def test_health_and_publish_take_db_like_the_other_commands(crawled, tmp_path):
     )
     assert published.returncode == 0, published.stderr
     assert Database(out)["articles"].count == crawled["db"]["articles"].count
+
+
+@pytest.mark.parametrize("command", ["health", "publish", "notify", "rematch"])
+def test_an_option_a_command_does_not_know_is_refused_not_ignored(command, tmp_path):
+    """Scrapy passes options it does not know on to the command: `--dbb` was silently ignored, and the command
+    went on with the default archive."""
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", command, "--dbb", str(tmp_path / "a.db")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2 and "--dbb" in done.stderr and "not an option" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "a.db").exists()

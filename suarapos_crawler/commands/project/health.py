@@ -7,19 +7,18 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from scrapy.commands import ScrapyCommand
 from sqlite_utils import Database
 
 from ...clock import CLOCK_SLACK, WIB, parse_iso
 from ...storage import ArchiveRefused, check_archive_file
 from ...storage.captures import pages_lost_in_cut_files
 from ...warc.capture import warc_path
+from ..archive_command import ArchiveCommand
 
 
-class Command(ScrapyCommand):
-    requires_project = True
-    requires_crawler_process = False
-    default_settings = {"LOG_ENABLED": False}
+class Command(ArchiveCommand):
+    def syntax(self) -> str:
+        return "[--db FILE] [--max-age HOURS] [--runs N]"
 
     def short_desc(self) -> str:
         return "Show the last crawl runs; exit 1 if no run succeeded within --max-age hours"
@@ -33,10 +32,9 @@ class Command(ScrapyCommand):
             help="hours since the last successful run before it is unhealthy (default: the setting HEALTH_MAX_AGE_HOURS)",
         )
         parser.add_argument("--runs", type=int, default=10, help="how many runs to show (default %(default)s)")
-        parser.add_argument("--db", default=None, help="the archive (default: SQLITE_PATH)")
 
     def run(self, args: list[str], opts) -> None:
-        path = opts.db or self.settings.get("SQLITE_PATH")
+        path = self.archive_path(opts)
         max_age = opts.max_age if opts.max_age is not None else self.settings.getfloat("HEALTH_MAX_AGE_HOURS")
         if not path or not Path(path).exists():
             print(f"UNHEALTHY: no database at {path}")

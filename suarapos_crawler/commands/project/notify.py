@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scrapy.commands import ScrapyCommand
-
 from ... import storage
 from ...notify.channels import ChannelError, channels_of
 from ...notify.sender import notify
 from ...run.status import EXIT_CODES
+from ..archive_command import ArchiveCommand
 
 
 def notify_archive(path: str, settings) -> tuple[int, str, list[str]]:
@@ -40,23 +39,15 @@ def notify_archive(path: str, settings) -> tuple[int, str, list[str]]:
     return (EXIT_CODES["failed"] if failures else EXIT_CODES["ok"]), said, failures
 
 
-class Command(ScrapyCommand):
-    requires_project = True
-    requires_crawler_process = False
-    default_settings = {"LOG_ENABLED": False}
-
+class Command(ArchiveCommand):
     def syntax(self) -> str:
         return "[--db FILE]"
 
     def short_desc(self) -> str:
         return "Send the new articles of each watched term and person by e-mail and webhook, once each"
 
-    def add_options(self, parser) -> None:
-        super().add_options(parser)
-        parser.add_argument("--db", default=None, help="the archive (default: SQLITE_PATH)")
-
     def run(self, args: list[str], opts) -> None:
-        code, said, failures = notify_archive(opts.db or self.settings.get("SQLITE_PATH"), self.settings)
+        code, said, failures = notify_archive(self.archive_path(opts), self.settings)
         if said:
             print(said)
         for failure in failures:

@@ -13,10 +13,9 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
-from scrapy.commands import ScrapyCommand
-
 from ...storage.files import SQLITE_HEADER
 from ...storage.schema import APPLICATION_ID
+from ..archive_command import ArchiveCommand
 
 
 class NotPublished(Exception):
@@ -90,11 +89,7 @@ def snapshot(source: str | Path, target: str | Path) -> None:
     tmp.replace(target)  # readers see the old snapshot or the new one, never half of one
 
 
-class Command(ScrapyCommand):
-    requires_project = True
-    requires_crawler_process = False
-    default_settings = {"LOG_ENABLED": False}
-
+class Command(ArchiveCommand):
     def syntax(self) -> str:
         return "[--db FILE] [--out PATH]"
 
@@ -103,13 +98,12 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser) -> None:
         super().add_options(parser)
-        parser.add_argument("--db", default=None, help="the archive (default: SQLITE_PATH)")
         parser.add_argument(
             "--out", default="data/publish/suarapos.db", help="snapshot path (default data/publish/suarapos.db)"
         )
 
     def run(self, args: list[str], opts) -> None:
-        source = Path(opts.db or self.settings.get("SQLITE_PATH"))
+        source = Path(self.archive_path(opts))
         try:
             if not source.is_file():
                 raise NotPublished(f"no archive at {source}")

@@ -6,21 +6,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scrapy.commands import ScrapyCommand
-
 from ... import storage
 from ...enrich.quotes import GazetteerError, load_gazetteer
 from ...enrich.watchlist import WatchlistError, load_watchlist, watchlist_file
 from ...paths import project_file
 from ...run.lock import RunLock
 from ...run.status import EXIT_CODES
+from ..archive_command import ArchiveCommand
 
 
-class Command(ScrapyCommand):
-    requires_project = True
-    requires_crawler_process = False
-    default_settings = {"LOG_ENABLED": False}
-
+class Command(ArchiveCommand):
     def syntax(self) -> str:
         return "[--db FILE] [--watchlist FILE] [--gazetteer FILE]"
 
@@ -32,14 +27,13 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser) -> None:
         super().add_options(parser)
-        parser.add_argument("--db", default=None, help="the archive (default: SQLITE_PATH)")
         parser.add_argument("--watchlist", default=None, help="the watchlist (default: WATCHLIST_PATH)")
         parser.add_argument(
             "--gazetteer", default=None, help="speakers added to the shipped ones (default: QUOTES_GAZETTEER_PATH)"
         )
 
     def run(self, args: list[str], opts) -> None:
-        path = opts.db or self.settings.get("SQLITE_PATH")
+        path = self.archive_path(opts)
         watchlist = opts.watchlist or watchlist_file(self.settings.get("WATCHLIST_PATH"))
         if not Path(path).is_file():
             self.fail(f"no archive at {path}: run `scrapy crawl suarapos` first", "refused")
