@@ -28,7 +28,7 @@ import yaml
 from .regions import PLACE_REGION
 
 GAZETTEER_PATH = Path(__file__).with_name("speakers.yml")
-OPEN, CLOSE = '“"', '”"'
+OPEN = '“"'  # the marks a quote opens with
 SPAN = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<ascii>[^\"]+)\"")
 NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:['’-][A-Za-z]+)*$|^[A-Z]\.$")
 MIN_WORDS = 3  # a quoted phrase shorter than this is a name or a term in quotation marks, not speech
@@ -332,9 +332,9 @@ class ArticleReader:
         self.open: tuple[str, int] | None = None  # a quote left open at the end of its paragraph
         self.printed: str | None = None  # the name the last attribution read printed
 
-    def resolve(self, s: Speaker | None, named: bool = True) -> Speaker | None:
+    def resolve(self, s: Speaker | None) -> Speaker | None:
         """The speaker as this article knows them: a pronoun is the last speaker, a first name the person named in
-        full before; a new speaker is remembered (``named``) for what follows."""
+        full before; a new speaker is remembered for what follows."""
         if s is PRONOUN:
             return self.last
         if s is not None and s.name:
@@ -345,7 +345,7 @@ class ArticleReader:
                     break
             else:
                 self.people.append(s)
-        if s is not None and named:
+        if s is not None:
             self.last = s
         return s
 

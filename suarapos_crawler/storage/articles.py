@@ -103,7 +103,12 @@ def save_article(
     outcome = write_row(db, row, stored, seen_at)
     if found is not None:  # (before a watched person's mentions, which count their quotes)
         save_quotes(
-            db, row["url"], row.get("title") or "", row.get("body") or "", found=found, refresh=not people_later
+            db,
+            row["url"],
+            row.get("title") or "",
+            row.get("body") or "",
+            found=found,
+            people="added" if people_later else "now",
         )
     save_what_goes_with(db, article, row, outcome, seen_at, terms)
     return outcome

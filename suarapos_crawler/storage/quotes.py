@@ -36,12 +36,14 @@ def save_quotes(
     title: str,
     body: str,
     gazetteer: Gazetteer | None = None,
-    refresh: bool = True,
+    people: str = "now",
     found: list[Quote] | None = None,
 ) -> int:
     """The article's quotes and the people it names, replacing what an earlier text of it had; how many quotes.
-    ``refresh=False`` leaves the people's counts to one ``refresh_people`` after many articles. ``found``: the
-    quotes read already, whose speakers the article's row was written with; else they are read, and written."""
+    ``people`` says when the people's counts follow: ``now``; ``added`` (a batch: what the article adds, now, and
+    the people it took from or made at ``refresh_marked_people``); ``later`` (the caller counts everyone once, after
+    many articles). ``found``: the quotes read already, whose speakers the article's row was written with; else
+    they are read, and written."""
     before = forget_quotes(db, url, refresh=False)
     made: set[int] = set()
     if found is None:
@@ -70,10 +72,10 @@ def save_quotes(
         "INSERT OR REPLACE INTO article_people (article_url, person_id, quotes) VALUES (?, ?, ?)",
         [(url, person, n) for person, n in counts.items()],
     )
-    if refresh:
+    if people == "now":
         refresh_people(db, before | set(counts))
-    else:  # counted now where the article only adds to a person; counted again at the batch's end where it took
-        gained = set(counts) - before - made  # something away, or made them
+    elif people == "added":  # counted now where the article only adds to a person; counted again at the batch's
+        gained = set(counts) - before - made  # end where it took something away, or made them
         count_gains(db, url, {p: counts[p] for p in gained}, said)
         mark_people(db, (before | set(counts)) - gained)
     return len(rows)
@@ -90,11 +92,12 @@ def count_gains(db: Database, url: str, gains: dict[int, int], said: dict[int, l
         names, roles, first, last = db.execute(
             "SELECT names, roles, first_seen, last_seen FROM people WHERE id = ?", [person]
         ).fetchone()
-        names, roles = json.loads(names or "[]"), json.loads(roles or "[]")
+        roles = json.loads(roles or "[]")
         for q in said.get(person, []):
-            names = sorted({*names, q.named_as or q.speaker}, key=lambda n: (-len(n), n))
             if q.role:
                 roles = with_role(roles, q.role, q.organisation, published)
+        printed = {q.named_as or q.speaker for q in said.get(person, [])}
+        names = sorted({*json.loads(names or "[]"), *printed}, key=lambda n: (-len(n), n))
         dates = [d for d in (first, last, published) if d]
         db.execute(
             "UPDATE people SET quotes = quotes + ?, articles_quoted = articles_quoted + ?, "
@@ -110,8 +113,8 @@ def with_role(roles: list[dict], role: str, organisation: str | None, when: str 
     """The roles with this one seen ``when``: its first and last seen widened, or it added; in order first seen."""
     for r in roles:
         if r["role"] == role and r["organisation"] == organisation:
-            r["first_seen"] = min(d for d in (r["first_seen"], when) if d) if (r["first_seen"] or when) else None
-            r["last_seen"] = max(d for d in (r["last_seen"], when) if d) if (r["last_seen"] or when) else None
+            r["first_seen"] = min((d for d in (r["first_seen"], when) if d), default=None)
+            r["last_seen"] = max((d for d in (r["last_seen"], when) if d), default=None)
             break
     else:
         roles.append({"role": role, "organisation": organisation, "first_seen": when, "last_seen": when})
@@ -195,7 +198,7 @@ def reread_quotes(db: Database, gazetteer: Gazetteer | None = None) -> tuple[int
         db.execute(f"DELETE FROM {table}")
     quotes = 0
     for url, title, body in db.execute("SELECT url, title, body FROM articles").fetchall():
-        quotes += save_quotes(db, url, title, body, gazetteer, refresh=False)
+        quotes += save_quotes(db, url, title, body, gazetteer, people="later")
     refresh_people(db)
     return quotes, db["people"].count
 

@@ -403,7 +403,7 @@ def add_quotes_and_people(db: Database) -> None:
     db["watch_terms"].add_column("kind", str)  # a term, or a person (their quotes mention them too)
     db.execute("UPDATE watch_terms SET kind = 'term'")
     for url, title, body in db.execute("SELECT url, title, body FROM articles").fetchall():
-        save_quotes(db, url, title, body, refresh=False)
+        save_quotes(db, url, title, body, people="later")
     refresh_people(db)
 
 
@@ -437,7 +437,7 @@ def drop_format_characters(db: Database) -> None:
             "UPDATE articles SET title_stems = ?, body_stems = ? WHERE rowid = ?",
             [stems_of(title), stems_of(body), rowid],
         )
-        save_quotes(db, url, title, body, refresh=False)
+        save_quotes(db, url, title, body, people="later")
     if rows:
         refresh_people(db)
 
