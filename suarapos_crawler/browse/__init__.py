@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import urllib.parse
 from pathlib import Path
 
 import yaml
@@ -17,6 +18,11 @@ HERE = Path(__file__).parent
 PLUGINS_DIR = HERE / "plugins"
 TEMPLATES_DIR = HERE / "templates"
 ARCHIVE_KEY = "suarapos"  # the database block of metadata.yml that describes an archive
+
+
+def person_page(datasette, database: str, name: str) -> str:
+    """The address of a person's page (the canned query ``person``), where every name of a person links."""
+    return datasette.urls.database(database) + "/person?" + urllib.parse.urlencode({"name": name})
 
 
 def database_name(db_path: str | Path) -> str:

@@ -96,8 +96,8 @@ def channels_of(settings) -> list:
         raise ChannelError("NOTIFY_SMTP_URL is set but NOTIFY_EMAIL_TO names no one")
     if recipients and not smtp:
         raise ChannelError("NOTIFY_EMAIL_TO is set but NOTIFY_SMTP_URL says no server to send through")
+    cafile = settings.get("NOTIFY_SMTP_CAFILE") or None
     for recipient in recipients:
-        cafile = settings.get("NOTIFY_SMTP_CAFILE") or None
         channels.append(EmailChannel(smtp, settings.get("NOTIFY_EMAIL_FROM"), recipient.strip(), cafile))
     if settings.get("NOTIFY_WEBHOOK_URL"):
         channels.append(WebhookChannel(settings.get("NOTIFY_WEBHOOK_URL")))

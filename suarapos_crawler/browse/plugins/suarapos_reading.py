@@ -11,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import difflib
 import json
-import urllib.parse
 
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
+
+from suarapos_crawler.browse import person_page
 
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
              "November", "Desember"]  # fmt: skip
@@ -131,7 +132,7 @@ async def quotes_of(datasette, database: str, url: str) -> list[dict]:
     for q in found:
         q["who"] = who(q)
         if q.get("speaker"):
-            q["page"] = datasette.urls.database(database) + "/person?" + urllib.parse.urlencode({"name": q["speaker"]})
+            q["page"] = person_page(datasette, database, q["speaker"])
     return found
 
 

@@ -12,12 +12,12 @@ import csv
 import io
 import re
 import sys
-import urllib.parse
 
 from datasette import hookimpl
 from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
+from suarapos_crawler.browse import person_page
 from suarapos_crawler.enrich.stems import WORD as STEM_WORD
 from suarapos_crawler.enrich.stems import stem
 
@@ -101,8 +101,7 @@ def prepare_connection(conn):
 @hookimpl
 def render_cell(value, column, database, datasette, table=None):
     if (column == "person" or (table == "people" and column == "name")) and isinstance(value, str) and value:
-        page = datasette.urls.database(database) + "/person?" + urllib.parse.urlencode({"name": value})
-        return Markup(f'<a href="{escape(page)}">{escape(value)}</a>')
+        return Markup(f'<a href="{escape(person_page(datasette, database, value))}">{escape(value)}</a>')
     if column == "snippet" and isinstance(value, str):
         return Markup(str(escape(value)).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
     if column in ARTICLE_COLUMNS and isinstance(value, str) and value.startswith("http"):
