@@ -4,8 +4,16 @@ looked at data/suarapos.db while it had no ``--db``."""
 
 from __future__ import annotations
 
+import sqlite3
+import sys
+from urllib.parse import quote
+
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+from sqlite_utils import Database
+
+from .. import storage
+from ..run.status import EXIT_CODES
 
 
 class ArchiveCommand(ScrapyCommand):
@@ -24,3 +32,18 @@ class ArchiveCommand(ScrapyCommand):
 
     def archive_path(self, opts) -> str:
         return opts.db or self.settings.get("SQLITE_PATH")
+
+    def read_archive(self, opts) -> Database | None:
+        """The archive, opened to read only (a published copy in a folder the user cannot write too); None, after
+        one plain line and the exit code of a refused file, where there is no archive of ours."""
+        path = self.archive_path(opts)
+        try:
+            storage.check_archive_to_read(path)
+        except storage.ArchiveRefused as exc:
+            self.refuse(str(exc))
+            return None
+        return Database(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True))
+
+    def refuse(self, message: str) -> None:
+        print(f"suarapos-crawler: {message}", file=sys.stderr)
+        self.exitcode = EXIT_CODES["refused"]

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from ..clock import WIB
 from . import vocab
+from .releases import run_releases
 from .speech import give_voices, seed_article_quotes
 
 SEED_ARTICLE_PATH = Path(__file__).with_name("seed-article.txt")
@@ -76,6 +77,10 @@ class SampleArticle:
     table: list[tuple[str, ...]] = field(default_factory=list)
     table_figure: bool = False
     comments_in_content: bool = False
+    # What the page declares it is (news, press_release, advertorial), by which marks; the release it reuses
+    kind: str = "news"
+    kind_marks: list[str] = field(default_factory=list)
+    release: dict | None = None
 
     @property
     def page_count(self) -> int:
@@ -121,6 +126,7 @@ class Site:
     per_page: int = 10
     featured: list = field(default_factory=list)  # older posts every section page pins above its list (a fault)
     view_counter: bool = False  # every article's content ends with a counter of its views (a fault)
+    releases: list = field(default_factory=list)  # the press releases the newsroom ran, as sent (releases.py)
 
     def __post_init__(self):
         self.by_id = {a.post_id: a for a in self.articles}
@@ -286,15 +292,23 @@ def build_site(
         )
 
     _give_quirks(made, rng, writer, sections, now)
-    if speech != "none":  # none: the text as the writer drew it, as releases before the speech pass served it
-        give_voices(made, seed, speech)
-        next(a for a in made if "seed_article" in a.traps).quotes = seed_article_quotes()
+    releases = _speak_and_run_releases(made, seed, speech)
 
     live = [a for a in made if a.day <= day]
     if day >= 2:
         _apply_correction(live, now)
     site_now = now + timedelta(days=day - 1)
-    return Site(seed=seed, now=site_now, day=day, articles=live, sections=sections)
+    return Site(seed=seed, now=site_now, day=day, articles=live, sections=sections, releases=releases)
+
+
+def _speak_and_run_releases(made: list[SampleArticle], seed: int, speech: str) -> list:
+    """The passes after the writer's: quotes in the forms of ``speech``, then releases and advertorials (none:
+    the text as the writer drew it, as releases of the crawler before these passes served it)."""
+    if speech == "none":
+        return []
+    give_voices(made, seed, speech)
+    next(a for a in made if "seed_article" in a.traps).quotes = seed_article_quotes()
+    return run_releases(made, seed, speech)
 
 
 def _give_quirks(made: list[SampleArticle], rng: random.Random, writer: _Writer, sections, now: datetime) -> None:

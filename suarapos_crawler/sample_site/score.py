@@ -280,3 +280,32 @@ def score_stored_quotes(db: Database, truth: dict) -> QuoteScore:
         if a["url"] in urls and not a["duplicate_of"]:
             score.add(a["url"], a["quotes"], stored.get(a["url"], []))
     return score
+
+
+def score_stored_kinds(db: Database, truth: dict) -> dict:
+    """The share of the truth's articles stored with the kind their page declares, and the ones that are not."""
+    stored = dict(db.execute("SELECT url, kind FROM articles").fetchall())
+    wrong = [
+        (a["url"], a["kind"], stored.get(a["url"])) for a in truth["articles"] if stored.get(a["url"]) != a["kind"]
+    ]
+    kinds = Counter(a["kind"] for a in truth["articles"])
+    return {"articles": len(truth["articles"]), "right": 1 - len(wrong) / len(truth["articles"]), "wrong": wrong,
+            "kinds": dict(kinds)}  # fmt: skip
+
+
+def score_pickups(found: dict[str, list[dict]], truth: dict, least: float = 0.5) -> dict:
+    """How well pickup found the sample's copies of each release (``found``: release id → what ``scrapy pickup
+    --json`` printed): the copies reusing at least ``least`` found, the listed articles that are no copy of it,
+    and the worst difference between a share reported and the truth's."""
+    copies = {(a["release"]["id"], a["url"]): a["release"]["share"] for a in truth["articles"] if a["release"]}
+    wanted = {key for key, share in copies.items() if share >= least}
+    listed = {(release, row["url"]): row["share"] for release, rows in found.items() for row in rows}
+    false = sorted(key for key in listed if key not in copies)
+    errors = [abs(listed[key] - copies[key]) for key in listed if key in copies]
+    return {
+        "copies": len(wanted),
+        "found": len(wanted & set(listed)) / len(wanted) if wanted else 0.0,
+        "false_matches": false,
+        "worst_share_error": max(errors, default=0.0),
+        "copies_listed": len(errors),
+    }

@@ -54,6 +54,9 @@ def article_truth(site: Site, base_url: str, faults: Faults, render=None) -> lis
                 "body_paragraphs": body_paragraphs(a),
                 "body": "\n\n".join(body_paragraphs(a)),
                 "quotes": [dict(q) for q in a.quotes],
+                "kind": a.kind,
+                "kind_marks": list(a.kind_marks),
+                "release": dict(a.release) if a.release else None,
                 "baca_juga": baca_juga,
                 "baca_juga_shapes": sorted({b.shape for b in a.baca_juga}),
                 "template": a.template,
@@ -95,6 +98,7 @@ def site_truth(site: Site, base_url: str, faults: Faults, render=None) -> dict:
         "non_article_urls": [f"{base}/{slug}/" for slug in ("redaksi", "pedoman-media-siber", "tentang-kami")],
         "theme": getattr(render, "theme", "") or "newspaper",
         "furniture": list(getattr(render, "FURNITURE", ())),
+        "releases": [r.truth() for r in site.releases],
         "articles": article_truth(site, base, faults, render),
     }
 

@@ -30,7 +30,7 @@ from .articles import (
     stored_by_content_hash,
 )
 from .connection import open_database, transaction
-from .files import ArchiveFile, ArchiveRefused, check_archive_file
+from .files import ArchiveFile, ArchiveRefused, check_archive_file, check_archive_to_read
 from .mentions import rematch, save_mentions, watched_terms
 from .plan import (
     dangling_link_targets,
@@ -59,6 +59,7 @@ __all__ = [
     "article_row",
     "canonical_target",
     "check_archive_file",
+    "check_archive_to_read",
     "close_stale_runs",
     "dangling_link_targets",
     "demote_to_duplicate",

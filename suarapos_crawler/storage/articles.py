@@ -12,6 +12,7 @@ from collections import Counter
 from sqlite_utils import Database
 
 from ..clock import now_wib
+from ..enrich.kinds import kind_of
 from ..enrich.quotes import find_quotes
 from ..enrich.regions import region_of
 from ..enrich.stems import stems_of
@@ -37,6 +38,9 @@ def article_row(article: dict) -> dict:
     row["published_day"] = (article.get("published_at") or "")[:10] or None  # WIB: the time carries +07:00
     # made from the text as it is stored, so a correction refreshes them (and the index, by its triggers)
     row["region"] = region_of(article.get("dateline"), article.get("sections") or [])
+    row["kind"], row["kind_evidence"] = kind_of(
+        row.get("title"), row.get("body"), article.get("tags") or [], article.get("sections") or []
+    )
     row["title_stems"] = stems_of(row.get("title"))
     row["body_stems"] = stems_of(row.get("body"))
     return row

@@ -91,6 +91,23 @@ def check_archive_file(path: str | Path, min_free_bytes: int = 0, integrity: boo
     return found
 
 
+def check_archive_to_read(path: str | Path) -> ArchiveFile:
+    """Refuse (``ArchiveRefused``) anything but an archive of ours to read: a command that only reads (a report,
+    a search) may read a published copy in a folder it cannot write, and never creates a file."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise ArchiveRefused(path, "is no archive (no such file)", "run `scrapy crawl suarapos` first, or give --db")
+    with path.open("rb") as f:
+        header = f.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        raise ArchiveRefused(path, "is not a SQLite database (damaged, or another kind of file)", RESTORE)
+    application_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
+    if application_id not in (0, APPLICATION_ID):
+        raise ArchiveRefused(path, f"is another application's SQLite database (application_id {application_id:#x})",
+                             "give --db an archive of suarapos-crawler")  # fmt: skip
+    return inspect_database(path, legacy=application_id == 0, integrity=False)
+
+
 def inspect_on_disk(path: Path, folder: Path, legacy: bool, integrity: bool, min_free_bytes: int) -> ArchiveFile:
     """``inspect_database`` and the full-text index's check, where a file that cannot be read on a full disk is
     said to want room: SQLite cannot even open a sound file to read it then (its -shm wants room), and "restore a

@@ -150,6 +150,8 @@ ARTICLE_COLUMNS = [
     "gone_at",
     "gone_status",
     "speakers",
+    "kind",
+    "kind_evidence",
 ]
 # The tables that name an article by its URL, and the column that does: what follows an article that moves, and
 # what a demoted copy loses. (``article_versions`` is not among them: a demoted copy's history stays.)
@@ -461,6 +463,27 @@ def add_notifications(db: Database) -> None:
     """The ledger of `scrapy notify`: each article notified at most once per recipient and watched term."""
     db["notifications"].create(NOTIFICATIONS["columns"], pk=NOTIFICATIONS["pk"])
     db["notifications"].create_index(["channel", "recipient", "status"])
+
+
+@MIGRATIONS(name="0016_kind")
+def add_kind(db: Database) -> None:
+    """Each article's kind of copy (news, press_release, advertorial) and the mark its page declares it with
+    (kinds.py), read from the stored title, text, tags and sections, with no request."""
+    import json
+
+    from ..enrich.kinds import kind_of
+
+    db["articles"].add_column("kind", str)
+    db["articles"].add_column("kind_evidence", str)
+    rows = db.execute("SELECT rowid, title, body, tags, sections FROM articles").fetchall()
+    db.conn.executemany(
+        "UPDATE articles SET kind = ?, kind_evidence = ? WHERE rowid = ?",
+        [
+            (*kind_of(title, body, json.loads(tags or "[]"), json.loads(sections or "[]")), rowid)
+            for rowid, title, body, tags, sections in rows
+        ],
+    )
+    db["articles"].create_index(["kind"])
 
 
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
