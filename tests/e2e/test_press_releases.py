@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from suarapos_crawler.sample_site.process import SampleSiteProcess
 from suarapos_crawler.sample_site.score import score_pickups, score_stored_kinds
+from tests.e2e.conftest import browsing
 from tests.e2e.crawl import ROOT, run_crawl
 
 pytestmark = pytest.mark.e2e
@@ -86,3 +87,29 @@ def test_pickup_refuses_in_one_line_what_it_cannot_read(crawled, tmp_path):
                              (tmp_path / "notes.txt", tmp_path / "notes.txt")):  # fmt: skip
         done = pickup(archive, release if archive != release else tmp_path / "notes.txt")
         assert done.returncode == 6 and done.stdout == "" and len(done.stderr.strip().splitlines()) == 1, done
+
+
+def test_a_pr_officer_pastes_a_release_in_the_browser_and_sees_its_copies(browser, crawled, tmp_path):
+    truth = crawled["truth"]
+    release = truth["releases"][0]
+    text = release["title"] + "\n\n" + "\n\n".join(release["paragraphs"])
+    (tmp_path / "release.txt").write_text(text, encoding="utf-8")
+    listed = json.loads(pickup(crawled["path"], tmp_path / "release.txt", "--json").stdout)
+    copies = {a["url"] for a in truth["articles"] if a["release"] and a["release"]["id"] == release["id"]}
+    with browsing(crawled["path"]) as url:
+        page = browser.new_page()
+        page.goto(url + "/")
+        page.click("text=Did our press release run?")
+        page.fill("textarea[name=release]", text + "\n\n<script>document.title = 'ran'</script>")
+        page.click("input[type=submit]")
+        page.wait_for_selector("#result")
+        shown = page.eval_on_selector_all(".found", "els => els.map(e => [e.dataset.url, +e.dataset.share])")
+        assert [u for u, _ in shown] == [row["url"] for row in listed] and {u for u, _ in shown} <= copies
+        assert [s for _, s in shown] == sorted((s for _, s in shown), reverse=True) and shown[0][1] >= 0.5
+        assert page.title() == "Did our press release run?"  # the pasted script is text
+        first = page.locator(".found a").first
+        first.click()
+        assert page.locator("article.reading h1").inner_text() == next(
+            a["title"] for a in truth["articles"] if a["url"] == shown[0][0]
+        )
+        page.close()
