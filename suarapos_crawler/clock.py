@@ -55,3 +55,22 @@ def believable(when: datetime | None, now: datetime) -> datetime | None:
     """A time this archive wrote, or a site gave, unless it lies ahead of ``now``: then a clock was wrong (this
     machine's on an earlier run, or the site's), and the time says nothing (``None``)."""
     return None if when is None or when > now + CLOCK_SLACK else when
+
+
+MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+             "November", "Desember"]  # fmt: skip
+
+
+def wib_date(iso: str | None, precision: str | None = "minute") -> str:
+    """``2026-12-02T03:41:00+07:00`` as a reader writes it: ``2 Desember 2026, 03:41 WIB``; at the precision the
+    article's page showed it (``articles.published_precision``): ``2 Desember 2026`` for a day, "sekitar 03:00 WIB"
+    for an hour counted back ("3 jam yang lalu")."""
+    if not iso or len(iso) < 16:
+        return iso or ""
+    year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10])
+    date = f"{day} {MONTHS_ID[month - 1]} {year}"
+    if precision == "day":
+        return date
+    if precision == "hour":
+        return f"{date}, sekitar {iso[11:13]}:00 WIB"
+    return f"{date}, {iso[11:16]} WIB"

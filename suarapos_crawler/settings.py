@@ -29,6 +29,9 @@ Custom settings (each read by its component, with its default):
 - ``NOTIFY_WEBHOOK_URL`` = ``""``: a JSON POST of each digest (``title``, ``message``, ``term``, ``articles``).
 - ``NOTIFY_SINCE_DAYS`` = ``7``: only articles first stored this recently are news (a new watchlist does not mail
   the whole archive); ``NOTIFY_AFTER_CRAWL`` = ``False``: `scrapy crawl` notifies when its run ends.
+- ``REPORT_DIR`` = ``"data/reports"``: where `scrapy report` writes a period's report, in a folder named after it
+  (``data/reports/2026-W49/``) unless ``--out`` says; ``REPORT_CHROMIUM`` = ``""``: the browser that prints it to
+  PDF (empty: Debian's ``chromium``, or another Chromium found on the PATH; none: no PDF, said in one line).
 - ``VALIDATE_ENABLED`` = ``True``; ``VALIDATE_MIN_WORDS`` = ``20``: the shortest body stored.
 - ``DEDUP_MEMORY`` = ``10000``: content hashes of the current run kept in memory (older ones are found in the archive).
 - ``WARC_ENABLED`` = ``True``: every response kept as WARC/1.1 records (WarcCapture extension).
@@ -152,6 +155,8 @@ ITEM_PIPELINES = {
 SQLITE_PATH = "data/suarapos.db"
 WATCHLIST_PATH = "watchlist.yml"
 QUOTES_GAZETTEER_PATH = ""
+REPORT_DIR = "data/reports"
+REPORT_CHROMIUM = ""
 NOTIFY_SMTP_URL = ""
 NOTIFY_SMTP_CAFILE = ""
 NOTIFY_EMAIL_TO = ""

@@ -69,7 +69,7 @@ def test_csv_keeps_quoting_and_lines():
 
 def test_a_publication_time_is_shown_as_precisely_as_its_page_gave_it():
     from suarapos_crawler.browse.plugins.suarapos_reading import render_cell as time_cell
-    from suarapos_crawler.browse.plugins.suarapos_reading import wib_date
+    from suarapos_crawler.clock import wib_date
 
     stored = "2026-11-28T00:00:00+07:00"
     assert wib_date("2026-11-28T15:32:00+07:00") == "28 November 2026, 15:32 WIB"

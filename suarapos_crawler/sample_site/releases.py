@@ -134,6 +134,7 @@ AD_TITLES = [
 AD_PARAGRAPHS = [
     "Nikmati penawaran istimewa yang hanya berlaku hingga akhir bulan ini untuk warga {place} dan sekitarnya.",
     "Pengunjung yang datang bersama keluarga berkesempatan mendapatkan hadiah langsung dan voucer belanja.",
+    "Tunjukkan kode promo {code} kepada petugas untuk mendapatkan potongan tambahan.",
     "Informasi lebih lanjut dapat diperoleh di kantor cabang terdekat atau melalui layanan pelanggan.",
 ]
 # News that names a Humas office or a release, and is no release: what a classifier must not take for one.
@@ -261,7 +262,7 @@ def run_releases(made: list, seed: int, forms: str = "seen") -> list[Release]:
     eligible = [a for a in made if _eligible(a)]
     copies_each = max(3, min(6, len(made) // 150))
     spacing = max(copies_each + 1, len(eligible) // (len(SENDERS) + 1))
-    releases, taken = [], set()
+    releases, taken, printed = [], set(), set()
     for i, sender in enumerate(SENDERS):
         group = eligible[(i + 1) * spacing - copies_each : (i + 1) * spacing]  # a day or two of news
         if len(group) < copies_each:  # a small sample runs fewer releases
@@ -271,6 +272,9 @@ def run_releases(made: list, seed: int, forms: str = "seen") -> list[Release]:
         releases.append(release)
         for a in group:
             a.title, a.paragraphs, a.release = edited_copy(rng, release, values)
+            while (a.title, *a.paragraphs) in printed:  # two copies alike would be one article republished
+                a.paragraphs.append(f"Kegiatan tersebut dihadiri sekitar {a.post_id % 500 + 50} undangan.")
+            printed.add((a.title, *a.paragraphs))
             a.quotes = []
             if rng.random() < 0.8:
                 a.kind_marks.append(_mark(rng, a, PRESS_MARKS[forms], values["short"]))
@@ -278,7 +282,8 @@ def run_releases(made: list, seed: int, forms: str = "seen") -> list[Release]:
             taken.add(a.post_id)
     others = [a for a in eligible if a.post_id not in taken]
     for a in others[1::25]:  # advertorials
-        values = {"place": rng.choice(vocab.PLACES), "n": str(rng.choice([10, 20, 30])), "rp": str(rng.randint(1, 9))}
+        values = {"place": rng.choice(vocab.PLACES), "n": str(rng.choice([10, 20, 30])), "rp": str(rng.randint(1, 9)),
+                  "code": f"SP{a.post_id}"}  # fmt: skip
         a.title = rng.choice(AD_TITLES).format(**values)
         a.paragraphs = [p.format(**values) for p in AD_PARAGRAPHS]
         a.quotes = []

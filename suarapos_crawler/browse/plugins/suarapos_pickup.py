@@ -10,7 +10,7 @@ from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
 from sqlite_utils import Database
 
-from suarapos_crawler.browse.plugins.suarapos_reading import wib_date
+from suarapos_crawler.clock import wib_date
 from suarapos_crawler.enrich.pickup import Release
 from suarapos_crawler.storage.pickup import MIN_SHARE, find_pickups
 

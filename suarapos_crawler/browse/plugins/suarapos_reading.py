@@ -15,25 +15,8 @@ from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
 
 from suarapos_crawler.browse import person_page
+from suarapos_crawler.clock import wib_date
 from suarapos_crawler.enrich.diff import word_diff
-
-MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-             "November", "Desember"]  # fmt: skip
-
-
-def wib_date(iso: str | None, precision: str | None = "minute") -> str:
-    """``2026-12-02T03:41:00+07:00`` as a reader writes it: ``2 Desember 2026, 03:41 WIB``; at the precision the
-    article's page showed it (``articles.published_precision``): ``2 Desember 2026`` for a day, "sekitar 03:00 WIB"
-    for an hour counted back ("3 jam yang lalu")."""
-    if not iso or len(iso) < 16:
-        return iso or ""
-    year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10])
-    date = f"{day} {MONTHS_ID[month - 1]} {year}"
-    if precision == "day":
-        return date
-    if precision == "hour":
-        return f"{date}, sekitar {iso[11:13]}:00 WIB"
-    return f"{date}, {iso[11:16]} WIB"
 
 
 @hookimpl
