@@ -76,8 +76,16 @@ def opened_archive(crawler) -> Archive:
     return archive
 
 
-@pytest.fixture
-def db() -> Database:
+@pytest.fixture(scope="session")
+def upgraded_archive() -> Database:
+    """An empty archive with every migration applied, made once: each test's ``db`` is a copy of it."""
     database = Database(memory=True)
     storage.upgrade(database)
+    return database
+
+
+@pytest.fixture
+def db(upgraded_archive) -> Database:
+    database = Database(memory=True)
+    upgraded_archive.conn.backup(database.conn)  # the schema and its migrations' record, as upgrade() left them
     return database
