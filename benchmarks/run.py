@@ -300,12 +300,12 @@ def score_generic(docs: list, items: list) -> dict:
 # ---- storage alone ------------------------------------------------------------------------------
 
 
-def bench_storage(rows: int, work: Path) -> dict:
-    from suarapos_crawler import storage
+def sample_articles(rows: int) -> list[dict]:
+    """The sample's articles as the pipelines hand them to storage (from its truth: no page parsed)."""
     from suarapos_crawler.sample_site import Faults, build_site, parse_now, site_truth
 
     truth = site_truth(build_site(articles=rows, now=parse_now(NOW)), "https://www.suarapos.com", Faults())["articles"]
-    articles = [
+    return [
         {
             **t,
             "published_raw": t["published_at"],
@@ -315,6 +315,12 @@ def bench_storage(rows: int, work: Path) -> dict:
         }
         for t in truth
     ]
+
+
+def bench_storage(rows: int, work: Path) -> dict:
+    from suarapos_crawler import storage
+
+    articles = sample_articles(rows)
     db = storage.open_database(str(work / "storage.db"), busy_timeout=60)
     storage.upgrade(db)
     started = time.perf_counter()
@@ -325,6 +331,44 @@ def bench_storage(rows: int, work: Path) -> dict:
             storage.refresh_marked_people(db)  # as the archive's writer does, once a batch
     elapsed = time.perf_counter() - started
     return {"rows": len(articles), "rows_per_s": round(len(articles) / elapsed, 1), "with_fts": True}
+
+
+# ---- the weekly report ---------------------------------------------------------------------------------
+
+
+def bench_report(rows: int, work: Path) -> dict:
+    """`scrapy report` of the newest week of an archive of ``rows`` articles with three watched terms: the
+    command as a user runs it (a new process: imports, figures, page, workbook), without and with the PDF."""
+    from suarapos_crawler import storage
+    from suarapos_crawler.enrich.watchlist import WatchTerm
+
+    path = work / "report.db"
+    db = storage.open_database(str(path), busy_timeout=60)
+    storage.upgrade(db)
+    terms = [WatchTerm(t, t) for t in ("Diskominfo Babel", "Pranata Humas", "Pangkalpinang")]
+    with storage.transaction(db):
+        storage.rematch(db, terms)
+    articles = sample_articles(rows)
+    for i in range(0, len(articles), 500):
+        with storage.transaction(db):
+            for article in articles[i : i + 500]:
+                storage.save_article(db, article, "2026-11-29T14:00:00+07:00", terms, people_later=True)
+            storage.refresh_marked_people(db)
+    day = db.execute("SELECT MAX(published_day) FROM articles").fetchone()[0]
+    db.close()
+    label = "{}-W{:02d}".format(*datetime.fromisoformat(day).isocalendar()[:2])
+    result = {"articles": rows, "week": label, "week_articles": 0}
+    for name, extra in (("no_pdf", ["--no-pdf"]), ("with_pdf", [])):
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "scrapy.cmdline", "report", "--db", str(path), "--week", label,
+             "--out", str(work / f"report-{name}"), *extra],
+            cwd=ROOT, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        result[f"{name}_s"] = round(time.perf_counter() - started, 2)
+        assert done.returncode == 0, done.stderr
+        result["week_articles"] = int(done.stdout.split(":")[1].split()[0].replace(",", ""))
+    return result
 
 
 # ---- who said what -------------------------------------------------------------------------------
@@ -426,6 +470,14 @@ def markdown(results: dict) -> str:
             "",
             f"Storage alone: {st['rows_per_s']:,} articles/s into SQLite with FTS, quotes and people "
             f"({st['rows']:,} rows, batches of 100).",
+        ]
+    rp = results.get("report")
+    if rp:
+        lines += [
+            "",
+            f"`scrapy report --week {rp['week']}` of an archive of {rp['articles']:,} articles ({rp['week_articles']:,} "
+            f"that week, three watched terms), the command as run: {rp['no_pdf_s']} s for the HTML page and the XLSX "
+            f"workbook, {rp['with_pdf_s']} s with the PDF printed by Chromium.",
         ]
     wl = results.get("warc_levels")
     if wl:
@@ -540,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="small and quick: checks the report is produced")
     parser.add_argument(
         "--only",
-        choices=["quotes", "storage"],
+        choices=["quotes", "storage", "report"],
         default=None,
         help="measure this part alone, keeping the other results as they are",
     )
@@ -553,6 +605,8 @@ def main(argv: list[str] | None = None) -> int:
         results = json.loads((out / "results.json").read_text(encoding="utf-8"))
         if args.only == "quotes":
             results["quotes"] = bench_quotes(60 if args.smoke else 600)
+        elif args.only == "report":
+            results["report"] = bench_report(300 if args.smoke else 10_000, work)
         else:
             results["storage"] = bench_storage(500 if args.smoke else 5000, work)
         return report(results, out)
@@ -570,6 +624,8 @@ def main(argv: list[str] | None = None) -> int:
     results["warc_levels"] = bench_warc_levels(60 if args.smoke else args.extraction_pages)
     print("who said what...", file=sys.stderr, flush=True)
     results["quotes"] = bench_quotes(60 if args.smoke else 600)
+    print("the weekly report...", file=sys.stderr, flush=True)
+    results["report"] = bench_report(300 if args.smoke else 10_000, work)
     return report(results, out)
 
 

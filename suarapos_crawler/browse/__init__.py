@@ -30,12 +30,17 @@ def database_name(db_path: str | Path) -> str:
     return Path(db_path).stem
 
 
-def metadata_for(db_path: str | Path, metadata: str | Path) -> dict:
-    """``metadata.yml`` with the archive's block under the name this file will be served as."""
+FIXED_QUERY_ACTOR = "suarapos-fixed-query"  # plugins/suarapos_published.py: the dashboards' declared queries
+
+
+def metadata_for(db_path: str | Path, metadata: str | Path, published: bool = False) -> dict:
+    """``metadata.yml`` with the archive's block under the name this file will be served as; ``published``: SQL
+    allowed to the dashboards' declared queries alone (suarapos_published.py), denied to anything else."""
     loaded = yaml.safe_load(Path(metadata).read_text(encoding="utf-8"))
     archive = loaded.get("databases", {}).get(ARCHIVE_KEY, {})
     name = database_name(db_path)
-    return {**loaded, "databases": {name: archive}, "plugins": served_plugins(loaded.get("plugins") or {}, name)}
+    served = {**loaded, "databases": {name: archive}, "plugins": served_plugins(loaded.get("plugins") or {}, name)}
+    return {**served, "allow_sql": {"id": FIXED_QUERY_ACTOR}} if published else served
 
 
 def served_plugins(plugins: dict, name: str) -> dict:
@@ -56,7 +61,7 @@ def datasette_args(
 ) -> list[str]:
     """Arguments of ``datasette serve`` for the archive, with the plugin, the templates and safe settings."""
     served = Path(tempfile.mkdtemp(prefix="suarapos-browse-")) / "metadata.json"
-    served.write_text(json.dumps(metadata_for(db_path, metadata), ensure_ascii=False), encoding="utf-8")
+    served.write_text(json.dumps(metadata_for(db_path, metadata, immutable), ensure_ascii=False), encoding="utf-8")
     # Published (immutable, for anyone): no arbitrary SQL, whose single function call can take seconds and
     # gigabytes (zeroblob(100000000)); the canned queries, tables, facets and search still work.
     published = ["--setting", "default_allow_sql", "off"] if immutable else []

@@ -507,7 +507,10 @@ class ArticlePage:
     def body(self) -> Body | None:
         if self.content_element is None:
             return None
-        body = extract_body(self.content_element, self.template.exclude if self.template is not None else ())
+        template = self.template
+        body = extract_body(
+            self.content_element, template.exclude if template else (), template.tags if template else ""
+        )
         if self.template is None:  # the generic finder's element: its blocks kept where trafilatura agrees
             reference = generic.reference_text(self.response.text, self.response.url)
             body.paragraphs = generic.agreed(body.paragraphs, reference)

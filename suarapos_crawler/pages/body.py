@@ -357,10 +357,44 @@ class Body:
         return "\n\n".join(self.paragraphs)
 
 
-def extract_body(content, exclude: tuple[str, ...] = ()) -> Body:
+def _before(a, b, root) -> bool:
+    """``a`` comes before ``b`` in ``root``'s document order."""
+    for node in root.iter():
+        if node is a:
+            return True
+        if node is b:
+            return False
+    return False
+
+
+def cut_at(root, stop) -> None:
+    """Take out ``stop``, with the furniture around it that holds no paragraph, and everything after it in
+    ``root``: what an unclosed tag of the text swallowed (the page's tags, next and previous posts, comments,
+    sidebar and footer nested in the content element)."""
+    while stop.getparent() is not root and not select(stop.getparent(), ".//p"):
+        stop = stop.getparent()
+    node = stop
+    while node is not root:
+        for later in list(node.itersiblings()):
+            node.getparent().remove(later)
+        node = node.getparent()
+    stop.getparent().remove(stop)
+
+
+def extract_body(content, exclude: tuple[str, ...] = (), ends_before: str = "") -> Body:
     """The prose, dateline and Baca Juga links of a content element (left untouched); ``exclude``: XPaths of what
-    the theme puts inside it that is not the article (a learned profile's), taken out first."""
+    the theme puts inside it that is not the article (a learned profile's), taken out first; ``ends_before``: the
+    XPath of a part the theme prints after the text (its tags), where the text ends if it is found inside."""
     root = copy.deepcopy(content)
+    after = select(root, ends_before) if ends_before else []
+    paragraphs = select(root, ".//p")
+    if (
+        after
+        and paragraphs
+        and _before(paragraphs[0], after[0], root)
+        and not any(a.tag == "p" for a in after[0].iterancestors())
+    ):  # text first, then the tags, outside any paragraph: the text ends there
+        cut_at(root, after[0])
     links = lift_baca_juga(root)  # first: what a profile excludes may never take a Baca Juga box with it
     for query in exclude:
         for el in select(root, query):

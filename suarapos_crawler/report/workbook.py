@@ -6,9 +6,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 FORMULA_START = ("=", "+", "-", "@")
+CELL_MAX_CHARS = 32_767  # a spreadsheet cell holds no more (Excel's limit; LibreOffice's too)
+
+
+def sheet_row(sheet, values) -> list:
+    """``values`` as the cells of a write-only sheet's row: text that would run as a formula kept as text, the
+    characters a workbook may not hold dropped, a text longer than a cell holds cut with an ellipsis."""
+    cells = []
+    for value in values:
+        if isinstance(value, str):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            if len(value) > CELL_MAX_CHARS:
+                value = value[: CELL_MAX_CHARS - 1] + "…"
+        cell = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            cell.data_type = "s"  # text, never a formula
+        cells.append(cell)
+    return cells
 
 
 def write_workbook(figures: dict, path: Path) -> None:

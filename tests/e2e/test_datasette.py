@@ -152,6 +152,24 @@ def test_a_terms_feed_is_the_same_whatever_the_case_it_is_typed_in(site_url):
     assert ids[0] and ids[0] == ids[1] == ids[2] and not ids[0][0].startswith("urn:suarapos:no-mention")
 
 
+def test_each_feed_is_titled_with_the_term_or_person_it_follows(site_url):
+    """Two feeds in a reader were both "Mentions of a watched term": which is which?"""
+    titles = {
+        ElementTree.fromstring(get(f"{site_url}/{DB}/{query}.atom?{urllib.parse.urlencode({key: value})}")).findtext(
+            f"{ATOM}title"
+        )
+        for query, key, value in (
+            ("mentions", "term", "Pangkalpinang"),
+            ("mentions", "term", "Diskominfo Babel"),
+            ("person_feed", "name", "Eko Kurniawan"),
+            ("mentions", "term", "<b>&"),
+        )  # fmt: skip
+    }
+    assert len(titles) == 4 and all(
+        t.endswith(("Pangkalpinang", "Diskominfo Babel", "Eko Kurniawan", "<b>&")) for t in titles
+    )
+
+
 def test_a_term_nobody_mentions_has_a_feed_that_says_so(site_url):
     feed = ElementTree.fromstring(get(f"{site_url}/{DB}/mentions.atom?term=Tidak+Ada"))
     assert [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")] == [
@@ -196,7 +214,7 @@ def test_changed_article_shows_what_changed(site_url):
     assert data[0]["title_after"].endswith("(Ralat)") and "title" in data[0]["what_changed"]
 
 
-@pytest.mark.parametrize("facet", ["section", "author", "tags", "published_day"])
+@pytest.mark.parametrize("facet", ["section", "author", "tags", "published_day", "region", "kind"])
 def test_facets_respond(site_url, facet):
     data = rows(f"{site_url}/{DB}/articles.json")
     assert facet in data["facet_results"] and data["facet_results"][facet]["results"]
@@ -584,3 +602,23 @@ def test_stream_all_rows_gives_every_article_once_though_many_share_their_minute
         data = get(f"{url}/ties/articles.csv?_stream=on&_size=max&_col=title").decode("utf-8")
     urls = [row[0] for row in csv.reader(io.StringIO(data))][1:]
     assert len(urls) == 3000 and len(set(urls)) == 3000
+
+
+def test_browse_refuses_a_text_file_and_another_applications_database_in_one_line(tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("catatan rapat, bukan arsip\n", encoding="utf-8")
+    other = tmp_path / "contacts.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('Budi', '0812')")
+    conn.commit()
+    conn.close()
+    for path in (notes, other):
+        before = path.read_bytes()
+        done = subprocess.run(
+            [sys.executable, "-m", "scrapy.cmdline", "browse", "--db", str(path), "--port", "9"],
+            cwd=ROOT, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert done.returncode == 6 and done.stdout == "", done
+        assert len(done.stderr.strip().splitlines()) == 1 and str(path) in done.stderr, done.stderr
+        assert path.read_bytes() == before and not Path(f"{path}-wal").exists()

@@ -121,3 +121,31 @@ def test_a_view_counter_is_not_text_a_number_that_changes_each_fetch_would_make_
 def test_invisible_characters_inside_words_go_so_search_finds_the_word():
     body = body_of("<p>Harga ti\u00admah naik, kata war\u2060ga di\u200e Pangkal\u200fpinang.</p>")
     assert body.paragraphs == ["Harga timah naik, kata warga di Pangkalpinang."]
+
+
+def test_the_text_ends_at_the_themes_tags_that_an_unclosed_tag_nested_in_it():
+    """A page whose closing </div>s and </p>s are lost: the tags, next post, comments and footer end up in the
+    content element."""
+    page = lxml.html.fromstring(
+        '<div class="content"><p>Paragraf satu tentang promo.<p>Paragraf dua, yang terakhir.'
+        '<div class="td-a-rec"><span class="td-adspot-title">- Advertisement -</span></div>'
+        '<div class="tdb_single_tags"><ul class="tdb-tags"><li><span>TAGS</span></li><li><a href="/tag/umkm/">UMKM</a></li></ul>'
+        '<div class="td-post-next-prev"><span>Berita sebelumya</span><a href="/x/">Judul lain</a>'
+        '<div class="comments"><h3>LEAVE A REPLY</h3><div class="td-footer-wrapper">© Suarapos.co.id 2026'
+    )
+    content = page.xpath("//div[@class='content']")[0]
+    tags = ".//ul[contains(concat(' ', normalize-space(@class), ' '), ' tdb-tags ')]//a"
+    assert extract_body(content, ends_before=tags).paragraphs == [
+        "Paragraf satu tentang promo.",
+        "Paragraf dua, yang terakhir.",
+    ]
+    assert "TAGS" in " ".join(extract_body(content).paragraphs)  # what it was without the theme's tags to end at
+
+
+def test_tags_printed_before_the_text_or_inside_a_paragraph_cut_nothing():
+    page = lxml.html.fromstring(
+        '<div class="content"><ul class="tdb-tags"><li><a href="/tag/a/">A</a></li></ul><p>Paragraf satu.</p>'
+        '<p>Paragraf dua <span class="tdb-tags"><a href="/tag/b/">B</a></span> lanjut.</p></div>'
+    )
+    tags = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' tdb-tags ')]//a"
+    assert extract_body(page, ends_before=tags).paragraphs[-2:] == ["Paragraf satu.", "Paragraf dua B lanjut."]

@@ -15,6 +15,7 @@ from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
 
 from suarapos_crawler.browse import person_page
+from suarapos_crawler.browse.plugins.suarapos_captures import capture_address
 from suarapos_crawler.clock import wib_date
 from suarapos_crawler.enrich.diff import word_diff
 
@@ -104,7 +105,8 @@ async def reading(datasette, database: str, url: str) -> dict | None:
     # Off the event loop: every other reader's page is served meanwhile.
     changes = await asyncio.get_running_loop().run_in_executor(None, changes_of, [*versions, article])
     captures = await rows(
-        "SELECT fetched_at, status, kind, warc_file FROM captures WHERE url LIKE ? ORDER BY fetched_at DESC LIMIT 20",
+        "SELECT id, fetched_at, status, kind, warc_file, payload_digest FROM captures WHERE url LIKE ? "
+        "ORDER BY fetched_at DESC LIMIT 20",
         [url.split("?")[0] + "%"],
     ) if await db.table_exists("captures") else []  # fmt: skip
     mentions = (
@@ -131,7 +133,9 @@ async def reading(datasette, database: str, url: str) -> dict | None:
             for other in linked_from
         ],
         "changes": changes,
-        "captures": captures,
+        "captures": [
+            {**c, "address": capture_address(c["id"]), "archived": wib_date(c["fetched_at"])} for c in captures
+        ],
         "mentions": mentions,
     }
 

@@ -178,7 +178,8 @@ def asgi_wrapper(datasette):
             if scope["type"] != "http" or not scope.get("path", "").endswith(".csv"):
                 return await app(scope, receive, send)
             start, chunks = None, []
-            defuser = CsvDefuser(bom=b"_bom=1" in scope.get("query_string", b""))
+            # a byte-order mark unless asked not to: a spreadsheet opened by a double click then reads UTF-8
+            defuser = CsvDefuser(bom=b"_bom=0" not in scope.get("query_string", b""))
 
             async def capture(message):
                 nonlocal start

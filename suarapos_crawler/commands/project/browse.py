@@ -6,23 +6,19 @@ import os
 import sys
 from pathlib import Path
 
-from scrapy.commands import ScrapyCommand
 from scrapy.utils.conf import closest_scrapy_cfg
 
 from ...browse import datasette_args
+from ...storage import ArchiveRefused, check_archive_to_read
+from ..archive_command import ArchiveCommand
 
 
-class Command(ScrapyCommand):
-    requires_project = True
-    requires_crawler_process = False
-    default_settings = {"LOG_ENABLED": False}
-
+class Command(ArchiveCommand):
     def short_desc(self) -> str:
         return "Browse the archive in Datasette (read-only), with search, facets, canned queries and a dashboard"
 
     def add_options(self, parser) -> None:
         super().add_options(parser)
-        parser.add_argument("--db", default=None, help="database (default: SQLITE_PATH)")
         parser.add_argument("--port", type=int, default=8001)
         parser.add_argument("--host", default="127.0.0.1", help="address to serve on (0.0.0.0 to publish)")
         parser.add_argument(
@@ -32,10 +28,14 @@ class Command(ScrapyCommand):
         )
 
     def run(self, args: list[str], opts) -> None:
-        db = opts.db or self.settings.get("SQLITE_PATH")
+        db = self.archive_path(opts)
         if not Path(db).exists():
-            print(f"No database at {db}: run `scrapy crawl suarapos` (or `scrapy demo`) first.", file=sys.stderr)
-            self.exitcode = 1
+            self.refuse(f"no archive at {db}: run `scrapy crawl suarapos` (or `scrapy demo`) first")
+            return
+        try:  # a text file, another application's database: one line, and the file is not opened by Datasette
+            check_archive_to_read(db)
+        except ArchiveRefused as exc:
+            self.refuse(str(exc))
             return
         behind = pending_in(db)
         if behind:

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import zlib
 from pathlib import Path
 
-from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
-from sqlite_utils import Database
 
 from ...storage.captures import captures_of
 from ...warc.replay import NotDecoded, captured_page, holder_of
+from ..archive_command import ArchiveCommand
 
 
-class Command(ScrapyCommand):
-    requires_project = True
-    requires_crawler_process = False
-    default_settings = {"LOG_ENABLED": False}
-
+class Command(ArchiveCommand):
     def syntax(self) -> str:
         return "URL [--db FILE] [--pick N] [--out FILE]"
 
@@ -28,19 +22,21 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser) -> None:
         super().add_options(parser)
-        parser.add_argument("--db", default=None, help="the archive (default: SQLITE_PATH)")
         parser.add_argument("--pick", type=int, default=0, help="which capture to write: 1 the oldest, 0 the newest")
         parser.add_argument(
             "--out", default=None, help="write that capture's page here (decoded, as a browser shows it)"
         )
 
-    def run(self, args: list[str], opts) -> None:
+    def process_options(self, args: list[str], opts) -> None:
         if len(args) != 1:
-            raise UsageError("give one URL")
-        path = Path(opts.db or self.settings.get("SQLITE_PATH"))
-        if not path.is_file():
-            raise UsageError(f"no archive at {path}", print_help=False)
-        db = Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+            raise UsageError("give one URL", print_help=False)
+        super().process_options([], opts)
+
+    def run(self, args: list[str], opts) -> None:
+        path = Path(self.archive_path(opts))
+        db = self.read_archive(opts)
+        if db is None:
+            return
         found = captures_of(db, args[0])
         if not found:
             print(f"no capture of {args[0]} in {path}")

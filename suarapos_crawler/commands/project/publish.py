@@ -89,6 +89,25 @@ def snapshot(source: str | Path, target: str | Path) -> None:
     tmp.replace(target)  # readers see the old snapshot or the new one, never half of one
 
 
+def link_warc_folders(source: Path, target: Path) -> list[Path]:
+    """Beside the snapshot, a link to each folder of WARC files its captures name (``warc/`` beside the archive):
+    the published copy opens an article's capture as the archive does, without a copy of gigabytes. Relative,
+    so the two folders may move together; a folder already there is left as it is."""
+    conn = sqlite3.connect(f"file:{quote(str(target))}?mode=ro", uri=True)
+    try:
+        names = [r[0] for r in conn.execute("SELECT DISTINCT warc_file FROM captures")] if conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'captures'").fetchone() else []  # fmt: skip
+    finally:
+        conn.close()
+    made = []
+    for folder in sorted({Path(name).parts[0] for name in names if len(Path(name).parts) > 1}):
+        there, here = source.parent.resolve() / folder, target.parent / folder
+        if there.is_dir() and not here.exists() and not here.is_symlink() and there != here.resolve():
+            here.symlink_to(os.path.relpath(there, target.parent.resolve()), target_is_directory=True)
+            made.append(here)
+    return made
+
+
 class Command(ArchiveCommand):
     def syntax(self) -> str:
         return "[--db FILE] [--out PATH]"
@@ -109,6 +128,7 @@ class Command(ArchiveCommand):
                 raise NotPublished(f"no archive at {source}")
             checkpoint(source)
             snapshot(source, opts.out)
+            link_warc_folders(source, Path(opts.out))
         except (NotPublished, OSError, sqlite3.Error) as exc:
             print(f"suarapos-crawler: not published: {exc}", file=sys.stderr)
             self.exitcode = 1

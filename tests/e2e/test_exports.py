@@ -1,0 +1,76 @@
+"""Spreadsheet exports of a 10,000-article archive, from the links of the table page, on the published copy: every
+article in the CSV and the XLSX, Indonesian quotation marks intact, formulas kept as text, stems out of sight."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sqlite3
+import urllib.request
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.e2e.conftest import DB, browsing
+
+pytestmark = pytest.mark.e2e
+ARTICLES = 10_000
+FORMULA_TITLE = '=HYPERLINK("http://x";"klik")'
+
+
+@pytest.fixture(scope="module")
+def big(served, tmp_path_factory):
+    """The two-day archive grown to 10,000 articles (copies under other URLs), one titled as a formula."""
+    path = tmp_path_factory.mktemp("big") / f"{DB}.db"
+    source, target = sqlite3.connect(served), sqlite3.connect(path)
+    source.backup(target)
+    source.close()
+    have = target.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    columns = [r[1] for r in target.execute("PRAGMA table_info(articles)")]
+    copied = ", ".join("url || '?copy=' || n.value" if c == "url" else c for c in columns)
+    with target:
+        target.execute(
+            f"INSERT INTO articles ({', '.join(columns)}) SELECT {copied} FROM articles, "
+            f"(WITH RECURSIVE k(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM k WHERE value < 20) SELECT value FROM k) n "
+            f"LIMIT {ARTICLES - have}"
+        )
+        target.execute("UPDATE articles SET title = ? WHERE rowid = (SELECT MAX(rowid) FROM articles)", [FORMULA_TITLE])
+        target.execute("UPDATE articles SET title = 'Gubernur: “Jangan Ada Lagi Pungli”' WHERE rowid = 1")
+    assert target.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == ARTICLES
+    target.close()
+    with browsing(path, "--immutable") as url:
+        yield url
+
+
+def link(page_html: str, extension: str) -> str:
+    found = re.search(rf'href="([^"]+\.{extension}[^"]*)"', page_html)
+    assert found, f"no .{extension} link on the page"
+    return found.group(1).replace("&amp;", "&")
+
+
+def test_the_csv_link_of_the_table_page_gives_every_article_for_a_spreadsheet(big):
+    page = urllib.request.urlopen(f"{big}/{DB}/articles").read().decode()
+    body = urllib.request.urlopen(big + link(page, "csv"), timeout=120).read()
+    assert body.startswith("\ufeff".encode())  # a double click opens it as UTF-8
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert len(rows) == ARTICLES + 1
+    header = rows[0]
+    assert "title" in header and not {"title_stems", "body_stems"} & set(header)
+    titles = {row[header.index("title")] for row in rows[1:]}
+    assert "Gubernur: “Jangan Ada Lagi Pungli”" in titles and "'" + FORMULA_TITLE in titles
+
+
+def test_the_xlsx_link_of_the_table_page_gives_every_article_as_a_workbook(big, tmp_path):
+    page = urllib.request.urlopen(f"{big}/{DB}/articles").read().decode()
+    (tmp_path / "a.xlsx").write_bytes(urllib.request.urlopen(big + link(page, "xlsx"), timeout=300).read())
+    sheet = load_workbook(tmp_path / "a.xlsx", read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == ARTICLES + 1
+    header = list(rows[0])
+    assert "title" in header and not {"title_stems", "body_stems"} & set(header)
+    titles = [row[header.index("title")] for row in rows[1:]]
+    assert FORMULA_TITLE in titles and "Gubernur: “Jangan Ada Lagi Pungli”" in titles
+    book = load_workbook(tmp_path / "a.xlsx")  # the formula's cell is text, not a formula
+    cell = next(c for c in book.active[f"{chr(ord('A') + header.index('title'))}"] if c.value == FORMULA_TITLE)
+    assert cell.data_type == "s"
