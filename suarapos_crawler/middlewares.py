@@ -107,7 +107,10 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
 
     async def _parse_robots(self, response, netloc, request):
         if response.status >= 500:
-            logger.error("robots.txt of %s answered %s: everything is disallowed (RFC 9309)", netloc, response.status)
+            logger.error(
+                "robots.txt of %s answered %s: the site is unreachable, nothing is fetched (RFC 9309)", netloc,
+                response.status,
+            )  # fmt: skip
             self._stats.inc_value("robotstxt/disallow_all")
             self.disallowed_because[netloc] = f"robots.txt answered HTTP {response.status}"
             response = response.replace(body=DISALLOW_ALL)
@@ -158,13 +161,15 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
         except IgnoreRequest:
             why = self.disallowed_because.get(urlparse_cached(request).netloc)
             if why:
-                raise IgnoreRequest(f"not fetched: {why}, so everything is disallowed (RFC 9309)") from None
+                raise IgnoreRequest(f"not fetched: {why}, so the site is unreachable (RFC 9309)") from None
             raise
 
     def _robots_error(self, exc, netloc):
         if isinstance(exc, IgnoreRequest):
             return super()._robots_error(exc, netloc)
-        logger.error("robots.txt of %s could not be fetched (%s): everything is disallowed (RFC 9309)", netloc, exc)
+        logger.error(
+            "robots.txt of %s could not be fetched (%s): the site is unreachable, nothing is fetched", netloc, exc
+        )
         self._stats.inc_value("robotstxt/disallow_all")
         self.disallowed_because[netloc] = f"robots.txt could not be fetched ({exc})"
         parser = build_from_crawler(self._parserimpl, self.crawler, DISALLOW_ALL)

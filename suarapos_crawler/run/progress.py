@@ -112,6 +112,10 @@ class Progress:
         elapsed = max(time.monotonic() - self.started, 1e-9)
         rate = pages / elapsed
         pending = stats.get_value("scheduler/enqueued", 0) - stats.get_value("scheduler/dequeued", 0)
+        to_come = getattr(self.crawler.spider, "pages_to_come", lambda: 0)()
+        if to_come is None:
+            return f"{pages:,} pages fetched, {self.stored()}, {rate * 60:,.0f} pages/min; estimating what is left"
+        pending += to_come
         left_pages = pending + self.unread_listings_cost(stats)
         left = f"about {left_pages:,} pages left" if left_pages > pending else f"{pending:,} pages queued"
         if rate > 0 and left_pages:

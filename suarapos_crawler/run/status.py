@@ -64,6 +64,12 @@ def exit_status(stats: dict | None, record) -> str:
     return "ok" if clean else "failed"
 
 
+ROBOTS_UNREACHABLE = (
+    "the site is unreachable: its robots.txt answered a server error or could not be fetched, so nothing was fetched "
+    "(RFC 9309); no ban, try again later"
+)
+
+
 def run_status(
     stats: dict, finish_reason: str, max_errors: int, lost: list[str], unaccounted: int = 0
 ) -> tuple[str, str]:
@@ -91,8 +97,8 @@ def run_status(
         return "failed", f"the WARC files could not be written ({stats.get('warc/failure', '?')}): the run stopped"
     if finish_reason == "blocked":
         return "blocked", "the site kept answering 403/429, even after a pause"
-    if stats.get("robotstxt/disallow_all"):
-        return "unreachable", "robots.txt answered 5xx or could not be fetched: everything disallowed (RFC 9309)"
+    if stats.get("robotstxt/disallow_all"):  # the site's fault, not a ban: a robots.txt it could not serve
+        return "unreachable", ROBOTS_UNREACHABLE
     if responses == 0:
         return "unreachable", "no response from the site"
     real = responses - stats.get("robotstxt/response_count", 0)

@@ -71,6 +71,9 @@ class SuaraposSpider(scrapy.Spider):
         # SECTION_MAX_PAGES, URLLENGTH_LIMIT, REDIRECT_MAX_TIMES: read in from_crawler (their defaults: settings.py)
         self.max_section_pages = self.max_url_length = self.max_redirects = 0
         self.sitemaps_pending = 0
+        # What the run has learnt of its own size (the progress line's time left): the home page read (after
+        # the sitemaps), the sections it lists, and those whose first page said how many pages they have.
+        self.home_read, self.sections_listed, self.sections_sized = False, 0, 0
         # Articles each section listed in this run (a section whose next page lists only these repeats itself).
         self.section_listed: dict[str, set[str]] = {}
         self.reader = PageReaders(0)  # in this process, until start() finds the crawl's PageReaders
@@ -200,6 +203,15 @@ class SuaraposSpider(scrapy.Spider):
         yield from self.sitemap_batch(name, SITEMAP_PROBE if name in self.plan.sitemaps_abandoned else SITEMAP_BATCH)
         yield from self.sitemap_done()
 
+    def pages_to_come(self) -> int | None:
+        """Pages the run knows it will ask for beyond Scrapy's queue: the sitemaps' URLs held back in batches.
+        None while it does not know its size yet: until the sitemaps and the home page are read, and every section's
+        first page has said how many pages the section has (a first estimate from a queue of a few pages said
+        2 min 15 s for a crawl of 54 minutes)."""
+        if not self.home_read or self.sections_sized < self.sections_listed:
+            return None
+        return sum(len(backlog) for backlog in self.sitemap_backlog.values())
+
     def sitemap_batch(self, sitemap: str, size: int = SITEMAP_BATCH):
         """The next URLs a sitemap names, up to a batch in flight. Counted in flight before the first is yielded: Scrapy
         sends them while this runs, and one answered early must not find its batch over."""
@@ -253,6 +265,7 @@ class SuaraposSpider(scrapy.Spider):
     # ---- listings -----------------------------------------------------------
     async def parse_home(self, response):
         page = await self.reader.read_listing(response, self.base_url, with_sections=True)
+        self.home_read, self.sections_listed = True, len(page.section_urls)
         for out in self.listing_outcome(response, "home"):
             yield out
         for url in page.section_urls:
@@ -265,8 +278,10 @@ class SuaraposSpider(scrapy.Spider):
         stats = self.crawler.stats
         stats.inc_value("suarapos/listing_pages")
         stats.inc_value(f"suarapos/pages/{section_of(response.url, self.base_url)}")
-        if page.current_page == 1 and page.last_page:  # how much of the section there is, for the progress line
-            stats.inc_value("suarapos/listing_pages_expected", page.last_page)
+        if page.current_page == 1:
+            self.sections_sized += 1
+            if page.last_page:  # how much of the section there is, for the progress line
+                stats.inc_value("suarapos/listing_pages_expected", page.last_page)
         listed = page.article_urls
         stats.inc_value("suarapos/listed_articles", len(listed))
         for out in self.listing_outcome(response, "listing", f"{len(listed)} articles listed"):
@@ -310,6 +325,8 @@ class SuaraposSpider(scrapy.Spider):
         yield FetchOutcome(canonical_url(response.url, self.base_url), outcome, detail)
 
     def listing_failed(self, failure):
+        if failure.request.callback == self.parse_section and "/page/" not in failure.request.url:
+            self.sections_sized += 1  # a section that will say nothing of its size
         yield from self.redirected_before(failure)
         yield self.fetch_failed(failure)
 

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -67,6 +68,13 @@ def test_unreachable_site_fails_loudly(tmp_path):
     assert "unreachable (exit 4): the site could not be reached" in summary_line(result.log)
     reasons = [r["reason"] for r in Database(tmp_path / "a.db").query("SELECT reason FROM rejects")]
     assert reasons and all("Connection" in r and "robots.txt could not be fetched" in r for r in reasons)
+    # a PR officer reads "disallowed" as "we are banned": an unreachable site is called unreachable
+    assert (
+        "disallow" not in result.log
+        and "disallow" not in run["status_reason"]
+        and all("disallow" not in r for r in reasons)
+    )
+    assert "unreachable" in run["status_reason"]
 
 
 def test_blocked_crawler_fails_loudly(tmp_path):
@@ -213,3 +221,38 @@ def test_a_killed_refresh_resumes_where_it_stopped(reference, tmp_path):
     not_refreshed = db.execute("SELECT COUNT(*) FROM articles WHERE last_seen_at < ?", refresh_start).fetchone()[0]
     assert not_refreshed == 0
     assert archive_snapshot(db_path) == expected
+
+
+def readme_crontab_line() -> str:
+    """The command of the README's crontab line (its five time fields left out)."""
+    line = next(
+        ln.strip()
+        for ln in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+        if ln.strip().startswith("17 * * * *")
+    )
+    return line.split(None, 5)[5]
+
+
+def test_the_readmes_crontab_line_crawls_and_logs_on_a_fresh_clone(tmp_path):
+    """Its `>> logs/crawl.log` was refused by the shell on a fresh checkout (no logs/): no crawl ever ran, and the
+    mail said "exit 2", which the README calls site_changed."""
+    clone = tmp_path / "suarapos-crawler"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True, timeout=120)
+    (clone / ".venv").symlink_to(Path(sys.executable).parent.parent)
+    assert not (clone / "logs").exists()
+    bin_dir = tmp_path / "bin"  # a mail command that writes what it is given: a crawl that fails would show here
+    bin_dir.mkdir()
+    (bin_dir / "mail").write_text(f"#!/bin/sh\ncat >> {tmp_path / 'mailed'}\n", encoding="utf-8")
+    (bin_dir / "mail").chmod(0o755)
+    with SampleSiteProcess(articles=60) as site:
+        command = (
+            readme_crontab_line()
+            .replace("/srv/suarapos-crawler", str(clone))
+            .replace("crawl suarapos", f"crawl suarapos -a base_url={site.base_url}")
+        )
+        done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=600,
+                              env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"})  # fmt: skip
+    assert done.returncode == 0 and done.stdout == done.stderr == "", done
+    assert "suarapos" in (clone / "logs" / "crawl.log").read_text(encoding="utf-8")
+    assert not (tmp_path / "mailed").exists()
+    assert Database(clone / "data" / "suarapos.db")["articles"].count >= 50

@@ -233,3 +233,18 @@ def test_a_copy_on_this_machine_never_leads_to_the_live_site_at_loopback_speed()
     crawler = get_crawler(SuaraposSpider, settings_dict=project_settings(SQLITE_PATH="", WARC_ENABLED=False))
     live = SuaraposSpider.from_crawler(crawler)
     assert "suarapos.co.id" in live.allowed_domains and "www.suarapos.com" in live.allowed_domains
+
+
+def test_the_run_knows_its_size_once_the_home_page_and_every_sections_first_page_are_read(spider):
+    """The progress line's time left: "estimating" (None) until then, not a guess from a queue of a few pages."""
+    from collections import deque
+
+    assert spider.pages_to_come() is None
+    home = collect(spider.parse_home(fetched("home")))
+    sections = [r for r in home if isinstance(r, Request) and r.callback == spider.parse_section]
+    assert len(sections) == spider.sections_listed > 1 and spider.pages_to_come() is None
+    spider.sitemap_backlog["post-sitemap.xml"] = deque(["a", "b", "c"])  # held back for later batches
+    collect(spider.parse_section(fetched(SECTION)))
+    assert spider.pages_to_come() is None  # one section's size known, not the others'
+    spider.sections_sized = spider.sections_listed
+    assert spider.pages_to_come() == 3
