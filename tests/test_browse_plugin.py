@@ -12,6 +12,7 @@ from suarapos_crawler.browse.plugins.suarapos_safety import (
     defuse_csv,
     fts_query,
     render_cell,
+    search_said,
 )
 
 DATASETTE = Datasette(memory=True)
@@ -36,12 +37,20 @@ def test_an_article_cell_links_to_the_archived_row_then_the_live_page():
     ("typed", "query"),
     [
         ("anak-anak", '"anak-anak"'),
-        ("Kep. Babel", '"Kep" "Babel"'),
-        ("Hukum & Kriminal", '"Hukum" "Kriminal"'),
-        ('"pranata humas" diskominfo', '"pranata humas" "diskominfo"'),
+        ("Kep. Babel", '"Kep" AND "Babel"'),
+        ("Hukum & Kriminal", '"Hukum" AND "Kriminal"'),
+        ('"pranata humas" diskominfo', '"pranata humas" AND "diskominfo"'),
         ('"unbalanced', '"unbalanced"'),
         ("bangun*", '"bangun"*'),
-        ("OR NOT", '"OR" "NOT"'),  # words, not operators
+        ("OR NOT", '"OR" AND "NOT"'),  # words, not operators: OR has no term before it
+        ("tambang OR lahan", '("tambang") OR ("lahan")'),
+        ("tambang or lahan", '("tambang") OR ("lahan")'),
+        ("tambang atau lahan", '("tambang") OR ("lahan")'),
+        ("Diskominfo OR Pranata Humas", '("Diskominfo") OR ("Pranata" AND "Humas")'),  # names as people type them
+        ("tambang -lahan", '("tambang") NOT ("lahan")'),
+        ('timah -"tambang ilegal" -banjir', '("timah") NOT ("tambang ilegal" OR "banjir")'),
+        ("-banjir", NOTHING),  # only what to leave out: nothing to start from
+        ("lahan OR", '"lahan" AND "OR"'),
         ("fts: kpu NOT pemilu", "kpu NOT pemilu"),  # the advanced mode, as typed
         ("", NOTHING),
         ("  & - . ", NOTHING),
@@ -49,6 +58,18 @@ def test_an_article_cell_links_to_the_archived_row_then_the_live_page():
 )
 def test_any_typed_text_is_a_safe_fts_query(typed, query):
     assert fts_query(typed) == query
+
+
+def test_a_search_says_what_it_searched_as_a_person_reads_it():
+    assert search_said('Diskominfo OR "Pranata Humas" -banjir') == "Diskominfo, or “Pranata Humas”; not banjir"
+    assert search_said("tambang atau lahan kebakaran*") == "tambang, or lahan and kebakaran…"
+
+
+def test_a_stemmed_search_excludes_every_form_of_a_word():
+    assert fts_query("tambang -penangkapan", stems=True) == (
+        '(({title body} : "tambang" OR {title_stems body_stems} : "tambang")) '
+        'NOT (({title body} : "penangkapan" OR {title_stems body_stems} : "tangkap"))'
+    )
 
 
 def test_formulas_become_text_numbers_stay_numbers():

@@ -624,3 +624,77 @@ def test_browse_refuses_a_text_file_and_another_applications_database_in_one_lin
         assert done.returncode == 6 and done.stdout == "", done
         assert len(done.stderr.strip().splitlines()) == 1 and str(path) in done.stderr, done.stderr
         assert path.read_bytes() == before and not Path(f"{path}-wal").exists()
+
+
+# ---- search as people type it -------------------------------------------------------------------------
+def having(served, *words: str) -> set[str]:
+    """The articles whose title or text holds a word in any form: as written, or by its stem (stored)."""
+    from suarapos_crawler.enrich.stems import stem
+
+    found = set()
+    for row in sqlite3_rows(served, "SELECT url, title, body, title_stems, body_stems FROM articles"):
+        written = set(re.findall(r"\w+", f"{row['title']} {row['body']}".lower()))
+        stems = set(f"{row['title_stems']} {row['body_stems']}".split())
+        if any(w in written or stem(w) in stems for w in words):
+            found.add(row["url"])
+    return found
+
+
+def searched(site_url: str, typed: str) -> set[str]:
+    urls, page = set(), 1
+    while True:
+        params = urllib.parse.urlencode({"q": typed, "section": "", "from_date": "", "to_date": "", "page": page})
+        batch = rows(f"{site_url}/{DB}/search.json?_shape=array&{params}")
+        if not batch:
+            return urls
+        urls |= {r["article_url"] for r in batch}
+        page += 1
+
+
+@pytest.mark.parametrize("typed", ["tambang OR lahan", "tambang or lahan", "tambang atau lahan"])
+def test_either_word_finds_exactly_the_articles_with_either_in_any_form(site_url, served, typed):
+    want = having(served, "tambang", "lahan")
+    assert len(want) > 10 and want - having(served, "tambang") and want - having(served, "lahan")
+    assert searched(site_url, typed) == want
+
+
+def test_a_word_with_a_minus_leaves_out_the_articles_with_any_form_of_it(site_url, served):
+    want = having(served, "tambang") - having(served, "lahan")
+    assert want and searched(site_url, "tambang -lahan") == want
+
+
+def test_the_tables_search_box_takes_the_same_words_and_says_what_it_found(browser, site_url, served):
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(f"{site_url}/{DB}/articles")
+    page.fill("input[name=_search]", "Diskominfo OR Pranata Humas")
+    page.press("input[name=_search]", "Enter")
+    page.wait_for_selector("#search-said")
+    want = having(served, "diskominfo") | (having(served, "pranata") & having(served, "humas"))
+    said = page.locator("#search-said").inner_text()
+    assert "Diskominfo, or Pranata and Humas" in said and f"{len(want):,} article" in said, said
+    page.fill("input[name=q]", "xyzzyq OR qwertyz")
+    page.locator("form.sql input[type=submit]").click()
+    page.wait_for_selector("#search-hint")
+    assert "0 articles found" in page.locator("#search-said").inner_text()
+    assert "tambang OR lahan" in page.locator("#search-hint").inner_text()
+    data = rows(
+        f"{site_url}/{DB}/articles.json?_shape=array&_size=max&_col=title&"
+        + urllib.parse.urlencode({"_search": "tambang OR lahan"})
+    )
+    assert {r["url"] for r in data} <= having(served, "tambang", "lahan") and len(data) == min(
+        len(having(served, "tambang", "lahan")), 1000
+    )
+    page.close()
+
+
+def test_the_articles_table_shows_readable_columns_and_the_rest_a_click_away(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site_url}/{DB}/articles")
+    shown = page.eval_on_selector_all("table.rows-and-columns thead th", "els => els.map(e => e.dataset.column)")
+    assert shown[:3] == ["url", "title", "published_at"] and len(shown) <= 11
+    assert page.evaluate("document.querySelector('table.rows-and-columns').scrollWidth") <= 1280
+    page.click("#columns-shown a")
+    page.wait_for_load_state()
+    every = page.eval_on_selector_all("table.rows-and-columns thead th", "els => els.map(e => e.dataset.column)")
+    assert len(every) > 25 and not {"title_stems", "body_stems"} & set(every)
+    page.close()

@@ -18,6 +18,16 @@ from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
 from suarapos_crawler.browse import person_page
+from suarapos_crawler.browse.search import (  # noqa: F401 - the names its tests and the other plugin use
+    ADVANCED,
+    ARTICLE_TEXT,
+    NOTHING,
+    PHRASE,
+    QUOTE_TEXT,
+    fts_query,
+    search_said,
+    search_terms,
+)
 from suarapos_crawler.enrich.stems import WORD as STEM_WORD
 from suarapos_crawler.enrich.stems import stem
 
@@ -25,48 +35,9 @@ from suarapos_crawler.enrich.stems import stem
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# What a search box gets: "a quoted phrase", words (with hyphens, dots, apostrophes inside), word* prefixes.
-PHRASE = re.compile(r'"([^"]*)"')
-WORD = re.compile(r"[\w][\w.'’-]*\*?|\*", re.UNICODE)
-ADVANCED = "fts:"  # a query that starts so is FTS5 syntax, as typed (docs/browsing.md)
-NOTHING = '""'  # an FTS5 query that matches nothing, without an error
 TOKEN_EDGES = re.compile(r"^(\W*)(.*?\w)(\W*)$", re.S)  # a word's own letters, without the punctuation around it
 ARTICLE_COLUMNS = {"article_url"}  # cells of canned queries that name a stored article
 csv.field_size_limit(sys.maxsize)  # an article body is longer than Python's 131,072-character default
-
-
-ARTICLE_TEXT = ("{title body}", "{title_stems body_stems}")  # the columns of articles_fts: words, stems
-QUOTE_TEXT = ("{quote}", "{quote_stems}")  # of quotes_fts
-
-
-def fts_query(text: str | None, stems: bool = False, columns: tuple[str, str] = ARTICLE_TEXT) -> str:
-    """Any text a person types as a safe FTS5 query: each word and each quoted phrase a quoted term, all of them
-    required. ``anak-anak``, ``Kep. Babel``, ``Hukum & Kriminal``, an unbalanced quote: none is an error.
-
-    With ``stems``, a word also matches its Indonesian stem in the stem columns (penangkapan finds menangkap,
-    ditangkap): ``({title body} : "word" OR {title_stems body_stems} : "stem")``; a quoted phrase and a
-    ``word*`` prefix match the words as written only."""
-    text = (text or "").strip()
-    if text.lower().startswith(ADVANCED):
-        return text[len(ADVANCED) :].strip() or NOTHING
-    terms = []
-    for phrase in PHRASE.findall(text):
-        words = WORD.findall(phrase)
-        if words:
-            quoted = '"' + " ".join(w.rstrip("*") for w in words) + '"'
-            terms.append(f"{columns[0]} : {quoted}" if stems else quoted)
-    for word in WORD.findall(PHRASE.sub(" ", text).replace('"', " ")):
-        core = word.rstrip("*").strip(".'’-")
-        if not core:
-            continue
-        if word.endswith("*"):
-            terms.append(f'"{core}"*')
-        elif stems:
-            stemmed = " ".join(stem(w) for w in STEM_WORD.findall(core))
-            terms.append(f'({columns[0]} : "{core}" OR {columns[1]} : "{stemmed}")')
-        else:
-            terms.append(f'"{core}"')
-    return " AND ".join(terms) if stems and terms else " ".join(terms) or NOTHING
 
 
 def stem_snippet(body: str | None, text: str | None, words: int = 24) -> str:
@@ -96,6 +67,34 @@ def prepare_connection(conn):
         "fts_query_quotes", 1, lambda text: fts_query(text, stems=True, columns=QUOTE_TEXT), deterministic=True
     )
     conn.create_function("stem_snippet", 2, stem_snippet, deterministic=True)
+
+
+COUNT_FOUND = """SELECT COUNT(*) FROM articles_fts f JOIN articles b ON b.rowid = f.rowid
+WHERE articles_fts MATCH fts_query_stemmed(:q) AND (:section = '' OR b.section = :section)
+  AND (:from_date = '' OR b.published_day >= :from_date) AND (:to_date = '' OR b.published_day <= :to_date)"""
+
+
+@hookimpl
+def extra_template_vars(template, database, request, datasette):
+    """On the canned search's page: what was searched, as a person reads it, and how many articles were found (a
+    reader takes 0 results to mean "no coverage": the page says what to try instead)."""
+    if not template.startswith("query") or request is None or not request.path.endswith("/search"):
+        return {}
+    typed = request.args.get("q") or ""
+    if not typed.strip():
+        return {}
+
+    async def inner():
+        params = {"q": typed, **{k: request.args.get(k) or "" for k in ("section", "from_date", "to_date")}}
+        try:
+            found = (await datasette.get_database(database).execute(COUNT_FOUND, params)).first()[0]
+        except Exception:  # noqa: BLE001 - an advanced (fts:) query written wrong: the page says so itself
+            found = None
+        alternatives, excluded = search_terms(typed)
+        return {"search_said": {"what": search_said(typed), "found": found, "only_excluded": excluded and not alternatives,
+                                "filtered": any(params[k] for k in ("section", "from_date", "to_date"))}}  # fmt: skip
+
+    return inner
 
 
 @hookimpl
