@@ -65,27 +65,29 @@ def _label(labels: list[str], known: set[str]) -> str | None:
     return next((label for label in labels if label.strip().lower() in known), None)
 
 
-def _ad_evidence(title: str, closing: list[str], tags: list[str], sections: list[str]) -> str:
-    if AD_IN_TITLE.search(title):
-        return f"title: {title[:60]}"
-    label = _label(sections, AD_LABELS) or _label(tags, AD_LABELS)
+def _declared(closing: list[str], tags: list[str], sections: list[str], labels: set[str], signs: set[str]) -> str:
+    """A label (a section or a tag) of ``labels``, or a closing sign-off with a part of ``signs``."""
+    label = _label(sections, labels) or _label(tags, labels)
     if label:
         return f"label: {label}"
     for paragraph in reversed(closing):
-        if set(sign_off_parts(paragraph)) & AD_SIGNS:
+        if set(sign_off_parts(paragraph)) & signs:
             return f"sign-off: {SIGN_OFF.search(paragraph).group(0).strip()}"
-        if AD_NOTE.search(paragraph):
-            return f"note: {paragraph[:80]}"
     return ""
 
 
+def _ad_evidence(title: str, closing: list[str], tags: list[str], sections: list[str]) -> str:
+    if AD_IN_TITLE.search(title):
+        return f"title: {title[:60]}"
+    note = next((p for p in reversed(closing) if AD_NOTE.search(p)), None)
+    return _declared(closing, tags, sections, AD_LABELS, AD_SIGNS) or (f"note: {note[:80]}" if note else "")
+
+
 def _press_evidence(body: str, closing: list[str], tags: list[str], sections: list[str]) -> str:
-    label = _label(sections, PRESS_LABELS) or _label(tags, PRESS_LABELS)
-    if label:
-        return f"label: {label}"
+    declared = _declared(closing, tags, sections, PRESS_LABELS, PRESS_SIGNS)
+    if declared:
+        return declared
     for paragraph in reversed(closing):
-        if set(sign_off_parts(paragraph)) & PRESS_SIGNS:
-            return f"sign-off: {SIGN_OFF.search(paragraph).group(0).strip()}"
         credit = CREDIT_LINE.match(paragraph)
         if credit and (paragraph.lower().startswith(("rilis", "release", "press", "siaran")) or "humas" in
                        credit.group(1).lower()):  # fmt: skip

@@ -99,3 +99,15 @@ def wait_for_articles(db_path, count: int, proc, timeout: float = 120) -> None:
             pass
         time.sleep(0.05)
     raise AssertionError(f"crawl did not store {count} articles in time")
+
+
+def another_applications_database(path: Path) -> Path:
+    """A SQLite file of some other application (a table and a row of its own), as a user may mistype a path."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)")
+    conn.execute("INSERT INTO users (email) VALUES ('a@example.org')")
+    conn.commit()
+    conn.close()
+    return path

@@ -20,7 +20,16 @@ from sqlite_utils import Database
 from suarapos_crawler.run.status import EXIT_CODES
 from suarapos_crawler.sample_site.process import SampleSiteProcess
 from suarapos_crawler.storage.schema import APPLICATION_ID, known_migrations
-from tests.e2e.crawl import ROOT, archive_snapshot, assert_no_warnings, crawl_args, run_crawl, run_health, start_crawl
+from tests.e2e.crawl import (
+    ROOT,
+    another_applications_database,
+    archive_snapshot,
+    assert_no_warnings,
+    crawl_args,
+    run_crawl,
+    run_health,
+    start_crawl,
+)
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "archives"
 RELEASE_0_1 = FIXTURES / "release-0.1.0.db"
@@ -76,12 +85,7 @@ def test_a_truncated_archive_is_refused(tmp_path):
 
 
 def test_another_applications_database_is_refused(tmp_path):
-    path = tmp_path / "other.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)")
-    conn.execute("INSERT INTO users (email) VALUES ('a@example.org')")
-    conn.commit()
-    conn.close()
+    path = another_applications_database(tmp_path / "other.db")
     assert_refused(path, "another application")
 
 

@@ -23,7 +23,7 @@ import yaml
 from datasette.utils import tilde_encode
 
 from tests.e2e.conftest import DB, WATCHED, browsing
-from tests.e2e.crawl import ROOT
+from tests.e2e.crawl import ROOT, another_applications_database
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CANNED = {
@@ -609,12 +609,7 @@ def test_stream_all_rows_gives_every_article_once_though_many_share_their_minute
 def test_browse_refuses_a_text_file_and_another_applications_database_in_one_line(tmp_path):
     notes = tmp_path / "notes.db"
     notes.write_text("catatan rapat, bukan arsip\n", encoding="utf-8")
-    other = tmp_path / "contacts.db"
-    conn = sqlite3.connect(other)
-    conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
-    conn.execute("INSERT INTO contacts VALUES ('Budi', '0812')")
-    conn.commit()
-    conn.close()
+    other = another_applications_database(tmp_path / "contacts.db")
     for path in (notes, other):
         before = path.read_bytes()
         done = subprocess.run(
