@@ -32,8 +32,8 @@ def fixed_queries(datasette) -> set[str]:
 @hookimpl
 def actor_from_request(datasette, request):
     if request.path.startswith("/-/dashboards/"):
-        return {"id": FIXED}
+        return {"id": FIXED, "display": "visitor (read-only)"}
     sql = request.args.get("sql")
     if sql and request.path.count("/") == 1 and sql in fixed_queries(datasette):  # /<database>[.json]?sql=
-        return {"id": FIXED}
+        return {"id": FIXED, "display": "visitor (read-only)"}
     return None
