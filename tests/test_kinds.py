@@ -70,14 +70,14 @@ def test_news_that_names_a_humas_office_or_a_release_is_news(body):
 
 @pytest.mark.parametrize(("speech", "seed"), [("seen", 8), ("held_out", 33)])
 def test_the_kinds_of_a_whole_sample_on_marks_seen_and_held_out(speech, seed):
-    site = build_site(articles=1500, seed=seed, speech=speech)
+    site = build_site(articles=800, seed=seed, speech=speech)
     names = {slug: s.name for slug, s in site.sections.items()}
     right = sum(
         kind_of(visible(a.title), "\n\n".join(map(visible, a.paragraphs)), a.tags, [names[s] for s in a.sections])[0]
         == a.kind
         for a in site.articles
     )
-    assert sum(a.kind != "news" for a in site.articles) > 100
+    assert sum(a.kind != "news" for a in site.articles) > 80
     assert right / len(site.articles) >= 0.95
 
 
