@@ -627,11 +627,12 @@ def test_an_archive_on_a_disk_already_full_is_said_to_want_room_not_to_be_damage
         first = run_crawl(site.base_url, db_path, "-s", f"WARC_DIR={tmp_path / 'warc'}", "-s", "SQLITE_MIN_FREE_MB=0")
         assert first.returncode == 0, first.log[-2000:]
         whole = db_path.read_bytes()
-        with (small_disk / "filler").open("wb") as filler:  # the disk fills up between two runs
+        # the disk fills up between two runs (unbuffered: closing the file has nothing left to write; a buffered
+        # one raised ENOSPC again at its close, after the loop had stopped on it)
+        with (small_disk / "filler").open("wb", buffering=0) as filler:
             try:
                 while True:
                     filler.write(b"\0" * 65536)
-                    filler.flush()
             except OSError:
                 pass
         second = run_crawl(site.base_url, db_path, "-s", f"WARC_DIR={tmp_path / 'warc'}", log_level="INFO")
