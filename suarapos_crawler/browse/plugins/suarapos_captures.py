@@ -82,13 +82,8 @@ async def captured(request, datasette):
     database, capture, _ = await found(datasette, uuid)
     if capture is None:
         return Response.text("no such capture in this archive", status=404)
-    folder = Path(database.path).parent
-
-    def read():
-        return database_page(folder, capture, database)
-
-    try:
-        page = await asyncio.to_thread(read)
+    try:  # off the event loop: a record is read and inflated from its WARC file
+        page = await asyncio.to_thread(database_page, Path(database.path).parent, capture, database)
     except (OSError, ValueError, EOFError, StopIteration, zlib.error) as exc:
         return Response.text(f"the archived page cannot be read here: {exc}", status=410)
     content_type = (page.headers.get(b"Content-Type") or b"text/html").decode("latin-1")

@@ -8,6 +8,7 @@ its filters) is made by an actor of its own, the only one a published copy's ``a
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations
 
 from datasette import hookimpl
@@ -16,8 +17,10 @@ from datasette_dashboards import replace_opts_in_query
 from suarapos_crawler.browse import FIXED_QUERY_ACTOR as FIXED  # the actor of a dashboard or one of its queries
 
 
-def fixed_queries(datasette) -> set[str]:
-    """Every query the dashboards declare, as each filled in for every combination of their filters."""
+@lru_cache(maxsize=4)
+def fixed_queries(datasette) -> frozenset[str]:
+    """Every query the dashboards declare, as each filled in for every combination of their filters: made once per
+    server (its metadata does not change while it runs), not at every SQL request."""
     found: set[str] = set()
     for dashboard in (datasette.plugin_config("datasette-dashboards") or {}).values():
         filters = dashboard.get("filters") or {}
@@ -26,7 +29,7 @@ def fixed_queries(datasette) -> set[str]:
         for size in range(len(filters) + 1):
             for chosen in combinations(filters, size):
                 found |= {replace_opts_in_query(query, dict.fromkeys(chosen, "x")) for query in queries}
-    return found
+    return frozenset(found)
 
 
 @hookimpl
