@@ -40,7 +40,10 @@ def test_a_fresh_archive_gets_every_migration_once(db):
     assert storage.upgrade(db) == []  # safe to run twice
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert {"_sqlite_migrations", "articles", "articles_fts", "fetches"} <= set(db.table_names())
-    assert {t.name for t in db["articles"].triggers} == {"articles_ai", "articles_ad", "articles_au"}
+    assert {t.name for t in db["articles"].triggers} == {
+        *("articles_ai", "articles_ad", "articles_au"),  # the search index's
+        *("article_counts_ai", "article_counts_ad", "article_counts_au"),  # the per-day counts'
+    }
 
 
 def test_release_0_1_schema_has_the_statements_the_replay_cuts():

@@ -1,0 +1,331 @@
+"""An archive of N articles, built quickly through the project's own storage code, and the pages people open, timed.
+
+    python -m benchmarks.scale --articles 100000 --db /tmp/scale-100k.db          # build (if absent), then time
+    python -m benchmarks.scale --articles 1000000 --db /tmp/scale-1m.db --out benchmarks/results
+
+The articles are the sample site's (its quotes, sections, tags, datelines, press releases), each one made new: its
+speakers renamed from a population of thousands, a new title, and two to five paragraphs of text drawn from a
+vocabulary with news' word frequencies (Zipf's law over the sample's own words and some hundred thousand rarer
+ones), so the full-text index has the long tail of real news and not the sample's small vocabulary repeated. They
+are spread over ten years, a few thousand a day, and stored with ``storage.save_article`` as a crawl stores them:
+stems, search index, regions, kinds, watched terms' mentions, quotes and people, Baca Juga links, one capture each.
+
+Then ``scrapy browse`` serves it, and each page listed in ``PAGES`` is asked for once to warm up and 20 times
+timed: median and 95th percentile, and whether a facet or a query timed out or a result was cut.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = datetime.fromisoformat("2026-11-29T14:00:00+07:00")
+YEARS = 10
+BASES = 3000  # sample articles each synthetic one is made from
+BATCH = 1000
+TERMS = ("Diskominfo Babel", "Pranata Humas", "Pangkalpinang", "PT Timah", "Polda Babel")
+SYLLABLES = [c + v for c in ("", "b", "c", "d", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "w", "y",
+             "ng", "ny") for v in "aaiiuueo"]  # fmt: skip
+PREFIXES = ("", "", "", "me", "mem", "men", "meng", "di", "ber", "ter", "pe", "pen", "per", "ke", "se")
+SUFFIXES = ("", "", "", "", "kan", "an", "nya", "i", "lah")
+FIRST_NAMES = (
+    "Ahmad Budi Citra Dedi Eko Fitri Gita Hendra Indra Joko Kiki Lina Made Nanda Oki Putri Rudi Sari "
+    "Teguh Udin Vina Wawan Yanti Zulkifli Agus Bambang Dewi Erwin Fajar Hasan Irwan Komang Lestari Mira "
+    "Nurul Rahmat Siti Taufik Wahyu Yusuf Rika Ferry Rosdiana Syahrial Adi Novi Ridwan Haris Mulyadi "
+)
+LAST_NAMES = (
+    "Saputra Pratama Santoso Wijaya Hidayat Kurniawan Setiawan Gunawan Hartono Susanto Nugroho Rahman "
+    "Siregar Nasution Lubis Harahap Simanjuntak Wibowo Purnomo Suryadi Halim Sembiring Tanjung Situmorang "
+    "Effendi Firmansyah Ramadhan Maulana Syahputra Anwar Yusuf Hakim Iskandar Sulaiman Hamid Zainal "
+)
+
+
+class Zipf:
+    """Words drawn with rank-frequency 1/rank^s: a few very common, a long tail seen once or twice in a million."""
+
+    def __init__(self, words: list[str], s: float = 1.07):
+        self.words = words
+        self.cum = list(itertools.accumulate(1.0 / (rank**s) for rank in range(1, len(words) + 1)))
+
+    def draw(self, rng: random.Random, k: int) -> list[str]:
+        return rng.choices(self.words, cum_weights=self.cum, k=k)
+
+
+def vocabulary(bases: list[dict], rng: random.Random, tail: int = 150_000) -> Zipf:
+    """The sample's own words, most frequent first, then ``tail`` made-up Indonesian-shaped words."""
+    counts: dict[str, int] = {}
+    for article in bases:
+        for word in re.findall(r"[a-z]+", article["body"].lower()):
+            counts[word] = counts.get(word, 0) + 1
+    words = sorted(counts, key=lambda w: -counts[w])
+    seen = set(words)
+    while len(words) < len(counts) + tail:
+        stem = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice((2, 2, 3, 3, 4))))
+        word = rng.choice(PREFIXES) + stem + rng.choice(SUFFIXES)
+        if word not in seen and len(word) > 2:
+            seen.add(word)
+            words.append(word)
+    return Zipf(words)
+
+
+def people(rng: random.Random, n: int = 8000) -> Zipf:
+    """Speakers: ``n`` names, a few quoted often (a governor, a police chief), most once in a while."""
+    first, last = FIRST_NAMES.split(), LAST_NAMES.split()
+    names = sorted({f"{rng.choice(first)} {rng.choice(last)}" for _ in range(n * 2)})
+    rng.shuffle(names)
+    return Zipf(names[:n], s=0.9)
+
+
+def paragraph(words: Zipf, rng: random.Random) -> str:
+    sentences = []
+    for _ in range(rng.randint(2, 4)):
+        drawn = words.draw(rng, rng.randint(8, 22))
+        sentences.append(drawn[0].capitalize() + " " + " ".join(drawn[1:]) + ".")
+    return " ".join(sentences)
+
+
+def synthetic(i: int, n: int, base: dict, words: Zipf, speakers: Zipf, base_url: str) -> dict:
+    """The i-th of n articles: ``base``'s paragraphs with its speakers renamed, more paragraphs, a new title."""
+    rng = random.Random(i)
+    span = timedelta(days=365 * YEARS)
+    published = NOW - span + span * (i / n) + timedelta(minutes=rng.randint(-40, 40))
+    body = base["body"]
+    for quote in base.get("quotes") or []:
+        if quote.get("speaker") and quote["speaker"] in body:
+            body = body.replace(quote["speaker"], speakers.draw(rng, 1)[0])
+    paragraphs = body.split("\n\n")
+    for _ in range(rng.randint(2, 5)):
+        paragraphs.insert(rng.randint(1, len(paragraphs)), paragraph(words, rng))
+    title = " ".join([*base["title"].split()[: rng.randint(3, 7)], *words.draw(rng, 3)]).title()
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:70]
+    body = "\n\n".join(paragraphs)
+    return {
+        **{k: base[k] for k in ("author", "section", "sections", "tags", "dateline", "date_source")},
+        "url": f"{base_url}{published:%Y/%m}/{slug}-{i}/",
+        "post_id": 1_000_000 + i,
+        "title": title,
+        "published_at": published.isoformat(timespec="seconds"),
+        "published_raw": published.isoformat(timespec="seconds"),
+        "modified_at": published.isoformat(timespec="seconds"),
+        "body": body,
+        "word_count": len(body.split()),
+        "content_hash": f"scale-{i}",
+        "extracted_by": "newspaper",
+        "published_precision": "minute",
+        "capture_id": f"<urn:uuid:scale-{i}>",
+        "related": [],
+    }
+
+
+def with_links(article: dict, earlier: list[str], rng: random.Random) -> dict:
+    """One to three Baca Juga links to recent articles, a few of them to much-linked ones (as real news does)."""
+    targets = [earlier[-rng.randint(1, min(len(earlier), 200))] for _ in range(rng.randint(1, 3))] if earlier else []
+    article["related"] = [{"target_url": t, "anchor_text": "Baca Juga", "position": p} for p, t in enumerate(targets)]
+    return article
+
+
+def build(path: Path, n: int, base_url: str = "https://www.suarapos.com/") -> dict:
+    """The archive of ``n`` articles at ``path``, stored as a crawl stores them; rows per second and bytes."""
+    from benchmarks.run import sample_articles
+    from suarapos_crawler import storage
+    from suarapos_crawler.enrich.watchlist import WatchTerm
+    from suarapos_crawler.storage.captures import save_capture
+
+    rng = random.Random(29)
+    bases = sample_articles(BASES)
+    words, speakers = vocabulary(bases, rng), people(rng)
+    db = storage.open_database(str(path), busy_timeout=60)
+    storage.upgrade(db)
+    terms = [WatchTerm(t, t) for t in TERMS]
+    with storage.transaction(db):
+        storage.rematch(db, terms)
+    started, recent = time.perf_counter(), []
+    for start in range(0, n, BATCH):
+        day = None
+        with storage.transaction(db):
+            for i in range(start, min(start + BATCH, n)):
+                article = with_links(synthetic(i, n, bases[i % BASES], words, speakers, base_url), recent, rng)
+                seen = (datetime.fromisoformat(article["published_at"]) + timedelta(minutes=30)).isoformat()
+                if article["published_at"][:10] != day:  # a run a day, as cron makes them
+                    day = article["published_at"][:10]
+                    run_id = db.execute(
+                        "INSERT INTO crawl_runs (started_at, finished_at, spider, base_url, mode, status, "
+                        "finish_reason) VALUES (?, ?, 'suarapos', ?, 'default', 'ok', 'finished')",
+                        [seen, seen, base_url],
+                    ).lastrowid
+                storage.save_article(db, article, seen, terms, people_later=True)
+                save_capture(db, {"id": article["capture_id"], "run_id": run_id, "url": article["url"],
+                                  "fetched_at": seen, "status": 200, "kind": "response", "warc_file": "warc/x.warc.gz",
+                                  "offset": 0, "length": 0, "content_type": "text/html"})  # fmt: skip
+                storage.save_fetch(db, run_id, article["url"], "article_new", article["url"])
+                recent = (recent + [article["url"]])[-200:]
+            storage.refresh_marked_people(db)
+        if start % (BATCH * 50) == 0:
+            print(f"  {start + BATCH:,} of {n:,} stored", file=sys.stderr, flush=True)
+    elapsed = time.perf_counter() - started
+    db.close()
+    return {"articles": n, "build_s": round(elapsed, 1), "articles_per_s": round(n / elapsed, 1)}
+
+
+# ---- the pages people open, timed -------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(db: Path, port: int) -> subprocess.Popen:
+    """``scrapy browse`` on the archive, as a user starts it; returns once it answers."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scrapy.cmdline", "browse", "--db", str(db), "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    for _ in range(600):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=5).read()
+            return proc
+        except (urllib.error.URLError, ConnectionError):
+            if proc.poll() is not None:
+                raise RuntimeError("scrapy browse stopped") from None
+            time.sleep(0.1)  # polling a server's start (a benchmark, not a test)
+    raise RuntimeError("scrapy browse did not answer")
+
+
+def fetch(url: str) -> tuple[float, bytes]:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=120) as response:
+        body = response.read()
+    return time.perf_counter() - started, body
+
+
+def pages(base: str, db: str, sample: dict) -> dict[str, str]:
+    """Every page and query the issue lists, by name: the addresses a reader's browser asks for."""
+    q = urllib.parse.quote_plus
+    search = f"{base}/{db}/search?section=&from_date=&to_date=&page=1&q="
+    ranged = f"{base}/{db}/search?section={q(sample['section'])}&from_date=2020-01-01&to_date=2023-12-31&page=1&q="
+    found = {
+        "articles table, facets": f"{base}/{db}/articles",
+        "articles table, JSON": f"{base}/{db}/articles.json",
+        "articles, one section": f"{base}/{db}/articles?section={q(sample['section'])}",
+        "articles, one day": f"{base}/{db}/articles?published_day={sample['day']}",
+        "articles, oldest first": f"{base}/{db}/articles?_sort=published_at",
+        "search, common word": search + q(sample["common"]),
+        "search, rare word": search + q(sample["rare"]),
+        "search, phrase": search + q(f'"{sample["phrase"]}"'),
+        "search, OR": search + q(f"{sample['rare']} OR {sample['common']}"),
+        "search, section and dates": ranged + q(sample["common"]),
+        "search, page 20": search.replace("page=1", "page=20") + q(sample["common"]),
+        "reading view": f"{base}/{db}/articles/{sample['pk']}",
+        "mentions of a term": f"{base}/{db}/mentions?term=Pangkalpinang",
+        "mentions, feed": f"{base}/{db}/mentions.atom?term=PT+Timah",
+        "who said what": f"{base}/{db}/who_said_what?q=&speaker=&section=&from_date=&to_date=&page=1",
+        "who said what, a word": f"{base}/{db}/who_said_what?speaker=&section=&from_date=&to_date=&page=1&q="
+        + q(sample["common"]),
+        "most quoted": f"{base}/{db}/most_quoted?section=&from_date=&to_date=",
+        "a person": f"{base}/{db}/person?name={q(sample['person'])}",
+        "dashboard, archive": f"{base}/-/dashboards/archive",
+        "dashboard, research": f"{base}/-/dashboards/research",
+    }
+    for name in ("voices_per_week", "mentions_per_week", "coverage_by_region", "articles_per_day",
+                 "articles_per_week", "most_linked", "taken_down", "changed_after_publication", "crawl_health"):  # fmt: skip
+        found[f"query {name}"] = f"{base}/{db}/{name}?section=&since=&term=&from_date=&to_date="
+    return found
+
+
+def chart_queries(base: str, db: str) -> dict[str, str]:
+    """Each dashboard chart's query as the dashboard's page asks for it (no filter set)."""
+    import yaml
+
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    found = {}
+    for board, spec in metadata["plugins"]["datasette-dashboards"].items():
+        for chart, chart_spec in spec["charts"].items():
+            sql = re.sub(r"\[\[.*?\]\]", "", chart_spec["query"])
+            found[f"chart {board}/{chart}"] = f"{base}/{db}.json?_shape=objects&sql=" + urllib.parse.quote(sql)
+    return found
+
+
+def sample_values(path: Path) -> dict:
+    """What the pages ask for: a common and a rare word of this archive, a phrase, a section, a day, a person."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    url, body, section, day = conn.execute(
+        "SELECT url, body, section, published_day FROM articles ORDER BY published_at DESC LIMIT 1"
+    ).fetchone()
+    person = conn.execute("SELECT name FROM people ORDER BY articles_quoted DESC LIMIT 1").fetchone()[0]
+    conn.close()
+    words = re.findall(r"[a-z]{4,}", body.lower())
+    from datasette.utils import tilde_encode
+
+    return {"common": "pemerintah", "rare": words[-3], "phrase": " ".join(body.split()[4:7]).strip(".,"),
+            "section": section, "day": day, "person": person, "pk": tilde_encode(url)}  # fmt: skip
+
+
+def time_pages(path: Path, runs: int = 20) -> dict:
+    """Each page: one warm-up, then ``runs`` timed requests; median, 95th percentile, and any sign of a cut."""
+    from suarapos_crawler import storage
+
+    db = storage.open_database(str(path), busy_timeout=60)
+    started = time.perf_counter()
+    applied = storage.upgrade(db)  # as the next crawl would: an archive built by an older release catches up
+    if applied:
+        print(f"  upgraded ({', '.join(applied)}) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    db.close()
+    port = free_port()
+    proc = serve(path, port)
+    base, db = f"http://127.0.0.1:{port}", path.stem
+    results = {}
+    try:
+        for name, url in {**pages(base, db, sample_values(path)), **chart_queries(base, db)}.items():
+            fetch(url)
+            times, body = [], b""
+            for _ in range(runs):
+                elapsed, body = fetch(url)
+                times.append(elapsed)
+            times.sort()
+            text = body.decode("utf-8", "replace")
+            results[name] = {
+                "p50_s": round(statistics.median(times), 3),
+                "p95_s": round(times[max(0, int(len(times) * 0.95 + 0.5) - 1)], 3),
+                "timed_out": "timed out" in text.lower() or '"timed_out": true' in text,
+                "cut": '"truncated": true' in text or "truncated" in text.lower() and "rows" in text.lower(),
+            }
+            print(f"  {name}: {results[name]}", file=sys.stderr, flush=True)
+    finally:
+        proc.terminate()
+        proc.wait()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, required=True, help="the archive: built if absent, timed as it is")
+    parser.add_argument("--build-only", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.db.exists():
+        print(json.dumps(build(args.db, args.articles)))
+    if not args.build_only:
+        print(json.dumps(time_pages(args.db), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

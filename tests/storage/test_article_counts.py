@@ -1,0 +1,61 @@
+"""``article_counts`` stays equal to a count of the articles, whatever happens to them (storage, in-memory archive)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from suarapos_crawler import storage
+from suarapos_crawler.storage.schema import MIGRATIONS
+
+from ..test_storage import article
+
+COUNTED = "SELECT published_day, section, region, COUNT(*) FROM articles GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+KEPT = "SELECT day, section, region, articles FROM article_counts ORDER BY 1, 2, 3"
+
+
+def counts(db: Database) -> list[tuple]:
+    return [tuple(r) for r in db.execute(KEPT).fetchall()]
+
+
+def test_counts_follow_new_articles_corrections_moves_and_demotions(db):
+    storage.save_article(db, article(), "t1")
+    storage.save_article(
+        db, article("https://www.suarapos.com/b/", post_id=13, body="Teks lain di Belitung.", content_hash="h2"), "t1"
+    )
+    assert counts(db) == [("2023-02-08", "Pemerintahan", "Bangka Belitung (provinsi)", 2)]
+    # a correction moves an article to another day and section: one count down, another up
+    moved = article(published_at="2023-02-10T09:00:00+07:00", section="Ekonomi", sections=["Ekonomi"])
+    assert storage.save_article(db, {**moved, "modified_at": "2023-02-10T10:00+07:00"}, "t2") == "updated"
+    # a slug change moves the row to a new URL: counted once, not twice
+    storage.save_alias(db, "https://www.suarapos.com/b/", "https://www.suarapos.com/b-2/")
+    storage.save_article(
+        db, article("https://www.suarapos.com/b-2/", post_id=13, body="Teks lain di Belitung.", content_hash="h2"), "t3"
+    )
+    assert counts(db) == [tuple(r) for r in db.execute(COUNTED).fetchall()]
+    assert sum(r[3] for r in counts(db)) == 2
+    # a later copy demoted to a duplicate leaves the articles, and its count goes with it: no row of zero is left
+    storage.demote_to_duplicate(db, "https://www.suarapos.com/a/", "https://www.suarapos.com/b-2/", "copy", "t4")
+    assert counts(db) == [tuple(r) for r in db.execute(COUNTED).fetchall()]
+    assert counts(db) == [("2023-02-08", "Pemerintahan", "Bangka Belitung (provinsi)", 1)]
+
+
+def test_an_archive_of_the_release_before_gets_its_counts_from_its_stored_articles(tmp_path):
+    db = Database(tmp_path / "old.db")
+    with db.atomic():
+        MIGRATIONS.ensure_migrations_table(db)
+        MIGRATIONS.apply(db, stop_before="0017_article_counts")
+    for i, day in enumerate(("2023-02-08", "2023-02-08", "2024-05-01")):
+        row = storage.article_row(
+            article(
+                f"https://www.suarapos.com/{i}/", post_id=i, content_hash=f"h{i}", published_at=f"{day}T08:00+07:00"
+            )
+        )
+        db["articles"].insert({k: v for k, v in row.items() if k in db["articles"].columns_dict})
+    assert "0017_article_counts" in storage.upgrade(db)
+    assert counts(db) == [
+        ("2023-02-08", "Pemerintahan", "Bangka Belitung (provinsi)", 2),
+        ("2024-05-01", "Pemerintahan", "Bangka Belitung (provinsi)", 1),
+    ]
+    # and from then on the triggers keep them
+    storage.save_article(db, article("https://www.suarapos.com/9/", post_id=9, content_hash="h9"), "t5")
+    assert counts(db)[0][3] == 3
