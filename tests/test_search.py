@@ -93,3 +93,43 @@ def test_a_snippet_of_a_long_body_is_a_window_around_the_first_match():
     assert got.startswith("… ") and got.endswith(" …") and "⟦menangkap⟧" in got and len(got.split()) <= 27
     assert stem_snippet("Tanpa kata yang dicari.", "tangkap") == "Tanpa kata yang dicari."
     assert stem_snippet("Di Hotel Cordela, Rabu.", "Cordela") == "Di Hotel ⟦Cordela⟧, Rabu."
+
+
+def test_a_section_and_days_choose_the_articles_whose_own_section_and_day_they_are(archive):
+    dated = {"penangkapan": ("2026-01-31T23:59:00+07:00", "Hukum"), "ditangkap": ("2026-02-01T00:01:00+07:00", "Hukum"),
+             "menangkap": ("2026-02-28T23:00:00+07:00", "Daerah")}  # fmt: skip
+    for slug, (published_at, section) in dated.items():
+        archive.execute(
+            "UPDATE articles SET published_at = ?, published_day = substr(?, 1, 10), section = ? WHERE url = ?",
+            [published_at, published_at, section, f"{BASE}/{slug}/"],
+        )
+    assert set(search(archive, "tangkap", from_date="2026-02-01")) == {"ditangkap", "menangkap"}
+    assert set(search(archive, "tangkap", to_date="2026-01-31")) == {"penangkapan"}
+    assert search(archive, "tangkap", section="Hukum", from_date="2026-02-01", to_date="2026-02-01") == ["ditangkap"]
+    assert set(search(archive, "tangkap", section="Hukum")) == {"penangkapan", "ditangkap"}
+    assert search(archive, "tangkap", section="Hukum", to_date="2026-01-30") == []
+
+
+def test_the_page_counts_what_the_query_counts_and_says_more_than_ten_thousand_past_them(archive):
+    from suarapos_crawler.browse.search import COUNT_FOUND, FOUND_CAP
+
+    counted = " ".join(COUNT_FOUND.split()[:-4])  # the page's count is the query's: its chosen, dated and found
+    assert all(part.strip(" ,") in " ".join(SEARCH.split()) for part in counted.split("found AS ("))
+    words = "Kata yang sama di setiap berita ini."
+    archive.conn.executemany(
+        "INSERT INTO articles (url, title, body, published_at, published_day, section) VALUES (?, ?, ?, ?, ?, ?)",
+        [(f"{BASE}/n{i}/", f"Berita {i}", words, "2025-01-01T10:00:00+07:00", "2025-01-01", "Daerah" if i % 2 else "Hukum")
+         for i in range(FOUND_CAP + 50)],
+    )  # fmt: skip
+    params = {"q": "sama", "section": "", "from_date": "", "to_date": "", "page": ""}
+    rows = list(archive.query(SEARCH, params))
+    assert rows[0]["matches"] == FOUND_CAP + 50  # nothing narrows them: every match, counted by the index
+    assert archive.execute(COUNT_FOUND, params).fetchone()[0] == FOUND_CAP + 50
+    newest = archive.execute("SELECT MAX(rowid) FROM articles").fetchone()[0]
+    ranked = [archive.execute("SELECT rowid FROM articles WHERE url = ?", [r["article_url"]]).fetchone()[0] for r in rows]
+    assert len(ranked) == 50 and min(ranked) > newest - FOUND_CAP  # the best of the 10,000 stored last
+    hukum = {**params, "section": "Hukum"}
+    assert list(archive.query(SEARCH, hukum))[0]["matches"] == 5025  # under the cap: exact
+    daerah_early = {**params, "to_date": "2025-01-01"}
+    assert list(archive.query(SEARCH, daerah_early))[0]["matches"] == "more than 10,000"
+    assert archive.execute(COUNT_FOUND, daerah_early).fetchone()[0] == FOUND_CAP + 1

@@ -99,3 +99,27 @@ def search_said(text: str | None) -> str:
     alternatives, excluded = search_terms(text)
     said = ", or ".join(" and ".join(shown[t.kind].format(t.text) for t in terms) for terms in alternatives)
     return said + "".join(f"; not {shown[t.kind].format(t.text)}" for t in excluded)
+
+
+# How many articles a search finds, as the canned search (metadata.yml) counts them: every match when nothing narrows
+# them, else up to FOUND_CAP + 1 (a common word in one section of a million articles, counted exactly, took seconds).
+# The canned search holds the same text (tests/test_search_scale.py checks it).
+FOUND_CAP = 10_000
+COUNT_FOUND = """WITH chosen AS (  -- the section's and days' articles, read from their indexes, not from each article
+  SELECT rowid AS id FROM articles
+  WHERE :section != '' AND section = :section AND published_at >= COALESCE(NULLIF(:from_date, ''), '0')
+    AND published_at < COALESCE(date(NULLIF(:to_date, ''), '+1 day'), NULLIF(:to_date, ''), '9')
+  UNION ALL
+  SELECT rowid FROM articles
+  WHERE :section = '' AND published_at >= COALESCE(NULLIF(:from_date, ''), '0')
+    AND published_at < COALESCE(date(NULLIF(:to_date, ''), '+1 day'), NULLIF(:to_date, ''), '9')),
+dated AS (  -- the stored order (rowid) the chosen days span: where in the index their matches are
+  SELECT CASE WHEN :from_date = '' AND :to_date = '' THEN 0 ELSE (SELECT MIN(id) FROM chosen) END AS lo,
+         CASE WHEN :from_date = '' AND :to_date = '' THEN 1 << 62 ELSE (SELECT MAX(id) FROM chosen) END AS hi),
+found AS (  -- every match when nothing narrows them (the index counts them); else up to 10,000
+  SELECT CASE WHEN :section = '' AND :from_date = '' AND :to_date = ''
+    THEN (SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH fts_query_stemmed(:q))
+    ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM articles_fts f WHERE articles_fts MATCH fts_query_stemmed(:q)
+            AND f.rowid BETWEEN (SELECT lo FROM dated) AND (SELECT hi FROM dated)
+            AND f.rowid IN (SELECT id FROM chosen) LIMIT 10001)) END AS n)
+SELECT n FROM found"""

@@ -522,9 +522,9 @@ def count_triggers() -> dict[str, str]:
 
 @MIGRATIONS(name="0017_article_counts")
 def add_article_counts(db: Database) -> None:
-    """Articles per WIB day, section and region (``article_counts``), kept up to date by triggers: a chart of ten
-    years or a facet of a million articles sums a few thousand rows instead of counting every article. Filled from
-    the stored articles, with no request."""
+    """Articles per WIB day, section and region (``article_counts``), and each tag's articles (``tags.articles``),
+    kept up to date by triggers: a chart of ten years or a facet of a million articles sums a few thousand rows
+    instead of counting every article. Filled from the stored articles, with no request."""
     db.execute(
         "CREATE TABLE article_counts (day TEXT NOT NULL, section TEXT NOT NULL, region TEXT NOT NULL, "
         "articles INTEGER NOT NULL, PRIMARY KEY (day, section, region))"
@@ -537,6 +537,28 @@ def add_article_counts(db: Database) -> None:
     )
     for name, body in count_triggers().items():
         db.execute(f"CREATE TRIGGER {name} {body}")
+    # A section's, region's, kind's or author's articles newest first, as the table shows them and the search chooses
+    # them, read in order from the index (a section of 100,000 articles was sorted at every page)
+    for column in ("section", "region", "kind", "author"):
+        db.execute(f"DROP INDEX IF EXISTS idx_articles_{column}")
+        db.execute(f"CREATE INDEX idx_articles_{column}_published_at ON articles ({column}, published_at DESC)")
+    # and each tag's articles, for the tags facet: a million articles' JSON arrays took seconds to read
+    db["tags"].add_column("articles", int, not_null_default=0)
+    db.execute("UPDATE tags SET articles = (SELECT COUNT(*) FROM article_tags t WHERE t.tag = tags.name)")
+    db.execute("CREATE INDEX idx_tags_articles ON tags (articles)")
+    db.execute(
+        "CREATE TRIGGER tag_counts_ai AFTER INSERT ON article_tags BEGIN "
+        "UPDATE tags SET articles = articles + 1 WHERE name = new.tag; END"
+    )
+    db.execute(
+        "CREATE TRIGGER tag_counts_ad AFTER DELETE ON article_tags BEGIN "
+        "UPDATE tags SET articles = articles - 1 WHERE name = old.tag; END"
+    )
+    db.execute(
+        "CREATE TRIGGER tag_counts_au AFTER UPDATE OF tag ON article_tags WHEN old.tag IS NOT new.tag BEGIN "
+        "UPDATE tags SET articles = articles - 1 WHERE name = old.tag; "
+        "UPDATE tags SET articles = articles + 1 WHERE name = new.tag; END"
+    )
 
 
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:

@@ -39,6 +39,19 @@ def test_counts_follow_new_articles_corrections_moves_and_demotions(db):
     assert counts(db) == [("2023-02-08", "Pemerintahan", "Bangka Belitung (provinsi)", 1)]
 
 
+def test_each_tag_counts_the_articles_that_carry_it_through_retagging_and_demotion(db):
+    def tag_counts():
+        return {r["name"]: r["articles"] for r in db["tags"].rows}
+
+    storage.save_article(db, article(tags=["Babel", "Timah"]), "t1")
+    storage.save_article(db, article("https://www.suarapos.com/b/", post_id=13, content_hash="h2", body="Lain."), "t1")
+    assert tag_counts() == {"Babel": 2, "Timah": 1}
+    storage.save_article(db, article(tags=["Timah"]), "t2")  # stored again, retagged
+    storage.demote_to_duplicate(db, "https://www.suarapos.com/b/", "https://www.suarapos.com/a/", "copy", "t3")
+    counted = dict(db.execute("SELECT tag, COUNT(*) FROM article_tags GROUP BY tag").fetchall())
+    assert tag_counts() == {"Babel": 0, "Timah": 1} and tag_counts()["Timah"] == counted["Timah"]
+
+
 def test_an_archive_of_the_release_before_gets_its_counts_from_its_stored_articles(tmp_path):
     db = Database(tmp_path / "old.db")
     with db.atomic():
@@ -51,7 +64,10 @@ def test_an_archive_of_the_release_before_gets_its_counts_from_its_stored_articl
             )
         )
         db["articles"].insert({k: v for k, v in row.items() if k in db["articles"].columns_dict})
+    db["tags"].insert({"name": "Babel"})
+    db["article_tags"].insert({"article_url": "https://www.suarapos.com/0/", "tag": "Babel", "position": 0})
     assert "0017_article_counts" in storage.upgrade(db)
+    assert db["tags"].get("Babel")["articles"] == 1
     assert counts(db) == [
         ("2023-02-08", "Pemerintahan", "Bangka Belitung (provinsi)", 2),
         ("2024-05-01", "Pemerintahan", "Bangka Belitung (provinsi)", 1),

@@ -64,6 +64,8 @@ def export_defaults(path: str, query: str) -> str:
         args += [("_col", column) for column in READABLE_COLUMNS]
     elif ARTICLES_TABLE.match(path) and not named & {"_col", "_nocol"}:
         args += [("_nocol", column) for column in STEM_COLUMNS]
+    if ARTICLES_TABLE.match(path) or ARTICLES_DATA.match(path):  # a tag's articles through its index (facets.py)
+        args = [("_tag" if k == "tags__arraycontains" else k, v) for k, v in args]
     if ARTICLES_DATA.match(path) and "_search" in named and "_searchmode" not in named:  # a search as people type
         args = [(k, fts_query(v, stems=True) if k == "_search" else v) for k, v in args] + [("_searchmode", "raw")]
     return urlencode(args)

@@ -21,6 +21,8 @@ from suarapos_crawler.browse import person_page
 from suarapos_crawler.browse.search import (  # noqa: F401 - the names its tests and the other plugin use
     ADVANCED,
     ARTICLE_TEXT,
+    COUNT_FOUND,
+    FOUND_CAP,
     NOTHING,
     PHRASE,
     QUOTE_TEXT,
@@ -69,11 +71,6 @@ def prepare_connection(conn):
     conn.create_function("stem_snippet", 2, stem_snippet, deterministic=True)
 
 
-COUNT_FOUND = """SELECT COUNT(*) FROM articles_fts f JOIN articles b ON b.rowid = f.rowid
-WHERE articles_fts MATCH fts_query_stemmed(:q) AND (:section = '' OR b.section = :section)
-  AND (:from_date = '' OR b.published_day >= :from_date) AND (:to_date = '' OR b.published_day <= :to_date)"""
-
-
 @hookimpl
 def extra_template_vars(template, database, request, datasette):
     """On the canned search's page: what was searched, as a person reads it, and how many articles were found (a
@@ -91,7 +88,8 @@ def extra_template_vars(template, database, request, datasette):
         except Exception:  # noqa: BLE001 - an advanced (fts:) query written wrong: the page says so itself
             found = None
         alternatives, excluded = search_terms(typed)
-        return {"search_said": {"what": search_said(typed), "found": found, "only_excluded": excluded and not alternatives,
+        return {"search_said": {"what": search_said(typed), "found": found, "cap": FOUND_CAP,
+                                "only_excluded": excluded and not alternatives,
                                 "filtered": any(params[k] for k in ("section", "from_date", "to_date"))}}  # fmt: skip
 
     return inner
