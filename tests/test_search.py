@@ -126,7 +126,9 @@ def test_the_page_counts_what_the_query_counts_and_says_more_than_ten_thousand_p
     assert rows[0]["matches"] == FOUND_CAP + 50  # nothing narrows them: every match, counted by the index
     assert archive.execute(COUNT_FOUND, params).fetchone()[0] == FOUND_CAP + 50
     newest = archive.execute("SELECT MAX(rowid) FROM articles").fetchone()[0]
-    ranked = [archive.execute("SELECT rowid FROM articles WHERE url = ?", [r["article_url"]]).fetchone()[0] for r in rows]
+    ranked = [
+        archive.execute("SELECT rowid FROM articles WHERE url = ?", [r["article_url"]]).fetchone()[0] for r in rows
+    ]
     assert len(ranked) == 50 and min(ranked) > newest - FOUND_CAP  # the best of the 10,000 stored last
     hukum = {**params, "section": "Hukum"}
     assert list(archive.query(SEARCH, hukum))[0]["matches"] == 5025  # under the cap: exact
