@@ -42,7 +42,7 @@ CANNED = {
     "most_quoted": "section=&from_date=&to_date=",
     "person": "name=Eko+Kurniawan",
     "person_feed": "name=Eko+Kurniawan",
-    "voices_per_week": "section=",
+    "voices_per_week": "section=&since=",
 }
 
 
