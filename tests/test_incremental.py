@@ -179,3 +179,28 @@ def test_a_post_dated_ahead_is_not_fetched_again_on_every_run():
     assert not plan.changed_since_stored(url, "2026-12-29T14:00:00+07:00")
     assert not plan.should_fetch(url)
     assert plan.changed_since_stored(url, "2026-12-30T14:00:00+07:00")  # changed again since, ahead as it is
+
+
+def test_the_plan_asks_the_archive_what_a_loaded_plan_reckoned_and_sees_what_the_run_found(tmp_path):
+    """A plan of a million articles does not load them: it asks the archive, and its rolling re-check is one pass over
+    an index. Both give what the plan gave from a dict of every article, times ahead of now and missing included;
+    and what the run stores meanwhile does not change what the plan was told (a snapshot, as a loaded plan was)."""
+    db = Database(tmp_path / "p.db")
+    storage.upgrade(db)
+    ages = [(f"a{i}", f"2026-{1 + i % 11:02d}-{1 + i % 27:02d}T0{i % 10}:00:00+07:00") for i in range(60)]
+    seen = ["2026-11-29T09:00:00+07:00", "2026-11-01T09:00:00+07:00", "2027-06-01T09:00:00+07:00", "2026-09-09T09:00:00+07:00"]
+    with storage.transaction(db):
+        for i, (url, published) in enumerate(ages):
+            article = {"url": url, "title": "t", "published_at": published, "body": f"b {i}", "related": [],
+                       "modified_at": None if i % 5 else "2027-01-01T00:00:00+07:00", "sections": [], "tags": []}  # fmt: skip
+            storage.save_article(db, article, seen[i % len(seen)])
+    lazy = CrawlPlan.load(db, now=NOW, recheck_per_run=12)
+    loaded = CrawlPlan(now=NOW, recheck_per_run=12, stored={url: lazy.stored[url] for url, _ in ages})
+    loaded.modified_said = {url: lazy.stored.modified_said(url) for url, _ in ages}
+    assert len(lazy.to_recheck()) == 12 and lazy.to_recheck() == loaded.to_recheck()
+    assert dict(lazy.stored.items()) == loaded.stored and len(lazy.stored) == 60
+    ahead = "2027-02-01T00:00:00+07:00"
+    assert [lazy.changed_since_stored(u, ahead) for u, _ in ages] == [loaded.changed_since_stored(u, ahead) for u, _ in ages]
+    storage.save_article(db, {**article, "url": "stored-during-the-run", "body": "new"}, "2026-11-29T14:01:00+07:00")
+    assert not lazy.known("stored-during-the-run") and CrawlPlan.load(db, now=NOW).known("stored-during-the-run")
+    lazy.close()

@@ -8,6 +8,7 @@ sitemap ``lastmod``), may this section stop paging here.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -29,14 +30,70 @@ RECHECK_AGE_SHARE = 7
 RECHECK_MAX_WAIT = timedelta(days=30)
 
 
+class StoredArticles(Mapping):
+    """url -> (published, newest of modified and last seen, last seen) of the stored articles, as timestamps, asked of
+    the archive as a run needs them: a run of a million-article archive loaded them all (seconds and hundreds of
+    megabytes) to ask about a few thousand. It reads a snapshot (``storage.read_snapshot``): the archive as the run
+    found it, whatever the run stores meanwhile, as a loaded plan was."""
+
+    def __init__(self, db: Database, now: datetime, own: bool = False):
+        self.db, self.now, self.own = db, now, own  # own: a connection of its own, closed with the plan
+        self.found: dict[str, tuple[float, float, float, float] | None] = {}
+        self.empty = not storage.has_articles(db)
+
+    def times(self, url: str) -> tuple[float, float, float, float] | None:
+        """The mapping's tuple, and the modified time the page gave (even one ahead of now)."""
+        if url not in self.found:
+            row = None if self.empty else storage.article_times(self.db, url)
+            self.found[url] = None if row is None else self.reckoned(*row)
+        return self.found[url]
+
+    def reckoned(self, published: str | None, modified: str | None, last_seen: str | None) -> tuple:
+        # A time ahead of now (a run whose clock was wrong) says nothing: the article is not "seen since" it.
+        seen = _ts(last_seen, self.now)
+        return _ts(published), max(_ts(modified, self.now), seen), seen, _ts(modified)
+
+    def __getitem__(self, url: str) -> tuple[float, float, float]:
+        found = self.times(url)
+        if found is None:
+            raise KeyError(url)
+        return found[:3]
+
+    def __contains__(self, url: object) -> bool:
+        return isinstance(url, str) and self.times(url) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (row[0] for row in self.db.execute("SELECT url FROM articles"))
+
+    def __len__(self) -> int:
+        return 0 if self.empty else self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def __bool__(self) -> bool:
+        return not self.empty
+
+    def items(self):  # one pass over the archive, not a query an article (a refresh run asks for every one)
+        for url, *row in storage.stored_article_times(self.db):
+            yield url, self.reckoned(*row)[:3]
+
+    def modified_said(self, url: str) -> float:
+        found = self.times(url)
+        return found[3] if found else 0.0
+
+    def close(self) -> None:
+        self.found.clear()
+        if self.own:
+            self.db.conn.close()
+
+
 @dataclass
 class CrawlPlan:
     mode: str = "default"
     now: datetime = field(default_factory=lambda: datetime.now(WIB))
     refresh_days: float = 3.0
     known_tolerance: int = 3
-    # url -> (published, newest of modified and last seen, last seen) of stored articles, as timestamps
-    stored: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    # url -> (published, newest of modified and last seen, last seen) of stored articles, as timestamps: a dict, or
+    # (loaded from an archive) StoredArticles, which asks the archive
+    stored: Mapping[str, tuple[float, float, float]] = field(default_factory=dict)
     # The modified time each stored article's page gave, even one ahead of now (a post dated ahead)
     modified_said: dict[str, float] = field(default_factory=dict)
     others: set[str] = field(default_factory=set)
@@ -89,11 +146,8 @@ class CrawlPlan:
         if db is None:
             return plan
         now = plan.now
-        for url, published, modified, last_seen in storage.stored_article_times(db):
-            # A time ahead of now (a run whose clock was wrong) says nothing: the article is not "seen since" it.
-            seen = _ts(last_seen, now)
-            plan.stored[url] = (_ts(published), max(_ts(modified, now), seen), seen)
-            plan.modified_said[url] = _ts(modified)
+        snapshot = storage.read_snapshot(db)
+        plan.stored = StoredArticles(snapshot, now, own=snapshot is not db)
         plan.others = storage.known_other_urls(db)
         plan.last_ok_run = believable(parse_iso(storage.last_run_started(db)), now)
         plan.previous_run_completed = storage.last_run_completed(db, before_run)
@@ -153,7 +207,8 @@ class CrawlPlan:
         if url not in self.stored or when is None:
             return False
         if believable(when, self.now) is None:
-            return when.timestamp() > self.modified_said.get(url, 0.0)
+            said = self.stored.modified_said(url) if isinstance(self.stored, StoredArticles) else None
+            return when.timestamp() > (said if said is not None else self.modified_said.get(url, 0.0))
         return when.timestamp() > self.stored[url][1]
 
     def lastmods_believable(self, lastmods: list[str | None]) -> bool:
@@ -200,6 +255,10 @@ class CrawlPlan:
         now = self.now.timestamp()
         window = (self.now - timedelta(days=self.refresh_days)).timestamp()
         least, most = self.recheck_min_wait.total_seconds(), RECHECK_MAX_WAIT.total_seconds()
+        if isinstance(self.stored, StoredArticles):  # the same reckoning, in the archive: one pass over an index
+            wait = (RECHECK_AGE_SHARE, least, most)
+            slack = CLOCK_SLACK.total_seconds()
+            return storage.overdue_articles(self.stored.db, now, window, wait, slack, self.recheck_per_run)
         due = []
         for url, (published, _, seen) in self.stored.items():
             if published >= window:
@@ -216,6 +275,11 @@ class CrawlPlan:
     @cached_property
     def refresh_set(self) -> frozenset[str]:
         return frozenset(self.to_refresh())
+
+    def close(self) -> None:
+        """The archive's snapshot let go (the run is over: its writes may be checkpointed into the file)."""
+        if isinstance(self.stored, StoredArticles):
+            self.stored.close()
 
 
 def _ts(text: str | None, now: datetime | None = None) -> float:

@@ -147,6 +147,9 @@ class SuaraposSpider(scrapy.Spider):
         for request in self.recheck_requests():
             yield request
 
+    def closed(self, reason: str) -> None:
+        self.plan.close()  # its snapshot of the archive let go: the run's writes may be moved into the file
+
     def recheck_requests(self):
         """Stored articles asked for again on the rolling schedule (``CrawlPlan.to_recheck``), conditionally: with
         the validators of the capture each was read from, a site that keeps them answers 304, not the page."""

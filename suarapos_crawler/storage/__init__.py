@@ -33,10 +33,14 @@ from .connection import open_database, transaction
 from .files import ArchiveFile, ArchiveRefused, check_archive_file, check_archive_to_read
 from .mentions import rematch, save_mentions, watched_terms
 from .plan import (
+    article_times,
     dangling_link_targets,
+    has_articles,
     known_other_urls,
     last_run_completed,
     last_run_started,
+    overdue_articles,
+    read_snapshot,
     rejected_before,
     rejects_backing_off,
     sitemaps_abandoned,
@@ -91,6 +95,10 @@ __all__ = [
     "save_version",
     "start_run",
     "stored_article_times",
+    "article_times",
+    "has_articles",
+    "overdue_articles",
+    "read_snapshot",
     "stored_by_content_hash",
     "transaction",
     "unfinished_refresh_started",

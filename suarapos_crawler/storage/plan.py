@@ -4,14 +4,70 @@ The schema is brought up to date before anything reads it (``schema.upgrade``), 
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 
 from ..clock import believable, parse_iso
+
+# A stored ISO 8601 time as seconds since the epoch, in SQL (julianday reads the +07:00 offset).
+EPOCH_SECONDS = "((julianday({}) - 2440587.5) * 86400.0)"
 
 
 def stored_article_times(db: Database):
     """(url, published_at, modified_at, last_seen_at) of every stored article."""
     return db.execute("SELECT url, published_at, modified_at, last_seen_at FROM articles")
+
+
+def article_times(db: Database, url: str) -> tuple | None:
+    """(published_at, modified_at, last_seen_at) of the article stored under ``url``, if one is."""
+    return db.execute("SELECT published_at, modified_at, last_seen_at FROM articles WHERE url = ?", [url]).fetchone()
+
+
+def has_articles(db: Database) -> bool:
+    return db.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
+
+
+def overdue_articles(
+    db: Database, now: float, window: float, wait: tuple[float, float, float], slack: float, limit: int
+):
+    """The ``limit`` stored articles published before ``window`` most overdue for another look: each is due its age
+    over ``wait[0]`` after it was last seen (never sooner than ``wait[1]`` seconds, nor later than ``wait[2]``); a
+    last-seen time past
+    ``now`` + ``slack`` says nothing (due at once). One pass over an index, never the articles loaded (all times in
+    seconds since the epoch, as ``CrawlPlan.to_recheck`` reckons them)."""
+    published, seen = EPOCH_SECONDS.format("published_at"), EPOCH_SECONDS.format("last_seen_at")
+    return [
+        r[0]
+        for r in db.execute(
+            f"""SELECT url, seen + min(max((:now - published) / :share, :least), :most) AS due FROM (
+                SELECT url, COALESCE({published}, 0.0) AS published,
+                       CASE WHEN {seen} IS NULL OR {seen} > :now + :slack THEN 0.0 ELSE {seen} END AS seen
+                FROM articles)
+            WHERE published < :window AND due <= :now ORDER BY due, url LIMIT :limit""",
+            {
+                "now": now,
+                "window": window,
+                "share": wait[0],
+                "least": wait[1],
+                "most": wait[2],
+                "slack": slack,
+                "limit": limit,
+            },  # fmt: skip
+        )
+    ]
+
+
+def read_snapshot(db: Database) -> Database:
+    """The archive as it is now, to read during a run whatever the run writes: a read-only connection of its own in
+    a read transaction (an archive in memory, with no file, is read through ``db``)."""
+    path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
+    if not path:
+        return db
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    conn.execute("BEGIN")
+    conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # the snapshot is taken at the first read
+    return Database(conn)
 
 
 def known_other_urls(db: Database) -> set[str]:
