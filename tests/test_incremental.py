@@ -188,7 +188,12 @@ def test_the_plan_asks_the_archive_what_a_loaded_plan_reckoned_and_sees_what_the
     db = Database(tmp_path / "p.db")
     storage.upgrade(db)
     ages = [(f"a{i}", f"2026-{1 + i % 11:02d}-{1 + i % 27:02d}T0{i % 10}:00:00+07:00") for i in range(60)]
-    seen = ["2026-11-29T09:00:00+07:00", "2026-11-01T09:00:00+07:00", "2027-06-01T09:00:00+07:00", "2026-09-09T09:00:00+07:00"]
+    seen = [
+        "2026-11-29T09:00:00+07:00",
+        "2026-11-01T09:00:00+07:00",
+        "2027-06-01T09:00:00+07:00",
+        "2026-09-09T09:00:00+07:00",
+    ]
     with storage.transaction(db):
         for i, (url, published) in enumerate(ages):
             article = {"url": url, "title": "t", "published_at": published, "body": f"b {i}", "related": [],
@@ -200,7 +205,9 @@ def test_the_plan_asks_the_archive_what_a_loaded_plan_reckoned_and_sees_what_the
     assert len(lazy.to_recheck()) == 12 and lazy.to_recheck() == loaded.to_recheck()
     assert dict(lazy.stored.items()) == loaded.stored and len(lazy.stored) == 60
     ahead = "2027-02-01T00:00:00+07:00"
-    assert [lazy.changed_since_stored(u, ahead) for u, _ in ages] == [loaded.changed_since_stored(u, ahead) for u, _ in ages]
+    assert [lazy.changed_since_stored(u, ahead) for u, _ in ages] == [
+        loaded.changed_since_stored(u, ahead) for u, _ in ages
+    ]
     storage.save_article(db, {**article, "url": "stored-during-the-run", "body": "new"}, "2026-11-29T14:01:00+07:00")
     assert not lazy.known("stored-during-the-run") and CrawlPlan.load(db, now=NOW).known("stored-during-the-run")
     lazy.close()

@@ -3,6 +3,7 @@ plugin's SQL functions, finds every form of a word, the form typed first."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -113,8 +114,13 @@ def test_a_section_and_days_choose_the_articles_whose_own_section_and_day_they_a
 def test_the_page_counts_what_the_query_counts_and_says_more_than_ten_thousand_past_them(archive):
     from suarapos_crawler.browse.search import COUNT_FOUND, FOUND_CAP
 
-    counted = " ".join(COUNT_FOUND.split()[:-4])  # the page's count is the query's: its chosen, dated and found
-    assert all(part.strip(" ,") in " ".join(SEARCH.split()) for part in counted.split("found AS ("))
+    def blocks(sql: str) -> dict[str, str]:  # each named part of a WITH, its text with spaces evened
+        parts = re.split(r"\n\s*(?=\w+ AS (?:MATERIALIZED )?\()", sql.removeprefix("WITH "))
+        return {p.split()[0]: " ".join(p.split()).rstrip(",") for p in parts}
+
+    counted, searched = blocks(COUNT_FOUND.rsplit("\n", 1)[0]), blocks(SEARCH.split("\nSELECT a.url")[0])
+    assert set(counted) == {"chosen", "dated", "matched", "found"}  # the page's count is the query's own
+    assert all(counted[name] == searched[name] for name in counted)
     words = "Kata yang sama di setiap berita ini."
     archive.conn.executemany(
         "INSERT INTO articles (url, title, body, published_at, published_day, section) VALUES (?, ?, ?, ?, ?, ?)",

@@ -116,10 +116,14 @@ COUNT_FOUND = """WITH chosen AS (  -- the section's and days' articles, read fro
 dated AS (  -- the stored order (rowid) the chosen days span: where in the index their matches are
   SELECT CASE WHEN :from_date = '' AND :to_date = '' THEN 0 ELSE (SELECT MIN(id) FROM chosen) END AS lo,
          CASE WHEN :from_date = '' AND :to_date = '' THEN 1 << 62 ELSE (SELECT MAX(id) FROM chosen) END AS hi),
+matched AS MATERIALIZED (  -- a section's or days' matches, the last stored first: up to 10,001, read once
+  SELECT f.rowid AS id FROM articles_fts f
+  WHERE (:section != '' OR :from_date != '' OR :to_date != '') AND articles_fts MATCH fts_query_stemmed(:q)
+    AND f.rowid BETWEEN (SELECT lo FROM dated) AND (SELECT hi FROM dated)
+    AND +f.rowid IN (SELECT id FROM chosen)
+  ORDER BY f.rowid DESC LIMIT 10001),
 found AS (  -- every match when nothing narrows them (the index counts them); else up to 10,000
   SELECT CASE WHEN :section = '' AND :from_date = '' AND :to_date = ''
     THEN (SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH fts_query_stemmed(:q))
-    ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM articles_fts f WHERE articles_fts MATCH fts_query_stemmed(:q)
-            AND f.rowid BETWEEN (SELECT lo FROM dated) AND (SELECT hi FROM dated)
-            AND f.rowid IN (SELECT id FROM chosen) LIMIT 10001)) END AS n)
+    ELSE (SELECT COUNT(*) FROM matched) END AS n)
 SELECT n FROM found"""

@@ -36,7 +36,7 @@ CANNED = {
     "rejects_to_review": "",
     "crawl_health": "",
     "mentions": "term=Diskominfo+Babel",
-    "mentions_per_week": "term=",
+    "mentions_per_week": "term=&since=",
     "coverage_by_region": "from_date=&to_date=",
     "who_said_what": "q=kompetensi&speaker=&section=&from_date=&to_date=&page=",
     "most_quoted": "section=&from_date=&to_date=",
@@ -413,7 +413,7 @@ def test_weeks_are_iso_weeks():
         ("2021-01-03", "2020-W53"),
         ("2024-12-30", "2025-W01"),
     ):
-        assert conn.execute(label.replace("published_day", f"'{day}'")).fetchone()[0] == week
+        assert conn.execute(label.replace("date(day,", f"date('{day}',")).fetchone()[0] == week
 
 
 def yaml_query(name: str) -> str:

@@ -83,12 +83,18 @@ def extra_template_vars(template, database, request, datasette):
 
     async def inner():
         params = {"q": typed, **{k: request.args.get(k) or "" for k in ("section", "from_date", "to_date")}}
-        try:
-            found = (await datasette.get_database(database).execute(COUNT_FOUND, params)).first()[0]
-        except Exception:  # noqa: BLE001 - an advanced (fts:) query written wrong: the page says so itself
-            found = None
+        # Page 1 of words as people type them: its rows say how many were found (their column matches), and none
+        # means none (what people type is never an error). Counted apart (the search's work again) only on a later
+        # page, whose rows may have run out, and for an fts: query, which may be written wrong.
+        from_rows = (request.args.get("page") or "1").strip() == "1" and not typed.strip().lower().startswith(ADVANCED)
+        found = None
+        if not from_rows:
+            try:
+                found = (await datasette.get_database(database).execute(COUNT_FOUND, params)).first()[0]
+            except Exception:  # noqa: BLE001 - an advanced (fts:) query written wrong: the page says so itself
+                found = None
         alternatives, excluded = search_terms(typed)
-        return {"search_said": {"what": search_said(typed), "found": found, "cap": FOUND_CAP,
+        return {"search_said": {"what": search_said(typed), "found": found, "from_rows": from_rows, "cap": FOUND_CAP,
                                 "only_excluded": excluded and not alternatives,
                                 "filtered": any(params[k] for k in ("section", "from_date", "to_date"))}}  # fmt: skip
 
