@@ -328,16 +328,91 @@ def time_pages(path: Path, runs: int = 20) -> dict:
     return results
 
 
+# ---- a scheduled run on a big archive ------------------------------------------------------------------------------
+
+
+def scheduled(big: Path, work: Path, articles: int = 10_000) -> dict:
+    """A scheduled run on the unchanged sample site, into an archive of its ``articles`` alone and into a copy of
+    ``big`` that holds them too: requests, wall and CPU seconds, peak RSS, side by side. (The rolling re-check is off
+    in both: in the big archive its most overdue articles are the synthetic ones, of another host, which a run
+    on the sample site does not fetch; ``recheck_s`` is what choosing them costs in each.)"""
+    import shutil
+
+    from benchmarks.run import crawl_args, last_run, run_measured
+    from suarapos_crawler.sample_site.process import SampleSiteProcess
+
+    small, copied = work / "scheduled-small.db", work / "scheduled-big.db"
+    for path in (small, copied):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(big, copied)
+    results = {}
+    with SampleSiteProcess(articles=articles, now=NOW.isoformat()) as site:
+        for name, db in (("small", small), ("big", copied)):
+            first = run_measured(crawl_args(site.base_url, db, "-s", f"WARC_DIR={work / 'warc'}"), ROOT)
+            assert first["exit_code"] == 0, first["stderr_tail"]
+            run = run_measured(crawl_args(site.base_url, db, "-s", "INCREMENTAL_RECHECK_PER_RUN=0",
+                                          "-s", f"WARC_DIR={work / 'warc'}"), ROOT)  # fmt: skip
+            record = last_run(db)
+            stats = json.loads(record["stats"] or "{}")
+            results[name] = {
+                "articles": article_count(db),
+                "requests": record["requests"],
+                "wall_s": run["wall_s"],
+                "cpu_s": run["cpu_s"],
+                "peak_rss_mib": round(stats.get("run/peak_rss_mib", run["peak_rss_mib"]), 1),
+                "recheck_s": recheck_seconds(db),
+            }
+            print(f"  scheduled run, {name}: {results[name]}", file=sys.stderr, flush=True)
+    small_run, big_run = results["small"], results["big"]
+    results["ratios"] = {
+        key: round(big_run[key] / max(small_run[key], 1e-9), 3)
+        for key in ("requests", "wall_s", "cpu_s", "peak_rss_mib")
+    }
+    copied.unlink()
+    return results
+
+
+def article_count(db: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def recheck_seconds(db: Path) -> float:
+    """Seconds the plan of a default run takes to choose its 20 articles to look at again."""
+    from suarapos_crawler import storage
+    from suarapos_crawler.spiders.plan import CrawlPlan
+
+    archive = storage.open_database(str(db), busy_timeout=60)
+    plan = CrawlPlan.load(archive, now=NOW, recheck_per_run=20)
+    started = time.perf_counter()
+    plan.to_recheck()
+    elapsed = time.perf_counter() - started
+    plan.close()
+    archive.close()
+    return round(elapsed, 3)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--db", type=Path, required=True, help="the archive: built if absent, timed as it is")
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--scheduled", action="store_true", help="also a scheduled run on it, against one of 10,000")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/suarapos-scale"), help="for the scheduled runs' files")
     args = parser.parse_args(argv)
     if not args.db.exists():
         print(json.dumps(build(args.db, args.articles)))
     if not args.build_only:
         print(json.dumps(time_pages(args.db), indent=1))
+    if args.scheduled:
+        args.work.mkdir(parents=True, exist_ok=True)
+        print(json.dumps(scheduled(args.db, args.work), indent=1))
     return 0
 
 

@@ -14,6 +14,7 @@ import logging
 import sqlite3
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from scrapy import signals
@@ -21,7 +22,8 @@ from scrapy.exceptions import CloseSpider, NotConfigured
 from sqlite_utils import Database
 
 from . import storage
-from .clock import now_wib
+from .clock import WIB, now_wib
+from .storage.checked import checked_at_if_unchanged, write_stamp
 from .storage.files import RESTORE, ArchiveRefused
 from .storage.items import Batch, store_item
 
@@ -54,14 +56,25 @@ class BatchNotStored(Exception):
 
 class Archive:
     """Settings (defaults in ``settings.py``): ``SQLITE_PATH`` (empty: no archive), ``SQLITE_BUSY_TIMEOUT``,
-    ``SQLITE_WRITER_THREAD``, ``SQLITE_MIN_FREE_MB``, ``SQLITE_QUICK_CHECK``."""
+    ``SQLITE_WRITER_THREAD``, ``SQLITE_MIN_FREE_MB``, ``SQLITE_QUICK_CHECK``, ``SQLITE_QUICK_CHECK_HOURS``."""
 
-    def __init__(self, crawler, path: str, busy_timeout: float, threaded: bool, min_free_mb: float, quick_check: bool):
+    def __init__(
+        self,
+        crawler,
+        path: str,
+        busy_timeout: float,
+        threaded: bool,
+        min_free_mb: float,
+        quick_check: bool,
+        quick_check_hours: float = 0.0,
+    ):
         self.crawler = crawler
         self.path = path
         self.busy_timeout = busy_timeout
         self.min_free_bytes = int(min_free_mb * 2**20)
         self.quick_check = quick_check
+        self.quick_check_max_age = timedelta(hours=quick_check_hours)
+        self.checked_at: str | None = None  # when the file was last checked whole, if this run knows it sound
         self.db: Database | None = None  # reads, in the crawling thread
         self.writer = ThreadPoolExecutor(1, thread_name_prefix="sqlite-writer") if threaded else None
         self.write_db: Database | None = None  # writes, in the writer thread (or this one)
@@ -87,6 +100,7 @@ class Archive:
             settings.getbool("SQLITE_WRITER_THREAD"),
             settings.getfloat("SQLITE_MIN_FREE_MB"),
             settings.getbool("SQLITE_QUICK_CHECK"),
+            settings.getfloat("SQLITE_QUICK_CHECK_HOURS"),
         )
         crawler.signals.connect(archive.spider_opened, signal=signals.spider_opened)
         return archive
@@ -94,7 +108,12 @@ class Archive:
     # ---- opening ------------------------------------------------------------------
     def open(self) -> None:
         """Check the file, open it, upgrade its schema; raises ``ArchiveRefused`` having written nothing."""
-        storage.check_archive_file(self.path, self.min_free_bytes, integrity=self.quick_check)
+        now = datetime.now(WIB)
+        stamped = checked_at_if_unchanged(self.path, self.quick_check_max_age, now) if self.quick_check else None
+        storage.check_archive_file(self.path, self.min_free_bytes, integrity=self.quick_check and stamped is None)
+        self.checked_at = stamped or (now.isoformat(timespec="seconds") if self.quick_check else None)
+        if stamped:
+            logger.info("archive %s: as the last run left it, checked whole at %s: not read again", self.path, stamped)
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.db = storage.open_database(self.path, self.busy_timeout)
         try:
@@ -192,3 +211,14 @@ class Archive:
         if self.db is not None:
             self.db.close()
             self.db = None
+            self.stamp()
+
+    def stamp(self) -> None:
+        """The file as this run left it, known sound since ``checked_at`` (storage/checked.py): not after a refusal
+        or a disk that refused a write, whose next run checks the file whole."""
+        if self.checked_at is None or self.refused is not None or self.crawler.stats.get_value("sqlite/disk_refused"):
+            return
+        try:
+            write_stamp(self.path, self.checked_at)
+        except OSError as exc:  # no room for the stamp: the next run checks the file whole
+            logger.info("archive %s: its check stamp could not be written (%s)", self.path, exc)

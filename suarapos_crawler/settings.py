@@ -46,6 +46,9 @@ Custom settings (each read by its component, with its default):
 - ``SQLITE_MIN_FREE_MB`` = ``100``: a run does not start on a disk with less room than this.
 - ``SQLITE_QUICK_CHECK`` = ``True``: every run first checks every page of the archive (SQLite's ``quick_check``)
   and the full-text index's structure, and refuses a damaged file before writing to it.
+- ``SQLITE_QUICK_CHECK_HOURS`` = ``24``: the check is skipped when the archive is exactly as the last run that ended
+  well left it (its size and last write, stamped in ``FILE.checked`` beside it) and was checked whole less than
+  this long ago: a million articles' pages take most of a scheduled run to read. 0: every run checks it whole.
 - ``RUN_MAX_ERRORS`` = ``5``: more errors than this in a run make its status ``failed``.
 - ``INCREMENTAL_REFRESH_DAYS`` = ``3``: stored articles published this recently are fetched again.
 - ``INCREMENTAL_KNOWN_TOLERANCE`` = ``3``: a section stops paging at a page listing this many stored articles.
@@ -168,6 +171,7 @@ SQLITE_BATCH_SIZE = 100
 SQLITE_WRITER_THREAD = False
 SQLITE_MIN_FREE_MB = 100
 SQLITE_QUICK_CHECK = True
+SQLITE_QUICK_CHECK_HOURS = 24.0
 VALIDATE_ENABLED = True
 VALIDATE_MIN_WORDS = 20
 DEDUP_MEMORY = 10_000

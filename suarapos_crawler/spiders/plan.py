@@ -258,7 +258,10 @@ class CrawlPlan:
         if isinstance(self.stored, StoredArticles):  # the same reckoning, in the archive: one pass over an index
             wait = (RECHECK_AGE_SHARE, least, most)
             slack = CLOCK_SLACK.total_seconds()
-            return storage.overdue_articles(self.stored.db, now, window, wait, slack, self.recheck_per_run)
+            return [
+                url
+                for _, url in storage.overdue_articles(self.stored.db, now, window, wait, slack, self.recheck_per_run)
+            ]
         due = []
         for url, (published, _, seen) in self.stored.items():
             if published >= window:

@@ -5,10 +5,11 @@ The schema is brought up to date before anything reads it (``schema.upgrade``), 
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 
 from sqlite_utils import Database
 
-from ..clock import believable, parse_iso
+from ..clock import WIB, believable, parse_iso
 
 # A stored ISO 8601 time as seconds since the epoch, in SQL (julianday reads the +07:00 offset).
 EPOCH_SECONDS = "((julianday({}) - 2440587.5) * 86400.0)"
@@ -31,31 +32,62 @@ def has_articles(db: Database) -> bool:
 def overdue_articles(
     db: Database, now: float, window: float, wait: tuple[float, float, float], slack: float, limit: int
 ):
-    """The ``limit`` stored articles published before ``window`` most overdue for another look: each is due its age
-    over ``wait[0]`` after it was last seen (never sooner than ``wait[1]`` seconds, nor later than ``wait[2]``); a
-    last-seen time past
-    ``now`` + ``slack`` says nothing (due at once). One pass over an index, never the articles loaded (all times in
-    seconds since the epoch, as ``CrawlPlan.to_recheck`` reckons them)."""
+    """The ``limit`` stored articles published before ``window`` most overdue for another look, as (due, url): each
+    is due its age over ``wait[0]`` after it was last seen (never sooner than ``wait[1]`` seconds, nor later than
+    ``wait[2]``); a last-seen time past ``now`` + ``slack`` says nothing (seen at 0). All times in seconds since the
+    epoch, as ``CrawlPlan.to_recheck`` reckons them; none of the articles loaded, nor read one by one:
+
+    - articles old enough to wait the longest (most of a big archive): due in the order they were last seen, the
+      first ``limit`` read in that order from ``idx_articles_recheck``;
+    - those last seen never, or at a time ahead of now: due first among them;
+    - the younger ones (months of the archive, not years): reckoned in SQL, over the same index."""
+    share, least, most = wait
+    iso = lambda when: datetime.fromtimestamp(when, WIB).isoformat(timespec="seconds")  # noqa: E731
+    margin = 86400.0  # a day each side of a bound: text compares as the numbers do, whatever a stored time's form
+    oldest = iso(now - share * most - margin)  # published before it: waits the longest
+    ahead = iso(now + slack - margin)  # seen after it: perhaps ahead of now
+    rows = db.execute(
+        "SELECT url, published_at, last_seen_at FROM articles INDEXED BY idx_articles_recheck "
+        "WHERE published_at < :oldest AND last_seen_at <= :ahead ORDER BY last_seen_at, url LIMIT :limit",
+        {"oldest": oldest, "ahead": ahead, "limit": limit},
+    ).fetchall()
+    rows += db.execute(
+        "SELECT url, published_at, last_seen_at FROM articles INDEXED BY idx_articles_recheck "
+        "WHERE last_seen_at IS NULL OR last_seen_at > :ahead",
+        {"ahead": ahead},
+    ).fetchall()
+    found = {}
+    for url, published_at, last_seen_at in rows:
+        published, seen = stamp(published_at), stamp(last_seen_at)
+        seen = 0.0 if seen > now + slack else seen
+        if published < window:
+            found[url] = seen + min(max((now - published) / share, least), most)
     published, seen = EPOCH_SECONDS.format("published_at"), EPOCH_SECONDS.format("last_seen_at")
-    return [
-        r[0]
-        for r in db.execute(
-            f"""SELECT url, seen + min(max((:now - published) / :share, :least), :most) AS due FROM (
+    found.update(
+        db.execute(
+            f"""SELECT url, seen + min(max((:now - published) / :share, :least), :most) FROM (
                 SELECT url, COALESCE({published}, 0.0) AS published,
                        CASE WHEN {seen} IS NULL OR {seen} > :now + :slack THEN 0.0 ELSE {seen} END AS seen
-                FROM articles)
-            WHERE published < :window AND due <= :now ORDER BY due, url LIMIT :limit""",
+                FROM articles INDEXED BY idx_articles_recheck WHERE published_at >= :oldest)
+            WHERE published < :window""",
             {
                 "now": now,
                 "window": window,
-                "share": wait[0],
-                "least": wait[1],
-                "most": wait[2],
+                "share": share,
+                "least": least,
+                "most": most,
                 "slack": slack,
-                "limit": limit,
+                "oldest": oldest,
             },  # fmt: skip
-        )
-    ]
+        ).fetchall()
+    )
+    return sorted((due, url) for url, due in found.items() if due <= now)[:limit]
+
+
+def stamp(text: str | None) -> float:
+    """A stored time as seconds since the epoch (0.0 for none), as the plan reckons it."""
+    when = parse_iso(text)
+    return when.timestamp() if when else 0.0
 
 
 def read_snapshot(db: Database) -> Database:
