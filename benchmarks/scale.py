@@ -435,22 +435,90 @@ def recheck_seconds(db: Path) -> float:
     return round(elapsed, 3)
 
 
+# ---- the report ----------------------------------------------------------------------------------------------------
+
+
+def archive_facts(path: Path) -> dict:
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    counts = {t: conn.execute(f"SELECT COUNT(*) FROM [{t}]").fetchone()[0] for t in ("articles", "quotes", "people")}
+    conn.close()
+    size = path.stat().st_size
+    return {**counts, "mib": round(size / 2**20), "bytes_per_article": round(size / max(counts["articles"], 1))}
+
+
+def markdown(runs: list[dict]) -> str:
+    """The README's table: each page's median and 95th percentile at each size, then the rest."""
+    sizes = [f"{r['facts']['articles']:,}" for r in runs]
+    head = "| page or query | " + " | ".join(f"{s}: p50 / p95 s" for s in sizes) + " |"
+    lines = [head, "|---|" + "---:|" * len(runs)]
+    for name in runs[0]["pages"]:
+        cells = []
+        for r in runs:
+            page = r["pages"].get(name, {})
+            mark = " ⚠" if page.get("failed") or page.get("timed_out") or page.get("cut") else ""
+            cells.append(f"{page.get('p50_s', '-')} / {page.get('p95_s', '-')}{mark}" if page else "-")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append("")
+    for r in runs:
+        f, csv_export = r["facts"], r.get("csv") or {}
+        lines.append(
+            f"- {f['articles']:,} articles ({f['quotes']:,} quotes, {f['people']:,} people): {f['mib']:,} MiB, "
+            f"{f['bytes_per_article']:,} bytes an article; the full CSV export: first row in "
+            f"{csv_export.get('first_row_s', '-')} s, {csv_export.get('rows', 0):,} rows "
+            f"({'every article' if csv_export.get('whole') else 'NOT every article'}) in {csv_export.get('s', '-')} s."
+        )
+        if r.get("scheduled"):
+            small, big, ratio = r["scheduled"]["small"], r["scheduled"]["big"], r["scheduled"]["ratios"]
+            lines.append(
+                f"- A scheduled run on the unchanged site: {small['requests']} requests, {small['cpu_s']} CPU s, "
+                f"{small['peak_rss_mib']} MiB at {small['articles']:,} articles; {big['requests']} requests, "
+                f"{big['cpu_s']} CPU s, {big['peak_rss_mib']} MiB at {big['articles']:,} (× {ratio['cpu_s']} CPU, "
+                f"× {ratio['peak_rss_mib']} memory); choosing the 20 articles to look at again: {big['recheck_s']} s."
+            )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, required=True, help="the archive: built if absent, timed as it is")
+    parser.add_argument("--db", type=Path, help="the archive: built if absent, timed as it is")
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--scheduled", action="store_true", help="also a scheduled run on it, against one of 10,000")
     parser.add_argument("--work", type=Path, default=Path("/tmp/suarapos-scale"), help="for the scheduled runs' files")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results", help="scale-N.json goes here")
+    parser.add_argument("--report", action="store_true", help="print the Markdown of every scale-N.json in --out")
     args = parser.parse_args(argv)
+    if args.report:
+        print(report(args.out))
+        return 0
+    if args.db is None:
+        parser.error("--db is needed to build or time an archive")
+    result: dict = {"measured_at": datetime.now().astimezone().isoformat(timespec="seconds")}
     if not args.db.exists():
-        print(json.dumps(build(args.db, args.articles)))
-    if not args.build_only:
-        print(json.dumps(time_pages(args.db), indent=1))
+        result["build"] = build(args.db, args.articles)
+    if args.build_only:
+        return 0
+    result["pages"] = time_pages(args.db)
+    result["csv"] = result["pages"].pop("full CSV export")
+    result["facts"] = archive_facts(args.db)
     if args.scheduled:
         args.work.mkdir(parents=True, exist_ok=True)
-        print(json.dumps(scheduled(args.db, args.work), indent=1))
+        result["scheduled"] = scheduled(args.db, args.work)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"scale-{result['facts']['articles']}.json").write_text(json.dumps(result, indent=1))
+    print(report(args.out))
     return 0
+
+
+def report(out: Path) -> str:
+    """The Markdown of every scale-N.json in ``out``, smallest first, also written to scale.md (docs/performance.md
+    holds it: ``scrapy docs``)."""
+    runs = sorted((json.loads(p.read_text()) for p in out.glob("scale-*.json")), key=lambda r: r["facts"]["articles"])
+    text = markdown(runs) + "\n"
+    (out / "scale.md").write_text(text, encoding="utf-8")
+    return text
 
 
 if __name__ == "__main__":

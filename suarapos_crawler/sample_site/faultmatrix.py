@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -297,15 +298,32 @@ def run_fault(
 
 
 def run_matrix(
-    faults: list[str] | None = None, articles: int = 60, now: str = "2026-11-29T14:00:00+07:00", cwd: Path | None = None
+    faults: list[str] | None = None,
+    articles: int = 60,
+    now: str = "2026-11-29T14:00:00+07:00",
+    cwd: Path | None = None,
+    workers: int | None = None,
 ) -> list[FaultResult]:
+    """Every fault (or those named), ``workers`` at a time (default: as many as the cores, at most 2; each a crawl
+    and a sample site of its own), in the order named."""
+    names = faults or list(FAULTS)
+    workers = max(1, min(workers or min(os.cpu_count() or 1, 2), len(names)))
+    shares = [names[i::workers] for i in range(workers)]
+    with ThreadPoolExecutor(workers) as pool:
+        done = pool.map(lambda share: run_share(share, articles, now, cwd), shares)
+        by_name = {result.fault: result for results in done for result in results}
+    return [by_name[name] for name in names]
+
+
+def run_share(faults: list[str], articles: int, now: str, cwd: Path | None) -> list[FaultResult]:
+    """Faults one after the other, each refresh starting from one clean archive of their own site's port."""
     workdir = Path(tempfile.mkdtemp(prefix="faults-"))
     try:
         clean_db = workdir / "clean.db"
         with SampleSiteProcess(articles=articles, now=now) as clean:  # the archive each refresh starts from
             port = int(clean.base_url.rsplit(":", 1)[1])
             crawl(clean.base_url, clean_db, cwd=cwd)
-        return [run_fault(f, workdir, port, clean_db, articles, now, cwd=cwd) for f in (faults or list(FAULTS))]
+        return [run_fault(f, workdir, port, clean_db, articles, now, cwd=cwd) for f in faults]
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

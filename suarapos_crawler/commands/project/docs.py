@@ -6,6 +6,8 @@ markers is written by hand:
 - ``exit-codes`` (operations.md): the exit codes and their meanings, from ``run/status.py``;
 - ``benchmark`` (performance.md): the latest benchmark's tables, from ``benchmarks/results/results.md`` (written by
   ``python -m benchmarks.run``);
+- ``scale`` (performance.md): the pages timed on archives of 100,000 and 1,000,000 articles, from
+  ``benchmarks/results/scale.md`` (written by ``python -m benchmarks.scale``);
 - ``fault-report`` (reliability.md): the fault matrix's report, written by ``scrapy fault-report --write`` and
   checked by ``tests/e2e/test_reliability.py``, which runs the matrix.
 """
@@ -53,11 +55,16 @@ def benchmark_tables(root: Path) -> str:
     return text.replace("](benchmarks/results/", "](../benchmarks/results/").rstrip("\n") + "\n"
 
 
+def scale_tables(root: Path) -> str:
+    return (root / "benchmarks" / "results" / "scale.md").read_text(encoding="utf-8").rstrip("\n") + "\n"
+
+
 def generated(root: Path) -> dict[tuple[str, str], str]:
     """(page, block) -> what it must hold, for every part made from a source in the tree."""
     return {
         ("operations.md", "exit-codes"): exit_codes_table(),
         ("performance.md", "benchmark"): benchmark_tables(root),
+        ("performance.md", "scale"): scale_tables(root),
     }
 
 
