@@ -28,6 +28,8 @@ LASTMOD_JUST_NOW = timedelta(hours=1)
 # daily, a year-old one monthly), never sooner than INCREMENTAL_RECHECK_MIN_HOURS, never later than a month.
 RECHECK_AGE_SHARE = 7
 RECHECK_MAX_WAIT = timedelta(days=30)
+# Baca Juga targets no run could resolve are asked for by every run for this long after their article was last seen.
+DANGLING_WINDOW = timedelta(days=30)
 
 
 class StoredArticles(Mapping):
@@ -151,7 +153,7 @@ class CrawlPlan:
         plan.others = storage.known_other_urls(db)
         plan.last_ok_run = believable(parse_iso(storage.last_run_started(db)), now)
         plan.previous_run_completed = storage.last_run_completed(db, before_run)
-        plan.dangling_targets = storage.dangling_link_targets(db)
+        plan.dangling_targets = storage.dangling_link_targets(db, (now - DANGLING_WINDOW).isoformat())
         plan.sitemaps_abandoned = storage.sitemaps_abandoned(db)
         if mode != "replay":
             plan.backing_off = storage.rejects_backing_off(db, plan.now.isoformat(), reject_retry_max_hours)

@@ -432,12 +432,14 @@ def resolve_aliases(db: Database) -> int:
     """Point every link whose target is not a stored article at the canonical URL, if one is known.
 
     Links are resolved as they are stored and when an alias is learnt; this is the sweep that
-    catches the rest (it reads only the links that do not join ``articles``)."""
+    catches the rest. It reads only the links to a known alias or copy (where ``canonical_target`` leads elsewhere)
+    that is not a stored article, from the index of link targets: every link of a million articles took a second."""
     changed = 0
     targets = [
         r[0]
         for r in db.execute(
-            "SELECT DISTINCT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles)"
+            "SELECT DISTINCT r.target_url FROM (SELECT alias AS url FROM url_aliases UNION SELECT url FROM duplicates) "
+            "known JOIN related_links r ON r.target_url = known.url WHERE known.url NOT IN (SELECT url FROM articles)"
         )
     ]
     for target in targets:

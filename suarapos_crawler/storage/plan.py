@@ -170,14 +170,20 @@ def last_run_completed(db: Database, before_run: int | None = None) -> bool:
     return bool(row) and row[0] == "ok"
 
 
-def dangling_link_targets(db: Database) -> list[str]:
-    """Baca Juga targets the archive cannot join yet: not stored, not a known alias, copy or dead page."""
+def dangling_link_targets(db: Database, seen_since: str = "") -> list[str]:
+    """Baca Juga targets the archive cannot join yet: not stored, not a known alias, copy or dead page. Those of
+    the articles seen since ``seen_since`` (an ISO time; empty: every article's), read from the index of when
+    each was last seen: a link left unresolved by every run of a month is given up, and a run of a million
+    articles does not read their two million links."""
     return [
         r[0]
         for r in db.execute(
-            "SELECT DISTINCT target_url FROM related_links WHERE target_url NOT IN (SELECT url FROM articles) "
-            "AND target_url NOT IN (SELECT alias FROM url_aliases) AND target_url NOT IN (SELECT url FROM duplicates) "
-            "AND target_url NOT IN (SELECT url FROM rejects WHERE reason IN ('HTTP 404', 'HTTP 410'))"
+            "SELECT DISTINCT r.target_url FROM articles s INDEXED BY idx_articles_recheck "
+            "JOIN related_links r ON r.source_url = s.url WHERE s.last_seen_at >= ? "
+            "AND r.target_url NOT IN (SELECT url FROM articles) "
+            "AND r.target_url NOT IN (SELECT alias FROM url_aliases) AND r.target_url NOT IN (SELECT url FROM duplicates) "
+            "AND r.target_url NOT IN (SELECT url FROM rejects WHERE reason IN ('HTTP 404', 'HTTP 410'))",
+            [seen_since],
         )
     ]
 
