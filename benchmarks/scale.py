@@ -291,7 +291,7 @@ def cut(text: str) -> bool:
     return isinstance(answer, dict) and answer.get("truncated") is True
 
 
-def time_pages(path: Path, runs: int = 20) -> dict:
+def time_pages(path: Path, runs: int = 20, only: list[str] | None = None) -> dict:
     """Each page: one warm-up, then ``runs`` timed requests; median, 95th percentile, and any sign of a cut."""
     from suarapos_crawler import storage
 
@@ -307,6 +307,8 @@ def time_pages(path: Path, runs: int = 20) -> dict:
     results = {}
     try:
         for name, url in {**pages(base, db, sample_values(path)), **chart_queries(base, db)}.items():
+            if only and name not in only:
+                continue
             fetch(url)
             times, body = [], b""
             for _ in range(runs):
@@ -322,6 +324,8 @@ def time_pages(path: Path, runs: int = 20) -> dict:
                 "cut": cut(text),
             }
             print(f"  {name}: {results[name]}", file=sys.stderr, flush=True)
+        if only:
+            return results
         results["full CSV export"] = full_csv(f"{base}/{db}/articles.csv", path)
         print(f"  full CSV export: {results['full CSV export']}", file=sys.stderr, flush=True)
     finally:
@@ -463,11 +467,16 @@ def markdown(runs: list[dict]) -> str:
     lines.append("")
     for r in runs:
         f, csv_export = r["facts"], r.get("csv") or {}
+        exported = (
+            f"the full CSV export: {csv_export['note']}"
+            if csv_export.get("note")
+            else f"the full CSV export: first row in {csv_export.get('first_row_s', '-')} s, "
+            f"{csv_export.get('rows', 0):,} rows ({'every article' if csv_export.get('whole') else 'NOT every article'})"
+            f" in {csv_export.get('s', '-')} s"
+        )
         lines.append(
             f"- {f['articles']:,} articles ({f['quotes']:,} quotes, {f['people']:,} people): {f['mib']:,} MiB, "
-            f"{f['bytes_per_article']:,} bytes an article; the full CSV export: first row in "
-            f"{csv_export.get('first_row_s', '-')} s, {csv_export.get('rows', 0):,} rows "
-            f"({'every article' if csv_export.get('whole') else 'NOT every article'}) in {csv_export.get('s', '-')} s."
+            f"{f['bytes_per_article']:,} bytes an article; {exported}."
         )
         if r.get("scheduled"):
             small, big, ratio = r["scheduled"]["small"], r["scheduled"]["big"], r["scheduled"]["ratios"]
@@ -489,7 +498,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/suarapos-scale"), help="for the scheduled runs' files")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results", help="scale-N.json goes here")
     parser.add_argument("--report", action="store_true", help="print the Markdown of every scale-N.json in --out")
+    parser.add_argument("--again", default="", help="pages to time again (names, comma-separated), kept in its JSON")
     args = parser.parse_args(argv)
+    if args.again:
+        kept = args.out / f"scale-{archive_facts(args.db)['articles']}.json"
+        result = json.loads(kept.read_text())
+        result["pages"].update(time_pages(args.db, only=args.again.split(",")))
+        kept.write_text(json.dumps(result, indent=1))
+        print(report(args.out))
+        return 0
     if args.report:
         print(report(args.out))
         return 0

@@ -30,7 +30,7 @@ CANNED = {
     "search": "q=Cordela&section=&from_date=&to_date=&page=",
     "articles_per_day": "section=&since=",
     "articles_per_week": "section=",
-    "most_linked": "",
+    "most_linked": "since=",
     "changed_after_publication": "",
     "duplicates_to_review": "",
     "rejects_to_review": "",

@@ -104,11 +104,14 @@ async def reading(datasette, database: str, url: str) -> dict | None:
     versions = await rows("SELECT * FROM article_versions WHERE url = ? ORDER BY version", [url])
     # Off the event loop: every other reader's page is served meanwhile.
     changes = await asyncio.get_running_loop().run_in_executor(None, changes_of, [*versions, article])
+    # Its URL's captures, with any query string: a range of the index on url (LIKE could not use it, and read a
+    # million captures for every article's page)
+    stem = url.split("?")[0]
     captures = await rows(
-        "SELECT id, fetched_at, status, kind, warc_file, payload_digest FROM captures WHERE url LIKE ? "
+        "SELECT id, fetched_at, status, kind, warc_file, payload_digest FROM captures WHERE url >= ? AND url < ? "
         "ORDER BY fetched_at DESC LIMIT 20",
-        [url.split("?")[0] + "%"],
-    ) if await db.table_exists("captures") else []  # fmt: skip
+        [stem, stem[:-1] + chr(ord(stem[-1]) + 1)],
+    ) if stem and await db.table_exists("captures") else []  # fmt: skip
     mentions = (
         await rows("SELECT label, count FROM article_mentions WHERE article_url = ? ORDER BY count DESC", [url])
         if await db.table_exists("article_mentions")
