@@ -57,6 +57,15 @@ def believable(when: datetime | None, now: datetime) -> datetime | None:
     return None if when is None or when > now + CLOCK_SLACK else when
 
 
+def timestamp(text: str | None, now: datetime | None = None) -> float:
+    """A stored time as seconds since the epoch; 0.0 for none, or (given ``now``) for one no clock could have been
+    right to write."""
+    when = parse_iso(text)
+    if now is not None:
+        when = believable(when, now)
+    return when.timestamp() if when else 0.0
+
+
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
              "November", "Desember"]  # fmt: skip
 

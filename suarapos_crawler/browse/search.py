@@ -103,7 +103,7 @@ def search_said(text: str | None) -> str:
 
 # How many articles a search finds, as the canned search (metadata.yml) counts them: every match when nothing narrows
 # them, else up to FOUND_CAP + 1 (a common word in one section of a million articles, counted exactly, took seconds).
-# The canned search holds the same text (tests/test_search_scale.py checks it).
+# The canned search holds the same text (tests/test_search.py checks it).
 FOUND_CAP = 10_000
 COUNT_FOUND = """WITH chosen AS (  -- the section's and days' articles, read from their indexes, not from each article
   SELECT rowid AS id FROM articles

@@ -16,7 +16,7 @@ from functools import cached_property
 from sqlite_utils import Database
 
 from .. import storage
-from ..clock import CLOCK_SLACK, WIB, believable, parse_iso
+from ..clock import CLOCK_SLACK, WIB, believable, parse_iso, timestamp
 
 MODES = ("default", "backfill", "refresh", "replay")
 
@@ -52,8 +52,8 @@ class StoredArticles(Mapping):
 
     def reckoned(self, published: str | None, modified: str | None, last_seen: str | None) -> tuple:
         # A time ahead of now (a run whose clock was wrong) says nothing: the article is not "seen since" it.
-        seen = _ts(last_seen, self.now)
-        return _ts(published), max(_ts(modified, self.now), seen), seen, _ts(modified)
+        seen = timestamp(last_seen, self.now)
+        return timestamp(published), max(timestamp(modified, self.now), seen), seen, timestamp(modified)
 
     def __getitem__(self, url: str) -> tuple[float, float, float]:
         found = self.times(url)
@@ -209,8 +209,9 @@ class CrawlPlan:
         if url not in self.stored or when is None:
             return False
         if believable(when, self.now) is None:
-            said = self.stored.modified_said(url) if isinstance(self.stored, StoredArticles) else None
-            return when.timestamp() > (said if said is not None else self.modified_said.get(url, 0.0))
+            stored = self.stored
+            said = stored.modified_said(url) if isinstance(stored, StoredArticles) else self.modified_said.get(url, 0.0)
+            return when.timestamp() > said
         return when.timestamp() > self.stored[url][1]
 
     def lastmods_believable(self, lastmods: list[str | None]) -> bool:
@@ -285,11 +286,3 @@ class CrawlPlan:
         """The archive's snapshot let go (the run is over: its writes may be checkpointed into the file)."""
         if isinstance(self.stored, StoredArticles):
             self.stored.close()
-
-
-def _ts(text: str | None, now: datetime | None = None) -> float:
-    """A stored time as a timestamp; 0.0 for none, or (given ``now``) for one no clock could have been right to write."""
-    when = parse_iso(text)
-    if now is not None:
-        when = believable(when, now)
-    return when.timestamp() if when else 0.0

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from ..clock import WIB, believable, parse_iso
+from ..clock import WIB, believable, parse_iso, timestamp
 
 # A stored ISO 8601 time as seconds since the epoch, in SQL (julianday reads the +07:00 offset).
 EPOCH_SECONDS = "((julianday({}) - 2440587.5) * 86400.0)"
@@ -58,7 +58,7 @@ def overdue_articles(
     ).fetchall()
     found = {}
     for url, published_at, last_seen_at in rows:
-        published, seen = stamp(published_at), stamp(last_seen_at)
+        published, seen = timestamp(published_at), timestamp(last_seen_at)
         seen = 0.0 if seen > now + slack else seen
         if published < window:
             found[url] = seen + min(max((now - published) / share, least), most)
@@ -82,12 +82,6 @@ def overdue_articles(
         ).fetchall()
     )
     return sorted((due, url) for url, due in found.items() if due <= now)[:limit]
-
-
-def stamp(text: str | None) -> float:
-    """A stored time as seconds since the epoch (0.0 for none), as the plan reckons it."""
-    when = parse_iso(text)
-    return when.timestamp() if when else 0.0
 
 
 def read_snapshot(db: Database) -> Database:
