@@ -43,7 +43,8 @@ PLAIN = {
         FROM people p JOIN article_people ap ON ap.person_id = p.id AND ap.quotes = 0
              JOIN articles a ON a.url = ap.article_url
         WHERE p.name_key = lower(trim(:name)) OR EXISTS (SELECT 1 FROM json_each(p.names) WHERE value = trim(:name)))
-        ORDER BY kind = 'named', at DESC, position LIMIT 1000""",
+        ORDER BY kind = 'named', at DESC, position
+        LIMIT 100 OFFSET 100 * (max(CAST(COALESCE(NULLIF(:page, ''), '1') AS INTEGER), 1) - 1)""",
 }
 
 
@@ -92,9 +93,17 @@ def test_a_persons_page_and_feed_read_either_way_give_their_quotes_newest_first(
     def threshold(sql: str) -> str:  # both readings, on an archive whose people are quoted a few times each
         return sql.replace("> 2000", "> 0").replace("<= 2000", "<= 0") if often else sql
 
+    def paged(sql: str) -> str:  # pages of 5, so that the busiest people's rows take several
+        return sql.replace("LIMIT 100", "LIMIT 5").replace("100 *", "5 *")
+
     for name in (busiest(archive), busiest(archive, 5)):
-        found = rows(archive, threshold(QUERIES["person"]["sql"]), name=name)
-        assert found and found == rows(archive, PLAIN["person"], name=name)
+        found = rows(archive, threshold(QUERIES["person"]["sql"]), name=name, page="")
+        assert found and found == rows(archive, PLAIN["person"], name=name, page="")
+        pages = [rows(archive, paged(threshold(QUERIES["person"]["sql"])), name=name, page=str(n)) for n in range(1, 7)]
+        assert len(pages[1]) == 5  # more than one page of 5
+        assert [r for page in pages for r in page] == rows(
+            archive, paged(PLAIN["person"]).replace("LIMIT 5", "LIMIT 30"), name=name, page=""
+        )
         feed = rows(archive, threshold(QUERIES["person_feed"]["sql"]), name=name)
         quotes = [r for r in found if r[3] != "named"]
         assert [f[6] for f in feed] == [q[4] for q in quotes][:50]  # the same articles, newest first

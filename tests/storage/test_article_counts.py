@@ -75,3 +75,56 @@ def test_an_archive_of_the_release_before_gets_its_counts_from_its_stored_articl
     # and from then on the triggers keep them
     storage.save_article(db, article("https://www.suarapos.com/9/", post_id=9, content_hash="h9"), "t5")
     assert counts(db)[0][3] == 3
+
+
+LINKED = (
+    "SELECT r.target_url, COUNT(DISTINCT r.source_url), a.published_at FROM related_links r "
+    "LEFT JOIN articles a ON a.url = r.target_url GROUP BY 1 ORDER BY 1"
+)
+
+
+def link_counts(db: Database) -> list[tuple]:
+    return [tuple(r) for r in db.execute("SELECT url, linking_articles, published_at FROM link_counts ORDER BY 1")]
+
+
+def test_link_counts_follow_links_stored_replaced_repointed_and_demoted(db):
+    a, b, c = (f"https://www.suarapos.com/{x}/" for x in "abc")
+
+    def linking(url: str, post_id: int, *targets: str, **fields) -> dict:
+        related = [{"position": i, "target_url": t, "anchor_text": t} for i, t in enumerate(targets)]
+        return article(url, post_id=post_id, content_hash=f"h{post_id}", body=f"Teks {post_id}.", related=related,
+                       **fields)  # fmt: skip
+
+    storage.save_article(db, linking(a, 1, "https://www.suarapos.com/old-c/"), "t1")  # a target not stored yet
+    storage.save_article(db, linking(b, 2, "https://www.suarapos.com/old-c/", "https://www.suarapos.com/old-c/"), "t1")
+    assert link_counts(db) == [("https://www.suarapos.com/old-c/", 2, None)]  # twice from b: one article
+    storage.save_alias(db, "https://www.suarapos.com/old-c/", c)  # the links are repointed to where it moved
+    storage.save_article(db, linking(c, 3, a), "t2")  # the target stored: its time is kept beside its count
+    assert link_counts(db) == [tuple(r) for r in db.execute(LINKED)]
+    assert [(u, n) for u, n, _ in link_counts(db)] == [(a, 1), (c, 2)]
+    assert link_counts(db)[1][2] == db["articles"].get(c)["published_at"]
+    storage.save_article(db, linking(b, 2, a, published_at="2023-02-11T08:00:00+07:00",
+                                     modified_at="2023-02-11T09:00+07:00"), "t3")  # fmt: skip
+    storage.save_article(db, {**linking(c, 3, a), "published_at": "2023-03-01T08:00:00+07:00",
+                              "modified_at": "2023-03-01T09:00+07:00"}, "t3")  # fmt: skip
+    assert link_counts(db) == [tuple(r) for r in db.execute(LINKED)]
+    assert [(u, n) for u, n, _ in link_counts(db)] == [(a, 2), (c, 1)]
+    storage.demote_to_duplicate(db, b, c, "copy", "t4")  # a copy's links leave with it
+    assert link_counts(db) == [tuple(r) for r in db.execute(LINKED)]
+    assert [(u, n) for u, n, _ in link_counts(db)] == [(a, 1), (c, 1)]  # a from c alone; c from a
+
+
+def test_an_archive_of_the_release_before_gets_its_link_counts_from_its_stored_links(tmp_path):
+    db = Database(tmp_path / "old.db")
+    with db.atomic():
+        MIGRATIONS.ensure_migrations_table(db)
+        MIGRATIONS.apply(db, stop_before="0018_link_counts")
+    targets = ["https://www.suarapos.com/0/", "https://www.suarapos.com/0/", "https://www.suarapos.com/gone/"]
+    for i, target in enumerate(targets):
+        url = f"https://www.suarapos.com/{i}/"
+        db["articles"].insert({k: v for k, v in storage.article_row(article(url, post_id=i, content_hash=f"h{i}")).items()
+                               if k in db["articles"].columns_dict})  # fmt: skip
+        db["related_links"].insert({"source_url": url, "position": 0, "target_url": target, "anchor_text": ""})
+    assert "0018_link_counts" in storage.upgrade(db)
+    assert link_counts(db) == [tuple(r) for r in db.execute(LINKED)]
+    assert [(u, n) for u, n, _ in link_counts(db)] == [(targets[0], 2), (targets[2], 1)]

@@ -43,6 +43,7 @@ def test_a_fresh_archive_gets_every_migration_once(db):
     assert {t.name for t in db["articles"].triggers} == {
         *("articles_ai", "articles_ad", "articles_au"),  # the search index's
         *("article_counts_ai", "article_counts_ad", "article_counts_au"),  # the per-day counts'
+        *("link_counts_article_ai", "link_counts_article_ad", "link_counts_article_au"),  # the link counts' dates
     }
 
 
