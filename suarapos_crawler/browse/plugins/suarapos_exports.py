@@ -1,7 +1,8 @@
 """Datasette plugin: exports a spreadsheet takes whole and right, and feeds named after what they follow.
 
 - Every CSV streams all its rows (``_stream=on``) unless the address says otherwise: an export of the articles
-  table has every article, not the first 1,000 (its byte-order mark and formula guard: suarapos_safety.py).
+  table has every article, not the first 1,000 (its byte-order mark and formula guard: suarapos_safety.py). A
+  table's is read by one query (``/-/csv/<database>/<table>.csv``, browse/csv_stream.py), not a page at a time.
 - ``.xlsx`` beside ``.csv`` and ``.json``: the whole table or query as a workbook (every row, not the page's; its
   cells guarded as the CSV's are).
 - The articles table's page shows nine readable columns (``READABLE_COLUMNS``), the rest a click away; it is
@@ -20,10 +21,12 @@ import re
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
-from datasette.utils.asgi import Response
+from datasette.utils import escape_sqlite, tilde_decode
+from datasette.utils.asgi import AsgiStream, Response
 from markupsafe import escape
 from openpyxl import Workbook
 
+from suarapos_crawler.browse.csv_stream import DEFUSED, stream_query, whole
 from suarapos_crawler.browse.search import fts_query
 from suarapos_crawler.report.workbook import sheet_row
 
@@ -36,7 +39,9 @@ ARTICLES_TABLE = re.compile(r"^/[^/]+/articles(\.csv|\.xlsx)?$")
 ARTICLES_DATA = re.compile(r"^/[^/]+/articles\.(json|csv|xlsx)$")
 FEEDS = {"mentions": "term", "person_feed": "name"}  # canned query of a feed: the parameter it follows
 FEED = re.compile(r"^/[^/]+/(mentions|person_feed)\.atom$")
-LIMIT = re.compile(r"\s+limit\s+\d+(\s+offset\s+\d+)?\s*$", re.IGNORECASE)
+TABLE_CSV = re.compile(r"^/([^/]+)/([^/]+)\.csv$")
+WHOLE_CSV = r"^/-/csv/(?P<database>[^/]+)/(?P<table>[^/]+)\.csv$"
+PAGE_ONLY = {"_next", "_labels", "_trace", "_stream"}  # Datasette's own CSV for these (a page, labels, a trace)
 EXPORT_TIME_LIMIT_MS = 120_000  # a whole table takes longer than a page (sql_time_limit_ms)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -85,6 +90,9 @@ def asgi_wrapper(datasette):
             changed = export_defaults(path, query)
             if changed != query:
                 scope = {**scope, "query_string": changed.encode("latin-1")}
+            whole_table = await whole_table_csv(datasette, path, changed)
+            if whole_table:
+                scope = {**scope, "path": whole_table, "raw_path": whole_table.encode("latin-1")}
             feed = FEED.match(path)
             if not feed:
                 return await app(scope, receive, send)
@@ -94,6 +102,64 @@ def asgi_wrapper(datasette):
         return with_defaults
 
     return wrap
+
+
+async def whole_table_csv(datasette, path: str, query: str) -> str | None:
+    """The address of a table's whole CSV read by one query, for a request of a table's CSV that streams all its
+    rows and asks nothing else of Datasette's own (labels, a trace); None for any other."""
+    found = TABLE_CSV.match(path)
+    args = dict(parse_qsl(query, keep_blank_values=True))
+    if not found or args.get("_stream") != "on" or PAGE_ONLY & (set(args) - {"_stream"}):
+        return None
+    try:
+        db = datasette.get_database(route=tilde_decode(found.group(1)))
+    except KeyError:
+        return None
+    if not await db.table_exists(tilde_decode(found.group(2))):
+        return None  # a canned query or a view: Datasette's CSV
+    return f"/-/csv/{found.group(1)}/{found.group(2)}.csv"
+
+
+async def whole_csv(datasette, request):
+    """A table's CSV, every row: the SQL of its first page as Datasette builds it (filters, search, sort), run
+    once without the page's limit (browse/csv_stream.py)."""
+    route, table = request.url_vars["database"], request.url_vars["table"]
+    kept = [(k, v) for k, v in parse_qsl(request.query_string, keep_blank_values=True) if k not in CSV_ONLY]
+    page = await datasette.client.get(
+        f"/{route}/{table}.json?" + urlencode([*kept, ("_size", "1"), ("_nocount", "1"), ("_nofacet", "1")])
+    )
+    if page.status_code != 200:
+        return Response.text(f"error {page.status_code}: this CSV could not be made", status=page.status_code)
+    data = page.json()
+    db = datasette.get_database(route=tilde_decode(route))
+
+    def connect():
+        conn = db.connect()
+        datasette._prepare_connection(conn, db.name)  # noqa: SLF001 - the functions plugins give every connection
+        return conn
+
+    async def rows(out):
+        keys = [escape_sqlite(k) for k in data.get("primary_keys") or []] or ["rowid"]
+        await stream_query(connect, whole(data["query"]["sql"], keys), data["query"]["params"], data["columns"],
+                           out.write, header=request.args.get("_header") != "off")  # fmt: skip
+
+    download = bool(request.args.get("_dl"))
+    headers = {DEFUSED[0].decode(): DEFUSED[1].decode()}  # the formula guard need not read it again
+    if download:
+        headers["content-disposition"] = f'attachment; filename="{tilde_decode(table)}.csv"'
+    return AsgiStream(
+        rows,
+        headers=headers,
+        content_type="text/csv; charset=utf-8" if download else "text/plain; charset=utf-8",
+    )
+
+
+CSV_ONLY = ("_stream", "_dl", "_bom", "_header", "_size")  # what the CSV is asked, not which rows
+
+
+@hookimpl
+def register_routes():
+    return [(WHOLE_CSV, whole_csv)]
 
 
 def titled_feed(send, followed: str):
@@ -126,7 +192,7 @@ async def render_xlsx(datasette, database, table, query_name, data, columns, row
     query = data.get("query") or {}
     if query.get("sql"):
         result = await datasette.get_database(database).execute(
-            LIMIT.sub("", query["sql"]), query.get("params") or {}, truncate=False,
+            whole(query["sql"]), query.get("params") or {}, truncate=False,
             custom_time_limit=EXPORT_TIME_LIMIT_MS,
         )  # fmt: skip
         columns, rows = result.columns, result.rows

@@ -18,6 +18,7 @@ from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
 from suarapos_crawler.browse import person_page
+from suarapos_crawler.browse.csv_stream import DEFUSED, defuse
 from suarapos_crawler.browse.search import (  # noqa: F401 - the names its tests and the other plugin use
     ADVANCED,
     ARTICLE_TEXT,
@@ -35,8 +36,6 @@ from suarapos_crawler.enrich.stems import stem
 
 # FTS5 snippet() markers chosen by the canned search query (characters no article uses).
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
-NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TOKEN_EDGES = re.compile(r"^(\W*)(.*?\w)(\W*)$", re.S)  # a word's own letters, without the punctuation around it
 ARTICLE_COLUMNS = {"article_url"}  # cells of canned queries that name a stored article
 csv.field_size_limit(sys.maxsize)  # an article body is longer than Python's 131,072-character default
@@ -113,13 +112,6 @@ def render_cell(value, column, database, datasette, table=None):
     return None
 
 
-def defuse(cell: str) -> str:
-    """A cell a spreadsheet would run as a formula, made text (OWASP's CSV injection advice)."""
-    if cell.startswith(FORMULA_START) and not NUMBER.match(cell):
-        return "'" + cell
-    return cell
-
-
 def defuse_csv(body: bytes, bom: bool = False) -> bytes:
     """The CSV with every formula cell made text; with a byte-order mark, so that a spreadsheet opened by a
     double click reads it as UTF-8 (Excel's default is Windows-1252 otherwise)."""
@@ -174,6 +166,22 @@ class CsvDefuser:
         return out.getvalue().encode("utf-8")
 
 
+class MarkedOnly:
+    """A CSV defused where it was written: passed on as it comes, a byte-order mark before it if asked."""
+
+    def __init__(self, bom: bool):
+        self.started = not bom
+
+    def feed(self, chunk: bytes) -> bytes:
+        if self.started:
+            return chunk
+        self.started = True
+        return "\ufeff".encode() + chunk
+
+    def close(self) -> bytes:
+        return self.feed(b"") if not self.started else b""
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
@@ -185,11 +193,14 @@ def asgi_wrapper(datasette):
             defuser = CsvDefuser(bom=b"_bom=0" not in scope.get("query_string", b""))
 
             async def capture(message):
-                nonlocal start
+                nonlocal start, defuser
                 if message["type"] == "http.response.start":
                     start = message
                     if start["status"] == 200:  # streamed as it comes, defused: no length known before the end
                         headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
+                        if DEFUSED in headers:  # a whole table's CSV (csv_stream.py): its cells defused as written
+                            headers.remove(DEFUSED)
+                            defuser = MarkedOnly(bom=not defuser.started)
                         await send({**start, "headers": headers})
                     return
                 if message["type"] != "http.response.body":
