@@ -433,13 +433,15 @@ def resolve_aliases(db: Database) -> int:
 
     Links are resolved as they are stored and when an alias is learnt; this is the sweep that
     catches the rest. It reads only the links to a known alias or copy (where ``canonical_target`` leads elsewhere)
-    that is not a stored article, from the index of link targets: every link of a million articles took a second."""
+    that is not a stored article, from the index of link targets: every link of a million articles took a second.
+    (CROSS JOIN: the known ones first, each looked up in the links' index; SQLite chose to scan the whole index
+    and look each link up among the known: 0.12 s at 110,000 articles against 0.01.)"""
     changed = 0
     targets = [
         r[0]
         for r in db.execute(
             "SELECT DISTINCT r.target_url FROM (SELECT alias AS url FROM url_aliases UNION SELECT url FROM duplicates) "
-            "known JOIN related_links r ON r.target_url = known.url WHERE known.url NOT IN (SELECT url FROM articles)"
+            "known CROSS JOIN related_links r ON r.target_url = known.url WHERE known.url NOT IN (SELECT url FROM articles)"
         )
     ]
     for target in targets:
