@@ -306,13 +306,17 @@ def run_matrix(
 ) -> list[FaultResult]:
     """Every fault (or those named), ``workers`` at a time (default: as many as the cores, at most 2; each a crawl
     and a sample site of its own), in the order named."""
-    names = faults or list(FAULTS)
+    return in_shares(faults or list(FAULTS), lambda share: run_share(share, articles, now, cwd), workers)
+
+
+def in_shares(names: list[str], run, workers: int | None = None) -> list:
+    """``run(share)`` for ``names`` dealt into ``workers`` shares run side by side (default: as many as the cores, at
+    most 2: each share a crawl and a sample site of its own at a time), its results one a name, in the order of
+    ``names``."""
     workers = max(1, min(workers or min(os.cpu_count() or 1, 2), len(names)))
-    shares = [names[i::workers] for i in range(workers)]
     with ThreadPoolExecutor(workers) as pool:
-        done = pool.map(lambda share: run_share(share, articles, now, cwd), shares)
-        by_name = {result.fault: result for results in done for result in results}
-    return [by_name[name] for name in names]
+        done = list(pool.map(run, [names[i::workers] for i in range(workers)]))
+    return [done[i % workers][i // workers] for i in range(len(names))]
 
 
 def run_share(faults: list[str], articles: int, now: str, cwd: Path | None) -> list[FaultResult]:

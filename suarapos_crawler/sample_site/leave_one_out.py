@@ -10,18 +10,16 @@ runs them; ``tests/e2e/test_unknown_themes.py`` asserts the figures, docs/operat
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from .faultmatrix import crawl
+from .faultmatrix import crawl, in_shares
 from .process import SampleSiteProcess
 from .score import score_database, token_f1
 from .server import THEMES
@@ -159,12 +157,7 @@ def run_zoo(
 ) -> list[ThemeResult]:
     """Every theme of the zoo (or those named), ``workers`` at a time (default: as many as the cores, at most 2; each
     a day-1 archive and a sample site of its own), in the order named."""
-    names = themes or list(ZOO)
-    workers = max(1, min(workers or min(os.cpu_count() or 1, 2), len(names)))
-    with ThreadPoolExecutor(workers) as pool:
-        done = pool.map(lambda share: run_share(share, articles, cwd), [names[i::workers] for i in range(workers)])
-        by_theme = {result.theme: result for results in done for result in results}
-    return [by_theme[theme] for theme in names]
+    return in_shares(themes or list(ZOO), lambda share: run_share(share, articles, cwd), workers)
 
 
 def run_share(themes: list[str], articles: int, cwd: Path | None) -> list[ThemeResult]:
