@@ -41,7 +41,7 @@ FEEDS = {"mentions": "term", "person_feed": "name"}  # canned query of a feed: t
 FEED = re.compile(r"^/[^/]+/(mentions|person_feed)\.atom$")
 TABLE_CSV = re.compile(r"^/([^/]+)/([^/]+)\.csv$")
 WHOLE_CSV = r"^/-/csv/(?P<database>[^/]+)/(?P<table>[^/]+)\.csv$"
-PAGE_ONLY = {"_next", "_labels", "_trace", "_stream"}  # Datasette's own CSV for these (a page, labels, a trace)
+PAGE_ONLY = {"_next", "_labels", "_trace"}  # Datasette's own CSV for these (a page, labels, a trace)
 EXPORT_TIME_LIMIT_MS = 120_000  # a whole table takes longer than a page (sql_time_limit_ms)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -109,7 +109,7 @@ async def whole_table_csv(datasette, path: str, query: str) -> str | None:
     rows and asks nothing else of Datasette's own (labels, a trace); None for any other."""
     found = TABLE_CSV.match(path)
     args = dict(parse_qsl(query, keep_blank_values=True))
-    if not found or args.get("_stream") != "on" or PAGE_ONLY & (set(args) - {"_stream"}):
+    if not found or args.get("_stream") != "on" or PAGE_ONLY & set(args):
         return None
     try:
         db = datasette.get_database(route=tilde_decode(found.group(1)))
@@ -125,8 +125,9 @@ async def whole_csv(datasette, request):
     once without the page's limit (browse/csv_stream.py)."""
     route, table = request.url_vars["database"], request.url_vars["table"]
     kept = [(k, v) for k, v in parse_qsl(request.query_string, keep_blank_values=True) if k not in CSV_ONLY]
-    page = await datasette.client.get(
-        f"/{route}/{table}.json?" + urlencode([*kept, ("_size", "1"), ("_nocount", "1"), ("_nofacet", "1")])
+    page = await datasette.client.get(  # asked as the reader (their cookies): what they may see, no more
+        f"/{route}/{table}.json?" + urlencode([*kept, ("_size", "1"), ("_nocount", "1"), ("_nofacet", "1")]),
+        headers={"cookie": request.headers.get("cookie", "")},
     )
     if page.status_code != 200:
         return Response.text(f"error {page.status_code}: this CSV could not be made", status=page.status_code)
