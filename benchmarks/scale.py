@@ -526,7 +526,7 @@ def markdown(runs: list[dict]) -> str:
             f"{csv_export.get('rows', 0):,} rows ({'every article' if csv_export.get('whole') else 'NOT every article'})"
             f" in {csv_export.get('s', '-')} s"
         )
-        portals = f" of {f['portals']} portals (one archive built article by article, copied under other hosts)"
+        portals = f" of {f.get('portals', 1)} portals (one archive built article by article, copied under other hosts)"
         lines.append(
             f"- {f['articles']:,} articles{portals if f.get('portals', 1) > 1 else ''} ({f['quotes']:,} quotes, "
             f"{f['people']:,} people): {f['mib']:,} MiB, "

@@ -40,7 +40,8 @@ def overdue_articles(
     - articles old enough to wait the longest (most of a big archive): due in the order they were last seen, the
       first ``limit`` read in that order from ``idx_articles_recheck``;
     - those last seen never, or at a time ahead of now: due first among them;
-    - the younger ones (months of the archive, not years): reckoned in SQL, over the same index."""
+    - the younger ones (months of the archive, not years): reckoned in SQL, read in publication order from
+      ``idx_articles_recheck_young``."""
     share, least, most = wait
     iso = lambda when: datetime.fromtimestamp(when, WIB).isoformat(timespec="seconds")  # noqa: E731
     margin = 86400.0  # a day each side of a bound: text compares as the numbers do, whatever a stored time's form
@@ -68,7 +69,7 @@ def overdue_articles(
             f"""SELECT url, seen + min(max((:now - published) / :share, :least), :most) FROM (
                 SELECT url, COALESCE({published}, 0.0) AS published,
                        CASE WHEN {seen} IS NULL OR {seen} > :now + :slack THEN 0.0 ELSE {seen} END AS seen
-                FROM articles INDEXED BY idx_articles_recheck WHERE published_at >= :oldest)
+                FROM articles INDEXED BY idx_articles_recheck_young WHERE published_at >= :oldest)
             WHERE published < :window""",
             {
                 "now": now,

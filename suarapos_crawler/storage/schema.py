@@ -610,6 +610,14 @@ def add_link_counts(db: Database) -> None:
         db.execute(f"CREATE TRIGGER {name} {body}")
 
 
+@MIGRATIONS(name="0019_recheck_young")
+def add_recheck_young(db: Database) -> None:
+    """The rolling re-check's younger articles read from an index of their own in publication order, with when
+    each was last seen (``storage.plan.overdue_articles``): read from ``idx_articles_recheck``, ordered by when
+    they were last seen, they cost a pass over every article (0.2-0.6 s at a million, every run)."""
+    db.execute("CREATE INDEX idx_articles_recheck_young ON articles (published_at, last_seen_at, url)")
+
+
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
     """A full-text index with its three triggers, filled from the table.
 
