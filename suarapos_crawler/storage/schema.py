@@ -618,6 +618,18 @@ def add_recheck_young(db: Database) -> None:
     db.execute("CREATE INDEX idx_articles_recheck_young ON articles (published_at, last_seen_at, url)")
 
 
+@MIGRATIONS(name="0020_facets_covered")
+def cover_section_and_region_facets(db: Database) -> None:
+    """A section's or a region's articles with their author, kind and URL in the index that finds them: the table's
+    author, kind and tags facets of a section read the index alone (they read each of its 50,000 articles' rows at
+    a million articles: a second in all)."""
+    for column in ("section", "region"):
+        db.execute(f"DROP INDEX IF EXISTS idx_articles_{column}_published_at")
+        db.execute(
+            f"CREATE INDEX idx_articles_{column}_published_at ON articles ({column}, published_at DESC, author, kind, url)"
+        )
+
+
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
     """A full-text index with its three triggers, filled from the table.
 

@@ -128,3 +128,21 @@ def test_an_archive_of_the_release_before_gets_its_link_counts_from_its_stored_l
     assert "0018_link_counts" in storage.upgrade(db)
     assert link_counts(db) == [tuple(r) for r in db.execute(LINKED)]
     assert [(u, n) for u, n, _ in link_counts(db)] == [(targets[0], 2), (targets[2], 1)]
+
+
+def test_a_sections_or_regions_facets_read_the_index_that_finds_its_articles_not_their_rows(db):
+    """Datasette's facets of the articles of a section or region (author, kind, and the tags through article_tags)
+    read the index alone: reading each of a section's 50,000 rows took a second at a million articles."""
+    for column in ("section", "region"):
+        shown = f"select * from articles where {column} = :p0"
+        facets = [
+            f"SELECT author AS value, COUNT(*) AS count FROM ({shown}) WHERE author IS NOT NULL GROUP BY author",
+            f"SELECT kind AS value, COUNT(*) AS count FROM ({shown}) WHERE kind IS NOT NULL GROUP BY kind",
+            f"SELECT tag, COUNT(*) FROM article_tags WHERE article_url IN (SELECT url FROM ({shown})) GROUP BY tag",
+            f"{shown} ORDER BY published_at DESC LIMIT 51",  # and the page's rows, newest first, in its order
+        ]
+        for sql in facets:
+            plan = " / ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", {"p0": "x"}).fetchall())
+            wanted = "USING INDEX" if sql.endswith("51") else "USING COVERING INDEX"
+            assert f"{wanted} idx_articles_{column}_published_at ({column}=?)" in plan, (sql, plan)
+            assert "TEMP B-TREE FOR ORDER BY" not in plan, (sql, plan)
