@@ -554,12 +554,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/suarapos-scale"), help="for the scheduled runs' files")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results", help="scale-N.json goes here")
     parser.add_argument("--report", action="store_true", help="print the Markdown of every scale-N.json in --out")
-    parser.add_argument("--again", default="", help="pages to time again (names, comma-separated), kept in its JSON")
+    parser.add_argument(
+        "--again", default="", help="pages to time again (names, separated by semicolons), kept in its JSON"
+    )
     args = parser.parse_args(argv)
     if args.again:
         kept = args.out / f"scale-{archive_facts(args.db)['articles']}.json"
         result = json.loads(kept.read_text())
-        result["pages"].update(time_pages(args.db, only=args.again.split(",")))
+        result["pages"].update(time_pages(args.db, only=[name.strip() for name in args.again.split(";")]))
         kept.write_text(json.dumps(result, indent=1))
         print(report(args.out))
         return 0
