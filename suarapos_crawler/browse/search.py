@@ -102,9 +102,10 @@ def search_said(text: str | None) -> str:
 
 
 # How many articles a search finds, as the canned search (metadata.yml) counts them: every match when nothing narrows
-# them, else up to FOUND_CAP + 1 (a common word in one section of a million articles, counted exactly, took seconds).
+# them, else up to FOUND_CAP + 1 (a common word in one section of a million articles, counted exactly, took seconds;
+# up to 10,001, a section over four years of ten portals' archive timed out: its matches are read until the cap).
 # The canned search holds the same text (tests/test_search.py checks it).
-FOUND_CAP = 10_000
+FOUND_CAP = 2_000
 COUNT_FOUND = """WITH chosen AS (  -- the section's and days' articles, read from their indexes, not from each article
   SELECT rowid AS id FROM articles
   WHERE :section != '' AND section = :section AND published_at >= COALESCE(NULLIF(:from_date, ''), '0')
@@ -116,13 +117,13 @@ COUNT_FOUND = """WITH chosen AS (  -- the section's and days' articles, read fro
 dated AS (  -- the stored order (rowid) the chosen days span: where in the index their matches are
   SELECT CASE WHEN :from_date = '' AND :to_date = '' THEN 0 ELSE (SELECT MIN(id) FROM chosen) END AS lo,
          CASE WHEN :from_date = '' AND :to_date = '' THEN 1 << 62 ELSE (SELECT MAX(id) FROM chosen) END AS hi),
-matched AS MATERIALIZED (  -- a section's or days' matches, the last stored first: up to 10,001, read once
+matched AS MATERIALIZED (  -- a section's or days' matches, the last stored first: up to 2,001, read once
   SELECT f.rowid AS id FROM articles_fts f
   WHERE (:section != '' OR :from_date != '' OR :to_date != '') AND articles_fts MATCH fts_query_stemmed(:q)
     AND f.rowid BETWEEN (SELECT lo FROM dated) AND (SELECT hi FROM dated)
     AND +f.rowid IN (SELECT id FROM chosen)
-  ORDER BY f.rowid DESC LIMIT 10001),
-found AS (  -- every match when nothing narrows them (the index counts them); else up to 10,000
+  ORDER BY f.rowid DESC LIMIT 2001),
+found AS (  -- every match when nothing narrows them (the index counts them); else up to 2,000
   SELECT CASE WHEN :section = '' AND :from_date = '' AND :to_date = ''
     THEN (SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH fts_query_stemmed(:q))
     ELSE (SELECT COUNT(*) FROM matched) END AS n)
