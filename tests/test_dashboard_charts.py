@@ -88,3 +88,10 @@ def test_the_unfiltered_charts_read_from_the_precomputed_counts_what_the_filtere
         assert unfiltered == chart(db, "archive", name, **every_day), name
     assert chart(db, "archive", "articles-count") == [{"articles": 3}]
     assert chart(db, "archive", "voices-per-week")[0]["quotes"] == db["quotes"].count
+
+
+def test_the_unfiltered_count_of_each_watched_terms_articles_is_read_from_an_index(db):
+    """A million articles' 1.25 million mentions, read from the table and grouped, took over a second."""
+    sql = replace_opts_in_query(BOARDS["archive"]["charts"]["mentions-per-term"]["query"], {})
+    plan = " / ".join(r[3] for r in db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
+    assert "SCAN article_mentions USING COVERING INDEX idx_article_mentions_label" in plan, plan

@@ -630,6 +630,13 @@ def cover_section_and_region_facets(db: Database) -> None:
         )
 
 
+@MIGRATIONS(name="0021_mention_labels")
+def add_mention_labels_index(db: Database) -> None:
+    """Each watched term's mentions by its label, for the dashboard's count of the articles that mention each: the
+    index counts them (a million articles' 1.25 million mentions were read and sorted: over a second)."""
+    db.execute("CREATE INDEX idx_article_mentions_label ON article_mentions (label)")
+
+
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
     """A full-text index with its three triggers, filled from the table.
 
