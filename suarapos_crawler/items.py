@@ -6,6 +6,7 @@ The SQLite tables follow these shapes (see ``storage/schema.py``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 FALLBACK = "fallback"
 """``extracted_by`` of an article whose body no known theme's markup holds: read from what survives a redesign."""
@@ -78,6 +79,9 @@ class Article:
     extracted_by: str = ""
     """How the page was read: the theme whose markup held it (``newspaper``, ``colormag``), or ``fallback``
     (no known theme's markup: metadata and the generic content finder)."""
+
+    derived: Any = field(default=None, compare=False, repr=False)
+    """What storage derives from the text (``enrich.derived.Derived``), when made where the page was read."""
 
     def as_dict(self) -> dict:
         """The article as plain data, its links as dicts (what storage takes): ``dataclasses.asdict`` without its

@@ -34,6 +34,7 @@ NOT_A_COLUMN = {
     "fetched_url": "url_aliases, when it differs from url",
     "canonical_refused": "rejects (stage canonical), when the page's canonical is not believed",
     "replaces": "duplicates: the stored later copy it names is moved there",
+    "derived": "nothing: region, kind, stems and quotes made beside the page, which storage uses for its columns",
 }
 
 

@@ -28,7 +28,8 @@ from suarapos_crawler.warc.capture import (
     gzip_level,
     response_headers,
 )
-from suarapos_crawler.warc.replay import NotDecoded, decoded, read_record
+from suarapos_crawler.warc.records import NotDecoded, decoded
+from suarapos_crawler.warc.replay import read_record
 
 URL = "https://www.suarapos.com/a/"
 

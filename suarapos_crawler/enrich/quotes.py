@@ -18,8 +18,10 @@ alone (``Kapolres Bangka``), the office: a person is never guessed from an offic
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -316,6 +318,24 @@ def prepared(g: Gazetteer) -> tuple[SpeakerReader, str, re.Pattern]:
         office_mention = re.compile(rf"\b(?:{titles})(?: (?:[A-Z0-9][\w.'’-]*),?)+")
         made = (speakers, says, office_mention)
         object.__setattr__(g, "_prepared", made)  # frozen: the gazetteer's own fields do not change
+    return made
+
+
+def held_as_list(value) -> list:
+    """A gazetteer's field as a list: a set sorted (its order means nothing), a mapping's pairs and a tuple as held."""
+    if isinstance(value, frozenset):
+        return sorted(value)
+    return list(value.items()) if isinstance(value, dict) else list(value)
+
+
+def fingerprint(g: Gazetteer) -> str:
+    """A digest of everything this gazetteer holds, the same in every process (quotes read with one gazetteer are
+    used only where the same one is in force); kept on it."""
+    made = g.__dict__.get("_fingerprint")
+    if made is None:
+        held = {f.name: held_as_list(getattr(g, f.name)) for f in fields(g)}
+        made = hashlib.sha256(json.dumps(held, ensure_ascii=False).encode()).hexdigest()
+        object.__setattr__(g, "_fingerprint", made)
     return made
 
 

@@ -50,6 +50,18 @@ PIPE_BYTES = 1 << 20
 URGENT_QUEUE = 24
 
 
+def read_captures(*args):
+    """A run of captures read from their WARC file (``warc/reread.py``: imported by a worker when it is asked to,
+    with Scrapy's HTTP classes; a crawl's workers never are)."""
+    from ..warc.reread import read_captures as read
+
+    return read(*args)
+
+
+# What a worker is asked to read, by name.
+KINDS = {**READERS, "captures": read_captures}
+
+
 class WorkerDied(Exception):
     pass
 
@@ -166,6 +178,11 @@ class PageReaders:
     async def read_listing(self, response, base_url: str, with_sections: bool = False) -> ListingReading:
         return await self._read("listing", response.url, response.text, base_url, with_sections, urgent=True)
 
+    async def read_captures(self, tasks: list, base_url: str, max_size: int, gazetteer_path: str | None):
+        """A run of captures of one WARC file read straight from it (``warc/reread.py``), as a ``CapturesReading``:
+        the articles with what storage derives from them (their quotes read with ``gazetteer_path``'s gazetteer)."""
+        return await self._read("captures", tasks, base_url, self.themes, max_size, gazetteer_path)
+
     async def _read(self, kind: str, *args, urgent: bool = False):
         """``urgent``: a reading the next request waits for (a listing: its next page), read here rather than
         queued behind ``URGENT_QUEUE`` pages or more (a replay keeps the workers that busy)."""
@@ -182,7 +199,7 @@ class PageReaders:
                     if reading is not None:  # None: the reader raised; read here, where its exception belongs
                         self._count(reading)
                         return reading
-        return READERS[kind](*args)
+        return KINDS[kind](*args)
 
     async def _next_worker(self) -> Worker | None:
         if self.starting is None:  # started on first use, inside the running event loop
@@ -209,7 +226,7 @@ class PageReaders:
         if self.crawler is None:
             return
         stats = self.crawler.stats
-        stats.inc_value("extract/worker_pages")
+        stats.inc_value("extract/worker_pages", len(getattr(reading, "results", (reading,))))  # a run: its pages
         pid, cpu_s, rss_mib = reading.worker
         if cpu_s is not None:  # what the workers cost, for the run record (and the benchmark)
             self.worker_cpu_s[pid] = cpu_s
@@ -247,7 +264,7 @@ def serve() -> None:
             return
         request_id, kind, args = pickle.loads(requests.read(int.from_bytes(header, "little")))
         try:
-            reading = READERS[kind](*args)
+            reading = KINDS[kind](*args)
         except Exception:  # noqa: BLE001 - the crawl reads this page again itself, and sees the exception
             reading = None
         else:

@@ -129,7 +129,7 @@ class SuaraposSpider(scrapy.Spider):
             # is done, not when an item is (after items alone it would wait for its heartbeat, 5 s).
             plain = replay.plain_pages(self.base_url)
             self.requested.update(plain)  # asked for already: a Baca Juga link to one makes no request
-            async for out in replay.read_captured(plain, self.article_request, self.parse_article):
+            async for out in replay.read_captured(plain, self.reader, self.article_request, self.article_read):
                 yield out
             plain_set = set(plain)
             others = [url for url in replay.article_urls(self.base_url) if url not in plain_set]
@@ -409,8 +409,14 @@ class SuaraposSpider(scrapy.Spider):
                 yield out
             return
         reading = await self.reader.read_article(response, self.base_url)
+        for out in self.article_read(requested, reading, response.status, response.meta.get("capture_id")):
+            yield out
+
+    def article_read(self, requested: str, reading, status: int = 200, capture_id: str | None = None):
+        """What an article page's reading gives: the article, its links to follow, or why there is none (a page
+        fetched, or a capture read again straight from its WARC file, ``capture_id``)."""
         if reading.not_found and self.taken_down(requested):  # the theme's not-found page, served with 200
-            yield Gone(requested, response.status)
+            yield Gone(requested, status)
             return
         self.crawler.stats.inc_value("suarapos/article_pages")
         if requested in self.plan.known_bad:  # rejected by an earlier run: failing again is no sign of a redesign
@@ -418,27 +424,25 @@ class SuaraposSpider(scrapy.Spider):
         if reading.flattened:
             self.crawler.stats.inc_value("suarapos/flattened_pages")
         if reading.error:
-            self.logger.error("cannot extract %s\n%s", response.url, reading.error)
+            self.logger.error("cannot extract %s\n%s", requested, reading.error)
             yield Reject(url=requested, stage="extract", reason=reading.error.strip().splitlines()[-1][:500])
             return
         if reading.article is None:
             self.crawler.stats.inc_value("suarapos/not_article")
             yield Reject(url=requested, stage="classify", reason=reading.not_article)
             return
-        reading.article.capture_id = response.meta.get("capture_id")  # the WARC record it was read from
+        reading.article.capture_id = capture_id  # the WARC record it was read from
         split = reading.split
         if split is not None and split.page > 1:  # a later page of a split post: the post is read from its first
             yield UrlAlias(alias=requested, url=split.first_url)
             yield FetchOutcome(requested, "split_page", f"page {split.page} of {split.pages} of {split.first_url}")
-            for request in self.follow(split.first_url):
-                yield request
+            yield from self.follow(split.first_url)
             return
         if split is not None:
             self.crawler.stats.inc_value("suarapos/split_posts")
             yield self.split_page_request(reading.article, split, 2)
             return
-        for out in self.article_found(reading.article):
-            yield out
+        yield from self.article_found(reading.article)
 
     def not_to_read(self, response, requested: str):
         """What an article's response is when it is no page to read: a 304, a redirect, a page cut short, an image

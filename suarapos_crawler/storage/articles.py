@@ -12,8 +12,9 @@ from collections import Counter
 from sqlite_utils import Database
 
 from ..clock import now_wib
+from ..enrich.derived import quotes_for, usable
 from ..enrich.kinds import kind_of
-from ..enrich.quotes import find_quotes
+from ..enrich.quotes import default_gazetteer, find_quotes
 from ..enrich.regions import region_of
 from ..enrich.stems import stems_of
 from ..items import FALLBACK
@@ -36,7 +37,13 @@ def article_row(article: dict) -> dict:
     row["sections"] = json.dumps(article.get("sections") or [], ensure_ascii=False)
     row["tags"] = json.dumps(article.get("tags") or [], ensure_ascii=False)
     row["published_day"] = (article.get("published_at") or "")[:10] or None  # WIB: the time carries +07:00
-    # made from the text as it is stored, so a correction refreshes them (and the index, by its triggers)
+    # made from the text as it is stored, so a correction refreshes them (and the index, by its triggers); made
+    # where the page was read when they were (a worker of ``scrapy reextract``), for this very text
+    derived = usable(article)
+    if derived is not None:
+        row["region"], row["kind"], row["kind_evidence"] = derived.region, derived.kind, derived.kind_evidence
+        row["title_stems"], row["body_stems"] = derived.title_stems, derived.body_stems
+        return row
     row["region"] = region_of(article.get("dateline"), article.get("sections") or [])
     row["kind"], row["kind_evidence"] = kind_of(
         row.get("title"), row.get("body"), article.get("tags") or [], article.get("sections") or []
@@ -101,7 +108,7 @@ def save_article(
     if stored and stored.get("moved_from"):
         move_article(db, stored["moved_from"], row["url"])
     same_text = stored is not None and (stored["title"], stored["body"]) == (row.get("title"), row.get("body"))
-    found = None if same_text else find_quotes(row.get("title"), row.get("body"), gazetteer)
+    found = None if same_text else quotes_of(article, row, gazetteer)
     # with the row: one write of it (and of its search entry); the same text's quotes were read already
     row["speakers"] = stored.get("speakers") if same_text else speakers_of(found)
     outcome = write_row(db, row, stored, seen_at)
@@ -116,6 +123,13 @@ def save_article(
         )
     save_what_goes_with(db, article, row, outcome, seen_at, terms)
     return outcome
+
+
+def quotes_of(article: dict, row: dict, gazetteer) -> list:
+    """The article's quotes: read where its page was read, with this gazetteer, or read now."""
+    gazetteer = gazetteer or default_gazetteer()
+    found = quotes_for(usable(article), gazetteer)
+    return find_quotes(row.get("title"), row.get("body"), gazetteer) if found is None else found
 
 
 def why_kept(row: dict, stored: dict | None) -> str | None:

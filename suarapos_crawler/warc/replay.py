@@ -18,28 +18,31 @@ import logging
 import sqlite3
 import zlib
 from collections import deque
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
-import brotli
 from isal import isal_zlib
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
-from scrapy.http import Headers, Response, TextResponse
+from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
 from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
 
 from ..items import FetchOutcome
-from ..middlewares import looks_complete
+from ..paths import project_file
 from ..storage.captures import capture_by_id, latest_captures
-from ..urls import may_be_article
+from ..urls import canonical_url, may_be_article
 from .capture import warc_path
+from .records import decoded, split_response_record
+from .reread import CapturesReading, CaptureTask, runs_of_one_file
 
 logger = logging.getLogger(__name__)
 
-# Replaying: captured pages being read at once (enough to keep the workers busy while this process stores).
-READ_AHEAD = 32
+# Replaying: runs of captures being read at once, per worker (one being read, one waiting: a worker never idles
+# while this process stores).
+RUNS_IN_FLIGHT = 2
 
 
 class NotCaptured(IgnoreRequest):
@@ -57,46 +60,6 @@ def read_record(path: Path, offset: int, length: int):
         member = f.read(length)
     record = next(iter(ArchiveIterator(BytesIO(gzip.decompress(member)))))
     return record.rec_headers, record.http_headers, record.raw_stream.read()
-
-
-class NotDecoded(ValueError):
-    """A captured body that cannot be shown decoded: a coding that lies, one unknown, or one that decodes past the
-    largest page the crawl accepts (a compression bomb)."""
-
-
-def decoded(body: bytes, encoding: str | None, max_size: int) -> bytes:
-    """The body as a browser shows it: the content coding the server applied, undone, never past ``max_size`` bytes
-    (the crawl's DOWNLOAD_MAXSIZE): a 6 KB capture of a bomb is refused, not decoded into gigabytes."""
-    coding = (encoding or "").strip().lower()
-    if coding in ("", "identity"):
-        return body
-    if coding in ("gzip", "x-gzip"):
-        return inflated(body, zlib.MAX_WBITS + 16, max_size)
-    if coding == "deflate":
-        try:
-            return inflated(body, zlib.MAX_WBITS, max_size)
-        except zlib.error:
-            return inflated(body, -zlib.MAX_WBITS, max_size)
-    if coding == "br":
-        unbrotli = brotli.Decompressor()
-        try:
-            page = unbrotli.process(body, output_buffer_limit=max_size + 1)
-        except brotli.error as exc:
-            raise NotDecoded(f"its body is not the br it says it is ({exc})") from exc
-        if len(page) > max_size:
-            raise NotDecoded(f"its body decodes past {max_size:,} bytes (a compression bomb)")
-        return page
-    raise NotDecoded(f"its Content-Encoding {coding!r} is not one this tool decodes")
-
-
-def inflated(body: bytes, wbits: int, max_size: int) -> bytes:
-    inflate = zlib.decompressobj(wbits)
-    page = inflate.decompress(body, max_size + 1)
-    if len(page) > max_size:
-        raise NotDecoded(f"its body decodes past {max_size:,} bytes (a compression bomb)")
-    if not inflate.eof:
-        raise zlib.error("incomplete or truncated stream")
-    return page
 
 
 def holder_of(db: Database, capture: dict) -> dict | None:
@@ -133,27 +96,6 @@ def validators_of(db: Database, folder: Path, url: str) -> dict[str, str]:
         return {}
     found = {"If-None-Match": http.get_header("ETag"), "If-Modified-Since": http.get_header("Last-Modified")}
     return {name: value for name, value in found.items() if value}
-
-
-def split_response_record(member: bytes) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
-    """A response or revisit record of ours, quickly: (HTTP status, headers, raw payload).
-
-    Our records are one gzip member each, WARC headers then HTTP headers then the payload (never
-    chunked: the capture stores the body as the downloader gave it), so two splits read them; warcio
-    parses the same bytes five times slower (measured: 2.6 ms a page against 0.5). ISA-L inflates a member in
-    less than half the time zlib takes (0.03 ms a page against 0.07)."""
-    data = isal_zlib.decompress(member, isal_zlib.MAX_WBITS + 16)
-    warc_end = data.index(b"\r\n\r\n")
-    length = 0
-    for line in data[:warc_end].split(b"\r\n"):
-        if line[:15].lower() == b"content-length:":
-            length = int(line[15:])
-    block = data[warc_end + 4 : warc_end + 4 + length]
-    http_end = block.find(b"\r\n\r\n")
-    head, payload = (block[:http_end], block[http_end + 4 :]) if http_end >= 0 else (block, b"")
-    status_line, *header_lines = head.split(b"\r\n")
-    headers = [tuple(part.strip() for part in line.split(b":", 1)) for line in header_lines if b":" in line]
-    return int(status_line.split(b" ", 2)[1]), headers, payload
 
 
 class WarcReplayMiddleware:
@@ -212,22 +154,27 @@ class WarcReplayMiddleware:
 
     def record(self, capture: dict) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
         """``split_response_record`` of a capture's record; ``CaptureUnreadable`` if its file is missing or the
-        record damaged (each such file said once, in one line: how many captures it takes with it)."""
+        record damaged."""
         try:
             return split_response_record(self.member(capture))
         except (OSError, ValueError, IndexError, isal_zlib.error) as exc:
-            name = capture["warc_file"]
-            if capture["id"] not in self.unreadable:  # a later page of a split post is asked for twice
-                self.unreadable.add(capture["id"])
-                self.crawler.stats.inc_value("replay/unreadable")
-            if name not in self.unreadable_files:
-                self.unreadable_files.add(name)
-                self.crawler.stats.set_value("replay/unreadable_files", ", ".join(sorted(self.unreadable_files)))
-                held = sum(c["warc_file"] == name for c in self.captures.values())
-                logger.warning(
-                    "WARC %s cannot be read (%s): its captures (%s of this replay) are not read", name, exc, held
-                )
-            raise CaptureUnreadable(f"capture {capture['id']} in {name} cannot be read: {exc}") from exc
+            raise self.unreadable_capture(capture, str(exc)) from exc
+
+    def unreadable_capture(self, capture: dict, why: str) -> CaptureUnreadable:
+        """A capture whose record cannot be read, counted (each such file said once, in one line: how many captures
+        it takes with it)."""
+        name = capture["warc_file"]
+        if capture["id"] not in self.unreadable:  # a later page of a split post is asked for twice
+            self.unreadable.add(capture["id"])
+            self.crawler.stats.inc_value("replay/unreadable")
+        if name not in self.unreadable_files:
+            self.unreadable_files.add(name)
+            self.crawler.stats.set_value("replay/unreadable_files", ", ".join(sorted(self.unreadable_files)))
+            held = sum(c["warc_file"] == name for c in self.captures.values())
+            logger.warning(
+                "WARC %s cannot be read (%s): its captures (%s of this replay) are not read", name, why, held
+            )
+        return CaptureUnreadable(f"capture {capture['id']} in {name} cannot be read: {why}")
 
     def response_for(self, request, capture: dict):
         """The response a capture holds, as the server sent it (still gzip-encoded if it was), for ``request``."""
@@ -250,55 +197,64 @@ class WarcReplayMiddleware:
             self.read.add(capture["id"])
             self.crawler.stats.inc_value("replay/captures")
 
-    async def as_the_spider_gets_it(self, request):
-        """The response of a plain page's capture as the downloader middlewares hand it to the spider in a crawl:
-        through every ``process_response`` of the crawl's downloader middlewares, in the engine's order (Scrapy's
-        own chain: decompression, charset repair, retries, redirects...), or None when the engine's whole path must
-        say what becomes of it (a middleware answered with a request: a page cut short, which is fetched again)."""
-        capture = self.captures[request.url]
-        response = self.response_for(request, capture)
-        chain = self.crawler.engine.downloader.middleware
-        response = await chain._process_response(response, request)  # noqa: SLF001 - the engine's own chain, not a copy
-        if not isinstance(response, Response):
-            return None
-        if response.status != 200 or not isinstance(response, TextResponse) or not looks_complete(response):
-            return None
-        self.replayed_one(capture)
-        return response
+    def capture_task(self, url: str) -> CaptureTask:
+        """Where a capture's record is (and, for a revisit, the record that holds its body)."""
+        capture = self.captures[url]
+        task = CaptureTask(url, str(self.warc_path(capture["warc_file"])), capture["offset"], capture["length"])
+        if capture["kind"] != "revisit":
+            return task
+        original = capture_by_id(self.source, capture["refers_to"])
+        if original is None:
+            return replace(task, body_missing=True)
+        return replace(
+            task, body_from=(str(self.warc_path(original["warc_file"])), original["offset"], original["length"])
+        )
 
-    async def read_captured(self, urls: list[str], article_request, parse_article):
-        """Plain captured pages read as if fetched, ``READ_AHEAD`` at a time (the workers read them while this
-        process stores), without the engine's per-request work; their outputs in order. A page the shortcut cannot
-        answer for (cut short) or whose reading raises goes through the engine instead (``article_request``)."""
-        reading: deque = deque()
-
-        async def outputs(url, response) -> list:
-            try:
-                return [out async for out in parse_article(response)]
-            except Exception:  # noqa: BLE001 - the engine's path reports a callback's exception as it does in a crawl
-                return [article_request(url, dont_filter=True)]
-
-        for url in urls:
-            request = article_request(url)
-            try:
-                response = await self.as_the_spider_gets_it(request)
-            except CaptureUnreadable as exc:
-                yield FetchOutcome(url, "capture_unreadable", str(exc)[:500])
-                continue
-            except Exception:  # noqa: BLE001 - a middleware refused the page (a bomb, a lying Content-Encoding)
-                # The engine's path records it as the crawl did (its errback), and the others are read on.
-                yield request.replace(dont_filter=True)
-                continue
-            if response is None:
-                yield request.replace(dont_filter=True)
-                continue
-            reading.append(asyncio.ensure_future(outputs(url, response)))
-            if len(reading) >= READ_AHEAD:
-                for out in await reading.popleft():
+    async def read_captured(self, urls: list[str], reader, article_request, article_read):
+        """Plain captured pages read straight from their WARC files by the page-reading workers (``reader``: the
+        crawl's ``PageReaders``; ``warc/reread.py``), a run of one file's captures a task, several runs at once;
+        the readings' outputs (``article_read``) in the order of ``urls``, from this process, the one writer. A
+        page only the engine can answer for (cut short, another coding), or whose outputs raise, goes through
+        the engine instead (``article_request``)."""
+        max_size = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        gazetteer_path = project_file(self.crawler.settings.get("QUOTES_GAZETTEER_PATH")) or None
+        base_url = self.crawler.spider.base_url
+        in_flight: deque = deque()
+        for run in runs_of_one_file(self.capture_task(url) for url in urls):
+            in_flight.append(asyncio.ensure_future(reader.read_captures(run, base_url, max_size, gazetteer_path)))
+            if len(in_flight) >= RUNS_IN_FLIGHT * max(reader.processes, 1):
+                for out in self.outputs(await in_flight.popleft(), article_request, article_read):
                     yield out
-        while reading:
-            for out in await reading.popleft():
+        while in_flight:
+            for out in self.outputs(await in_flight.popleft(), article_request, article_read):
                 yield out
+
+    def outputs(self, reading: CapturesReading, article_request, article_read):
+        """What a run of captures gives the crawl, capture by capture, as the engine's path would have given it."""
+        stats = self.crawler.stats
+        for result in reading.results:
+            capture = self.captures[result.url]
+            if result.outcome == "unreadable":
+                yield FetchOutcome(
+                    result.url, "capture_unreadable", str(self.unreadable_capture(capture, result.detail))[:500]
+                )
+                continue
+            if result.outcome == "engine":
+                yield article_request(result.url, dont_filter=True)
+                continue
+            self.replayed_one(capture)
+            stats.inc_value("replay/read_from_warc")
+            for name, count in result.counts.items():
+                stats.inc_value(name, count)
+            try:
+                outs = list(
+                    article_read(
+                        canonical_url(result.url, self.crawler.spider.base_url), result.reading, 200, capture["id"]
+                    )
+                )
+            except Exception:  # noqa: BLE001 - the engine's path reports a callback's exception as it does in a crawl
+                outs = [article_request(result.url, dont_filter=True)]
+            yield from outs
 
     def plain_pages(self, base_url: str) -> list[str]:
         """Captured article pages that answered 200 with HTML: what the spider may read straight from the capture,

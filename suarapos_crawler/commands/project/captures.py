@@ -9,7 +9,8 @@ from pathlib import Path
 from scrapy.exceptions import UsageError
 
 from ...storage.captures import captures_of
-from ...warc.replay import NotDecoded, captured_page, holder_of
+from ...warc.records import NotDecoded
+from ...warc.replay import captured_page, holder_of
 from ..archive_command import ArchiveCommand
 
 

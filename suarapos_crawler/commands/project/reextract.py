@@ -1,7 +1,10 @@
 """``scrapy reextract``: read the archive's WARC captures again with today's page classes, without a request.
 
-The ordinary spider, page classes and pipelines run as in a crawl; every request is answered from
-the newest capture of its URL (``WarcReplayMiddleware``), and a URL with no capture is recorded as
+The captured article pages are read straight from their WARC files by a pool of worker processes
+(``--workers``, all cores by default), a run of one file's captures a task (``warc/reread.py``), and stored in
+order from this process, the one writer, through the crawl's own pipelines. Everything else (the listings, a page
+cut short, another content coding) goes through the ordinary spider and Scrapy's engine, every request answered
+from the newest capture of its URL (``WarcReplayMiddleware``); a URL with no capture is recorded as
 ``not_captured``, never fetched. Into a new archive (``--into``) it rebuilds what the crawl stored;
 in place it is the repair path: an article read differently now is updated, its old reading kept in
 ``article_versions``.
@@ -36,7 +39,7 @@ def crawled_base_url(archive: Path) -> str | None:
 
 class Command(CrawlCommand):
     def syntax(self) -> str:
-        return "[--db FILE] [--into NEWFILE] [--since DATE] [--url URL]"
+        return "[--db FILE] [--into NEWFILE] [--since DATE] [--url URL] [--workers N]"
 
     def short_desc(self) -> str:
         return "Read the archive's WARC captures again with the current page classes, without a single request"
@@ -51,6 +54,12 @@ class Command(CrawlCommand):
         parser.add_argument("--into", default=None, help="build this new archive instead of updating --db in place")
         parser.add_argument("--since", default=None, help="only captures fetched on or after this date (ISO 8601)")
         parser.add_argument("--url", default=None, help="only the captures of this URL")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="processes that read the captures (default: one a core; 0: read them in this process)",
+        )
 
     def process_options(self, args: list[str], opts) -> None:
         super().process_options(args, opts)
@@ -64,6 +73,9 @@ class Command(CrawlCommand):
                 f"{source} records no crawl run: nothing says which site its captures are of", print_help=False
             )
         middlewares = {**self.settings.getdict("DOWNLOADER_MIDDLEWARES"), REPLAY_MIDDLEWARE: 1000}
+        workers = (os.cpu_count() or 1) if opts.workers is None else opts.workers
+        if workers < 0:
+            raise UsageError(f"--workers must be 0 or more, not {workers}", print_help=False)
         overrides = {
             "SQLITE_PATH": str(target),
             "REPLAY_FROM": str(source),
@@ -76,9 +88,8 @@ class Command(CrawlCommand):
             "AUTOTHROTTLE_ENABLED": False,
             "CONCURRENT_REQUESTS": 32,
             "CONCURRENT_REQUESTS_PER_DOMAIN": 32,
-            # Nothing to fetch: both cores read pages while this process stores (3,000 articles: 2 workers about 4 %
-            # faster than 1, within the noise of this machine; never slower).
-            "EXTRACT_PROCESSES": 2 if (os.cpu_count() or 1) > 1 else 0,
+            # Nothing to fetch: every core reads captures while this process stores.
+            "EXTRACT_PROCESSES": workers,
             # This process is a replay's bottleneck and leaves part of a core idle: SQLite's own work, in a thread,
             # runs beside it (six runs each way: 5 % shorter, for more CPU seconds; a crawl, which keeps both cores
             # busy, writes from its crawling thread).
