@@ -319,21 +319,23 @@ def test_reextract_of_a_site_with_faulty_pages_equals_its_crawl_row_for_row(tmp_
     with SampleSiteProcess(articles=60, faults=REPLAYED_FAULTS, gzip=True) as site:
         crawled = run_crawl(site.base_url, db_path, log_level="INFO")
     assert crawled.returncode in (0, 1), crawled.log[-3000:]
-    new = tmp_path / "rebuilt.db"
-    done = reextract("--db", str(db_path), "--into", str(new))  # the site is stopped: nothing to ask
-    assert done.returncode == crawled.returncode, done.stderr[-3000:]
-    assert archive_snapshot(new) == archive_snapshot(db_path)
-    assert rejects(new) == rejects(db_path)
-    stages = {stage for _, stage, _ in rejects(new)}
-    assert "fetch" in stages  # the page cut short twice and the redirect loop, read through the engine's path
-    replayed = json.loads(next(Database(new).query("SELECT stats FROM crawl_runs"))["stats"])
-    # Most pages read by the shortcut (every replayed response, less those the engine received), each through the
-    # crawl's own downloader middlewares: Scrapy's stats middleware counted every one of them (and those sent on to
-    # the engine by a middleware, a page cut short).
-    shortcut = replayed["replay/responses"] - replayed["response_received_count"]
-    assert shortcut > replayed["response_received_count"]
-    assert replayed["downloader/response_count"] >= replayed["replay/responses"]
-    assert replayed["charset/repaired"] == 1  # the gzip-encoded page mislabelled ISO-8859-1, decoded as in the crawl
+    # Read by a pool of two workers (one a core here), by one, and in the writing process itself: the same archive.
+    for workers in ("2", "1", "0"):
+        new = tmp_path / f"rebuilt-{workers}.db"
+        done = reextract("--db", str(db_path), "--into", str(new), "--workers", workers)  # the site is stopped
+        assert done.returncode == crawled.returncode, done.stderr[-3000:]
+        assert archive_snapshot(new) == archive_snapshot(db_path)
+        assert rejects(new) == rejects(db_path)
+        stages = {stage for _, stage, _ in rejects(new)}
+        assert "fetch" in stages  # the page cut short twice and the redirect loop, read through the engine's path
+        replayed = json.loads(next(Database(new).query("SELECT stats FROM crawl_runs"))["stats"])
+        # Most pages read straight from their WARC files, each response counted once whichever path read it.
+        assert replayed["replay/read_from_warc"] > replayed["response_received_count"]
+        assert replayed["replay/read_from_warc"] + replayed["response_received_count"] <= replayed["replay/responses"]
+        assert (
+            replayed["charset/repaired"] == 1
+        )  # the gzip-encoded page mislabelled ISO-8859-1, decoded as in the crawl
+        assert replayed.get("extract/worker_pages", 0) >= (replayed["replay/read_from_warc"] if workers != "0" else 0)
 
 
 def test_a_gzip_level_isal_does_not_know_is_said_in_one_line_and_nothing_is_written(tmp_path):
