@@ -8,7 +8,8 @@ Custom settings (each read by its component, with its default):
   SQLite lets go of the GIL for every statement, and the threads' hand-overs cost more CPU than the overlap
   saves (10,000 articles, three runs each way side by side: 7 % more CPU seconds with it, no shorter).
 - ``EXTRACT_PROCESSES`` = ``0``: worker processes that parse and read pages while Scrapy fetches
-  (0: read them in the crawling process; the spider sets 1 for a copy served on loopback).
+  (0: read them in the crawling process; the spider sets 1 for a copy served on loopback; ``scrapy reextract``
+  sets its ``--workers``, one a core by default, which read the captures straight from their WARC files).
 - ``EXTRACTION_THEMES`` = ``["newspaper", "colormag"]``: the WordPress themes whose markup the page classes
   read (``pages/themes.py``); a page in none of them is read by the fallback (``extracted_by`` = ``fallback``).
 - ``THEMES_DIR`` = ``"themes"``: the theme profiles an operator learned (``scrapy themes learn``) or wrote, one

@@ -45,6 +45,12 @@ def test_benchmark_produces_its_report(tmp_path):
     assert size["warc"]["bytes_per_article"] > 1000 and size["warc"]["files"] >= 1
     assert size["reextract"]["exit_code"] == 0 and size["reextract"]["stored"] == full["stored"]
     assert size["reextract"]["captures"] >= full["requests"] - 5 and size["reextract_speed_over_crawl"] > 0
+    one = size["reextract_one_worker"]
+    assert one["exit_code"] == 0 and one["stored"] == full["stored"] and one["workers"] == "1"
+    # most captures read straight from their WARC files, the CPU of both sides counted
+    assert size["reextract"]["read_from_warc"] > size["reextract"]["captures"] / 2
+    assert size["reextract"]["readers_cpu_ms_per_capture"] > 0 and size["reextract"]["writer_cpu_ms_per_capture"] > 0
+    assert 0 < size["reextract_ceiling"]["2_cores"] <= size["reextract_ceiling"]["16_cores"]
     assert set(results["warc_levels"]["levels"]) == {
         "zlib 1",
         "zlib 3",
