@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from io import BytesIO
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -11,11 +12,13 @@ import scrapy
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 from sqlite_utils import Database
+from warcio.statusandheaders import StatusAndHeaders
 
 from suarapos_crawler import settings as project
 from suarapos_crawler import storage
 from suarapos_crawler.archive import Archive
 from suarapos_crawler.run.record import RunRecord
+from suarapos_crawler.warc.capture import RecordWriter
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 # What each saved page is (kind, theme, URL, split post; a listing's articles): no field of an article.
@@ -52,6 +55,21 @@ def saved_response(name: str, url: str | None = None) -> HtmlResponse:
     """A saved page as Scrapy would hand it to a callback."""
     body = (PAGES / f"{name}.html").read_bytes()
     return HtmlResponse(url or EXPECTED[name]["url"], body=body, encoding="utf-8")
+
+
+def response_records(responses: list[tuple[str, str, list[tuple[str, str]], bytes]]) -> list:
+    """WARC response records as the crawl writes them, of (URL, status line, headers, payload as sent) each."""
+    writer = RecordWriter(BytesIO(), 2)
+    return [
+        writer.create_warc_record(
+            url,
+            "response",
+            payload=BytesIO(body),
+            length=len(body),
+            http_headers=StatusAndHeaders(status, [*headers, ("Content-Length", str(len(body)))], protocol="HTTP/1.1"),
+        )
+        for url, status, headers, body in responses
+    ]
 
 
 def project_settings(**overrides) -> dict:

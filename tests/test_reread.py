@@ -5,21 +5,19 @@ from __future__ import annotations
 import gzip
 import subprocess
 import sys
-from io import BytesIO
 
 import brotli
 import pytest
 from sqlite_utils import Database
-from warcio.statusandheaders import StatusAndHeaders
 
 from suarapos_crawler.enrich.derived import derive, quotes_for, usable
 from suarapos_crawler.enrich.quotes import default_gazetteer, fingerprint, load_gazetteer
 from suarapos_crawler.pages.article import ArticlePage
 from suarapos_crawler.storage import upgrade
 from suarapos_crawler.storage.articles import save_article
-from suarapos_crawler.warc.capture import RecordWriter, WarcFiles
+from suarapos_crawler.warc.capture import WarcFiles
 from suarapos_crawler.warc.reread import CaptureTask, Tally, plain_response, read_captures, runs_of_one_file
-from tests.conftest import BASE, PAGES, saved_response
+from tests.conftest import BASE, PAGES, response_records, saved_response
 
 PAGE = "classic_seed_article_three_irp_boxes"
 LARGEST = 8 * 1024 * 1024
@@ -32,17 +30,7 @@ def page_bytes() -> bytes:
 def write_captures(folder, url: str, bodies: list[tuple[int, list[tuple[str, str]], bytes]]) -> list[CaptureTask]:
     """Response records of (status, headers, payload as sent), written as the crawl writes them; their tasks."""
     files = WarcFiles(folder, max_bytes=10**9, level=2)
-    writer = RecordWriter(BytesIO(), 2)
-    made = [
-        writer.create_warc_record(
-            url,
-            "response",
-            payload=BytesIO(body),
-            length=len(body),
-            http_headers=StatusAndHeaders(f"{status} X", [*headers, ("Content-Length", str(len(body)))], "HTTP/1.1"),
-        )
-        for status, headers, body in bodies
-    ]
+    made = response_records([(url, f"{status} X", headers, body) for status, headers, body in bodies])
     where = files.write(made)
     files.close()
     return [CaptureTask(url, str(folder / name), offset, length) for name, offset, length in where]

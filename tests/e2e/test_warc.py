@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
-from warcio.statusandheaders import StatusAndHeaders
 
 from suarapos_crawler.run.status import EXIT_CODES
 from suarapos_crawler.sample_site.process import SampleSiteProcess
-from suarapos_crawler.warc.capture import RecordWriter, WarcFiles
+from suarapos_crawler.warc.capture import WarcFiles
 from suarapos_crawler.warc.replay import read_record
+from tests.conftest import response_records
 from tests.e2e.crawl import (
     ROOT,
     archive_snapshot,
@@ -490,25 +490,10 @@ def test_two_archives_crawled_at_once_in_one_folder_keep_their_own_warc_files(tm
 def poison(db_path: Path, bodies: dict[str, tuple[str, bytes]]) -> None:
     """Newer captures of some URLs whose bodies the crawl would have refused: (Content-Encoding, body) each."""
     files = WarcFiles(db_path.parent / "warc", max_bytes=10**9, level=2, prefix="poison")
-    writer = RecordWriter(BytesIO(), 2)
-    made = [
-        writer.create_warc_record(
-            url,
-            "response",
-            payload=BytesIO(body),
-            length=len(body),
-            http_headers=StatusAndHeaders(
-                "200 OK",
-                [
-                    ("Content-Type", "text/html; charset=UTF-8"),
-                    ("Content-Encoding", coding),
-                    ("Content-Length", str(len(body))),
-                ],
-                protocol="HTTP/1.1",
-            ),
-        )
-        for url, (coding, body) in bodies.items()
-    ]
+    html = [("Content-Type", "text/html; charset=UTF-8")]
+    made = response_records(
+        [(url, "200 OK", [*html, ("Content-Encoding", coding)], body) for url, (coding, body) in bodies.items()]
+    )
     where = files.write(made)
     files.close()
     db = Database(db_path)
