@@ -42,6 +42,11 @@ class StoredArticles(Mapping):
         self.db, self.now, self.own = db, now, own  # own: a connection of its own, closed with the plan
         self.found: dict[str, tuple[float, float, float, float] | None] = {}
         self.empty = not storage.has_articles(db)
+        if self.empty:
+            # Nothing to read: the snapshot let go at once. Held, it kept SQLite from ever writing the run's pages
+            # back into the file: a first crawl or a rebuild of 10,000 articles left a 700 MB write-ahead log beside
+            # a 128 MB archive, every read and write of the run slower for it (a million: tens of gigabytes).
+            self.close()
 
     def times(self, url: str) -> tuple[float, float, float, float] | None:
         """The mapping's tuple, and the modified time the page gave (even one ahead of now)."""
@@ -65,6 +70,8 @@ class StoredArticles(Mapping):
         return isinstance(url, str) and self.times(url) is not None
 
     def __iter__(self) -> Iterator[str]:
+        if self.empty:
+            return iter(())
         return (row[0] for row in self.db.execute("SELECT url FROM articles"))
 
     def __len__(self) -> int:
@@ -74,6 +81,8 @@ class StoredArticles(Mapping):
         return not self.empty
 
     def items(self):  # one pass over the archive, not a query an article (a refresh run asks for every one)
+        if self.empty:
+            return
         for url, *row in storage.stored_article_times(self.db):
             yield url, self.reckoned(*row)[:3]
 
@@ -85,6 +94,7 @@ class StoredArticles(Mapping):
         self.found.clear()
         if self.own:
             self.db.conn.close()
+            self.own = False  # closed once
 
 
 @dataclass
@@ -253,7 +263,7 @@ class CrawlPlan:
         """Default runs: the stored articles past the refresh window most overdue for another look (the refresh
         window's are fetched anyway), ``recheck_per_run`` at most: a takedown or a quiet correction is found without
         asking for the whole archive again."""
-        if self.mode != "default" or self.recheck_per_run <= 0:
+        if self.mode != "default" or self.recheck_per_run <= 0 or not self.stored:
             return []
         now = self.now.timestamp()
         window = (self.now - timedelta(days=self.refresh_days)).timestamp()
