@@ -158,7 +158,10 @@ class CrawlPlan:
         if db is None:
             return plan
         now = plan.now
-        snapshot = storage.read_snapshot(db)
+        # A replay asks for every capture, stored or not (``known``): what the run stores cannot change its plan, and
+        # a snapshot held for the whole re-reading of an archive would keep SQLite from writing any of it back into
+        # the file (its write-ahead log several times the archive's size).
+        snapshot = db if mode == "replay" else storage.read_snapshot(db)
         plan.stored = StoredArticles(snapshot, now, own=snapshot is not db)
         plan.others = storage.known_other_urls(db)
         plan.last_ok_run = believable(parse_iso(storage.last_run_started(db)), now)
