@@ -637,6 +637,34 @@ def add_mention_labels_index(db: Database) -> None:
     db.execute("CREATE INDEX idx_article_mentions_label ON article_mentions (label)")
 
 
+QUOTES_FTS_COLUMNS = ["quote", "quote_stems"]
+
+
+def fts_update_trigger(table: str, columns: list[str]) -> str:
+    """The trigger that keeps a full-text index up to date when a row's indexed text changes, and only then.
+    sqlite-utils' own fires on every update: a run that only marks an article seen (``last_seen_at``), or gives it
+    its speakers, took its title, body and stems out of the index and tokenized them in again."""
+    changed = " OR ".join(f'old."{c}" IS NOT new."{c}"' for c in columns)
+    listed = ", ".join(f'"{c}"' for c in columns)
+    old = ", ".join(f'old."{c}"' for c in columns)
+    new = ", ".join(f'new."{c}"' for c in columns)
+    return (
+        f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {listed} ON "{table}" WHEN {changed} BEGIN\n'
+        f'  INSERT INTO "{table}_fts" ("{table}_fts", rowid, {listed}) VALUES(\'delete\', old.rowid, {old});\n'
+        f'  INSERT INTO "{table}_fts" (rowid, {listed}) VALUES (new.rowid, {new});\n'
+        "END"
+    )
+
+
+@MIGRATIONS(name="0022_fts_follows_text_only")
+def reindex_changed_text_only(db: Database) -> None:
+    """The search indexes follow an update of the indexed text only (``fts_update_trigger``). Nothing to fill: the
+    indexes hold the same text either way."""
+    for table, columns in (("articles", FTS_COLUMNS), ("quotes", QUOTES_FTS_COLUMNS)):
+        db.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
+        db.execute(fts_update_trigger(table, columns))
+
+
 def ensure_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
     """A full-text index with its three triggers, filled from the table.
 

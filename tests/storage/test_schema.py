@@ -229,3 +229,39 @@ def test_stored_text_with_invisible_characters_loses_them_on_upgrade_and_is_foun
     ).fetchall()
     assert hits == [("https://www.suarapos.com/a/",)]
     assert db["articles"].get("https://www.suarapos.com/b/")["title"] == "Bersih"
+
+
+def index_pages(db: Database, table: str) -> list:
+    return db.execute(f"SELECT id, block FROM {table}_fts_data ORDER BY id").fetchall()
+
+
+def test_the_search_indexes_follow_a_change_of_their_text_and_are_not_rewritten_for_anything_else(db):
+    """A run that marks an article seen, or gives it its speakers, left its index alone only since 0022: the text
+    was taken out of the index and tokenized in again on every update of its row."""
+    article = {"url": "https://www.suarapos.com/a/", "title": "Timah Bangka", "published_at": "2026-11-29T09:00:00+07:00",
+               "body": "Kolong bekas tambang dipulihkan.", "related": [], "sections": [], "tags": []}  # fmt: skip
+    storage.save_article(db, article, "2026-11-29T10:00:00+07:00")
+    storage.save_quotes(db, article["url"], "", '"Kami pulihkan kolong," kata Eko Kurniawan.')
+    pages, quote_pages = index_pages(db, "articles"), index_pages(db, "quotes")
+    storage.save_article(db, article, "2026-11-30T10:00:00+07:00")  # unchanged: seen again
+    db.execute("UPDATE articles SET speakers = '[]', title = title")  # a column written with the same text
+    db.execute("UPDATE quotes SET speaker = 'Eko', quote = quote")
+    assert index_pages(db, "articles") == pages and index_pages(db, "quotes") == quote_pages
+    db.execute("UPDATE quotes SET quote = 'Kami tanami bakau'")
+    quoted = db.execute("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH 'bakau NOT pulihkan'").fetchone()[0]
+    storage.save_article(db, {**article, "body": "Kolong bekas tambang ditanami bakau."}, "2026-12-01T10:00:00+07:00")
+    found = db.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'bakau'").fetchone()[0]
+    gone = db.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'dipulihkan'").fetchone()[0]
+    assert (found, gone, quoted) == (1, 0, 1)
+    fts_ok(db)
+    db.execute("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_an_archive_made_before_0022_gets_the_search_triggers_that_follow_the_text(tmp_path):
+    path = tmp_path / "old.db"
+    shutil.copy(RELEASE_0_1, path)
+    db = Database(path)
+    storage.upgrade(db)
+    triggers = {r[0]: r[1] for r in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
+    assert "AFTER UPDATE OF" in triggers["articles_au"] and "AFTER UPDATE OF" in triggers["quotes_au"]
+    fts_ok(db)
