@@ -15,6 +15,7 @@ from suarapos_crawler.enrich.quotes import default_gazetteer, fingerprint, load_
 from suarapos_crawler.pages.article import ArticlePage
 from suarapos_crawler.storage import upgrade
 from suarapos_crawler.storage.articles import save_article
+from suarapos_crawler.warc import reread
 from suarapos_crawler.warc.capture import WarcFiles
 from suarapos_crawler.warc.reread import CaptureTask, Tally, plain_response, read_captures, runs_of_one_file
 from tests.conftest import BASE, PAGES, response_records, saved_response
@@ -162,3 +163,18 @@ def test_storage_writes_the_derived_fields_it_is_handed_for_that_text_and_makes_
     corrected = {**article, "body": article["body"] + "\n\nKoreksi: angka diperbaiki.", "derived": handed}
     save_article(db, corrected)
     assert db.execute("SELECT kind FROM articles").fetchone()[0] == made.kind  # made for the stored text
+
+
+def test_a_page_whose_making_raises_goes_to_the_engine_and_the_run_reads_on(tmp_path, monkeypatch):
+    """Scrapy's own classes raising on a page (an encoding they cannot look up, say) cost that page its shortcut,
+    not the worker's run: the engine's path says what becomes of it, as in a crawl."""
+    url = f"{BASE}/ekonomi/2024/05/kemarau-panjang/"
+    tasks = write_captures(tmp_path, url, [(200, HTML, page_bytes()), (200, HTML, page_bytes())])
+    made = reread.plain_response
+
+    def raising_once(*args):
+        monkeypatch.setattr(reread, "plain_response", made)
+        raise LookupError("unknown encoding: x-nonsense")
+
+    monkeypatch.setattr(reread, "plain_response", raising_once)
+    assert [r.outcome for r in answer(tasks)] == ["engine", "read"]

@@ -141,11 +141,15 @@ def read_capture(
     except (OSError, ValueError, IndexError, isal_zlib.error) as exc:
         return CaptureResult(task.url, "unreadable", detail=str(exc))
     counts = Tally()
-    response = plain_response(task.url, status, header_lines, body, max_size, counts)
-    if response is None:
+    try:
+        response = plain_response(task.url, status, header_lines, body, max_size, counts)
+        if response is None:
+            return CaptureResult(task.url, "engine")
+        date = (response.headers.get(b"Date") or b"").decode("latin-1") or None
+        text = response.text
+    except Exception:  # noqa: BLE001 - a page this path cannot make: the engine's path says what becomes of it
         return CaptureResult(task.url, "engine")
-    date = (response.headers.get(b"Date") or b"").decode("latin-1") or None
-    reading = read_page(task.url, response.text, base_url, date, themes)
+    reading = read_page(task.url, text, base_url, date, themes)  # records its own exception, as in a crawl
     return CaptureResult(task.url, "read", reading, counts=dict(counts))
 
 
