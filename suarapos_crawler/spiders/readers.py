@@ -45,8 +45,9 @@ USAGE_EVERY_S = 0.25
 # Bytes a pipe to or from a worker holds (Linux's default is 64 KiB, two pages of text): with less, a page often
 # goes in pieces, each waiting for the worker to read the one before, with a system call and an epoll change each.
 PIPE_BYTES = 1 << 20
-# A reading something waits for is not queued behind this many pages (see ``PageReaders._read``): more than a
-# crawl's concurrency keeps waiting (so its listings are read in the worker), fewer than a replay's read-ahead.
+# A reading something waits for is not queued behind this many readings (see ``PageReaders._read``): more than a
+# crawl's concurrency keeps waiting, so its listings are read in the worker (a replay keeps two runs of captures a
+# worker waiting: a listing waits behind 32 pages at most).
 URGENT_QUEUE = 24
 
 

@@ -5,9 +5,9 @@ middleware closest to the downloader: each request gets the newest capture of it
 server sent it (headers and body, still gzip-encoded if it was), so every other middleware
 (robots.txt, redirects, retries, decompression) sees what it saw when the page was fetched. A
 request for a URL that has no capture fails with ``NotCaptured``: no request leaves the machine.
-The plain pages (article captures of a whole HTML page with status 200) are also handed to the spider
-without the engine's scheduler and downloader (``read_captured``), through the same downloader middlewares'
-``process_response`` chain the engine runs.
+The plain pages (article captures of a whole HTML page with status 200) never reach the engine: the
+page-reading workers read them straight from their WARC files (``read_captured``, ``warc/reread.py``), and
+their readings go to the spider's own callback logic in order.
 """
 
 from __future__ import annotations
@@ -258,7 +258,7 @@ class WarcReplayMiddleware:
 
     def plain_pages(self, base_url: str) -> list[str]:
         """Captured article pages that answered 200 with HTML: what the spider may read straight from the capture,
-        without a trip through the engine (``SuaraposSpider.read_captured``)."""
+        without a trip through the engine (``read_captured``)."""
         return [
             url
             for url in self.article_urls(base_url)
