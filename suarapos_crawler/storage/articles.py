@@ -12,11 +12,8 @@ from collections import Counter
 from sqlite_utils import Database
 
 from ..clock import now_wib
-from ..enrich.derived import quotes_for, usable
-from ..enrich.kinds import kind_of
+from ..enrich.derived import derive, quotes_for, usable
 from ..enrich.quotes import default_gazetteer, find_quotes
-from ..enrich.regions import region_of
-from ..enrich.stems import stems_of
 from ..items import FALLBACK
 from .mentions import save_mentions
 from .plan import RETRIED_STAGES
@@ -37,19 +34,11 @@ def article_row(article: dict) -> dict:
     row["sections"] = json.dumps(article.get("sections") or [], ensure_ascii=False)
     row["tags"] = json.dumps(article.get("tags") or [], ensure_ascii=False)
     row["published_day"] = (article.get("published_at") or "")[:10] or None  # WIB: the time carries +07:00
-    # made from the text as it is stored, so a correction refreshes them (and the index, by its triggers); made
-    # where the page was read when they were (a worker of ``scrapy reextract``), for this very text
-    derived = usable(article)
-    if derived is not None:
-        row["region"], row["kind"], row["kind_evidence"] = derived.region, derived.kind, derived.kind_evidence
-        row["title_stems"], row["body_stems"] = derived.title_stems, derived.body_stems
-        return row
-    row["region"] = region_of(article.get("dateline"), article.get("sections") or [])
-    row["kind"], row["kind_evidence"] = kind_of(
-        row.get("title"), row.get("body"), article.get("tags") or [], article.get("sections") or []
-    )
-    row["title_stems"] = stems_of(row.get("title"))
-    row["body_stems"] = stems_of(row.get("body"))
+    # made from the text as it is stored, so a correction refreshes them (and the index, by its triggers): where the
+    # page was read when they were (a worker of ``scrapy reextract``) for this very text, else here
+    derived = usable(article) or derive(article, None)
+    row["region"], row["kind"], row["kind_evidence"] = derived.region, derived.kind, derived.kind_evidence
+    row["title_stems"], row["body_stems"] = derived.title_stems, derived.body_stems
     return row
 
 

@@ -179,9 +179,9 @@ class WarcReplayMiddleware:
     def response_for(self, request, capture: dict):
         """The response a capture holds, as the server sent it (still gzip-encoded if it was), for ``request``."""
         status, header_lines, body = self.record(capture)
-        if capture["kind"] == "revisit":  # unchanged: the body is in the capture it refers to
-            original = capture_by_id(self.source, capture["refers_to"])
-            body = self.record(original)[2] if original else b""
+        holder = holder_of(self.source, capture)
+        if holder is not capture:  # a revisit, unchanged: the body is in the capture it refers to
+            body = self.record(holder)[2] if holder else b""
         headers = Headers()
         for name, value in header_lines:
             headers.appendlist(name, value)
@@ -201,14 +201,12 @@ class WarcReplayMiddleware:
         """Where a capture's record is (and, for a revisit, the record that holds its body)."""
         capture = self.captures[url]
         task = CaptureTask(url, str(self.warc_path(capture["warc_file"])), capture["offset"], capture["length"])
-        if capture["kind"] != "revisit":
+        holder = holder_of(self.source, capture)
+        if holder is capture:
             return task
-        original = capture_by_id(self.source, capture["refers_to"])
-        if original is None:
+        if holder is None:
             return replace(task, body_missing=True)
-        return replace(
-            task, body_from=(str(self.warc_path(original["warc_file"])), original["offset"], original["length"])
-        )
+        return replace(task, body_from=(str(self.warc_path(holder["warc_file"])), holder["offset"], holder["length"]))
 
     async def read_captured(self, urls: list[str], reader, article_request, article_read):
         """Plain captured pages read straight from their WARC files by the page-reading workers (``reader``: the
